@@ -1,0 +1,126 @@
+package org.supportdesk.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AccountRepository {
+
+    private static final String MEMBER_COLUMNS = "email, organization_id, name, owner, authorized_contact";
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Organization> findOrganization(String id) {
+        return jdbc.sql("select id, name, time_zone, holiday_region from organization where id = ?")
+                .param(id)
+                .query(AccountRepository::organization)
+                .optional();
+    }
+
+    /** Locks the organisation row so that concurrent contact designations count correctly. */
+    public Optional<Organization> lockOrganization(String id) {
+        return jdbc.sql("select id, name, time_zone, holiday_region from organization where id = ? for update")
+                .param(id)
+                .query(AccountRepository::organization)
+                .optional();
+    }
+
+    public void insertOrganization(Organization organization) {
+        jdbc.sql("insert into organization (id, name, time_zone, holiday_region) values (?, ?, ?, ?)")
+                .params(organization.id(), organization.name(), organization.timeZone().getId(),
+                        organization.holidayRegion())
+                .update();
+    }
+
+    public List<Licence> licences(String organizationId) {
+        return jdbc.sql("""
+                        select product, licence_key, expires_on, support_level, extended_support
+                        from licence where organization_id = ? order by product, expires_on""")
+                .param(organizationId)
+                .query((rs, row) -> new Licence(Product.valueOf(rs.getString("product")), rs.getString("licence_key"),
+                        rs.getDate("expires_on").toLocalDate(), SupportLevel.valueOf(rs.getString("support_level")),
+                        rs.getBoolean("extended_support")))
+                .list();
+    }
+
+    public void insertLicence(String organizationId, Licence licence) {
+        jdbc.sql("""
+                        insert into licence (organization_id, product, licence_key, expires_on, support_level, extended_support)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(organizationId, licence.product().name(), licence.key(), licence.expiresOn(),
+                        licence.supportLevel().name(), licence.extendedSupport())
+                .update();
+    }
+
+    public Optional<Member> findMember(String email) {
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from org_member where email = ?")
+                .param(email)
+                .query(AccountRepository::member)
+                .optional();
+    }
+
+    public Optional<String> passwordHash(String email) {
+        return jdbc.sql("select password_hash from org_member where email = ? and password_hash is not null")
+                .param(email)
+                .query(String.class)
+                .optional();
+    }
+
+    public List<Member> members(String organizationId) {
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from org_member where organization_id = ? order by email")
+                .param(organizationId)
+                .query(AccountRepository::member)
+                .list();
+    }
+
+    public List<Member> authorizedContacts(String organizationId) {
+        return jdbc.sql("select " + MEMBER_COLUMNS
+                        + " from org_member where organization_id = ? and authorized_contact order by email")
+                .param(organizationId)
+                .query(AccountRepository::member)
+                .list();
+    }
+
+    public int countAuthorizedContacts(String organizationId) {
+        return jdbc.sql("select count(*) from org_member where organization_id = ? and authorized_contact")
+                .param(organizationId)
+                .query(Integer.class)
+                .single();
+    }
+
+    public void insertMember(Member member, String passwordHash, Instant joinedAt) {
+        jdbc.sql("""
+                        insert into org_member (email, organization_id, name, password_hash, owner, authorized_contact, joined_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(member.email(), member.organizationId(), member.name(), passwordHash, member.owner(),
+                        member.authorizedContact(), java.sql.Timestamp.from(joinedAt))
+                .update();
+    }
+
+    public void setAuthorizedContact(String email, boolean authorized) {
+        jdbc.sql("update org_member set authorized_contact = ? where email = ?")
+                .params(authorized, email)
+                .update();
+    }
+
+    private static Organization organization(ResultSet rs, int row) throws SQLException {
+        return new Organization(rs.getString("id"), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
+                rs.getString("holiday_region"));
+    }
+
+    private static Member member(ResultSet rs, int row) throws SQLException {
+        return new Member(rs.getString("email"), rs.getString("organization_id"), rs.getString("name"),
+                rs.getBoolean("owner"), rs.getBoolean("authorized_contact"));
+    }
+}

@@ -1,0 +1,4 @@
+package org.supportdesk.account;
+
+public record Member(String email, String organizationId, String name, boolean owner, boolean authorizedContact) {
+}

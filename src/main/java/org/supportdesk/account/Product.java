@@ -1,0 +1,7 @@
+package org.supportdesk.account;
+
+public enum Product {
+    REPOSITORY_MANAGER,
+    LIFECYCLE,
+    FIREWALL
+}

@@ -1,0 +1,5 @@
+package org.supportdesk.account;
+
+public enum SupportLevel {
+    STANDARD
+}

@@ -1,0 +1,116 @@
+package org.supportdesk.staff;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The staff groups, what each may do in Camunda's apps (authorization checks are on) and the Tasklist filters
+ * they work from. Idempotent: runs at every start and only adds what is missing.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class StaffDirectorySetup implements ApplicationRunner {
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    StaffDirectorySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                        TaskService tasks) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (StaffGroup staffGroup : StaffGroup.values()) {
+            ensureGroup(staffGroup);
+        }
+        for (StaffGroup worker : new StaffGroup[]{StaffGroup.SUPPORT_AGENTS, StaffGroup.ONCALL,
+                StaffGroup.SUPPORT_MANAGERS}) {
+            String group = worker.id();
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.FILTER, ANY, Permissions.READ);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        }
+        String managers = StaffGroup.SUPPORT_MANAGERS.id();
+        grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(managers, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB);
+        grant(managers, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
+                ProcessInstancePermissions.RETRY_JOB);
+        grant(managers, Resources.TASK, ANY, TaskPermissions.READ);
+        grant(managers, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(managers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(managers, Resources.DEPLOYMENT, ANY, Permissions.READ);
+
+        ensureFilter("My tasks", -10, "Tasks assigned to me",
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureFilter("My team's tasks", 0, "Unassigned and assigned tasks of my teams' queues",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        ensureFilter("All tasks", 10, "Every task I may see", tasks.createTaskQuery());
+    }
+
+    private void ensureGroup(StaffGroup staffGroup) {
+        if (identity.createGroupQuery().groupId(staffGroup.id()).count() == 0) {
+            Group group = identity.newGroup(staffGroup.id());
+            group.setName(staffGroup.displayName());
+            group.setType(staffGroup.type());
+            identity.saveGroup(group);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        boolean present = authorizations.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (present) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+        if (filters.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filters.newTaskFilter(name)
+                .setQuery(query)
+                .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        filters.saveFilter(filter);
+    }
+}

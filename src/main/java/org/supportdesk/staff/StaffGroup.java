@@ -1,0 +1,42 @@
+package org.supportdesk.staff;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Camunda groups the processes hand work to; their ids appear in the diagrams and the routing table. */
+public enum StaffGroup {
+    SUPPORT_AGENTS("support-agents", "Support agents", "WORKFLOW"),
+    SUPPORT_MANAGERS("support-managers", "Support managers", "WORKFLOW"),
+    ONCALL("oncall", "On-call engineers", "WORKFLOW"),
+    TEAM_REPOSITORY("team-repository", "Repository Manager team", "TEAM"),
+    TEAM_LIFECYCLE("team-lifecycle", "Lifecycle team", "TEAM"),
+    TEAM_GENERAL("team-general", "General queue", "TEAM"),
+    TEAM_ACCOUNTS("team-accounts", "Accounts team", "TEAM"),
+    TEAM_SEV1("team-sev1", "SEV-1 queue", "TEAM");
+
+    private final String id;
+    private final String displayName;
+    private final String type;
+
+    StaffGroup(String id, String displayName, String type) {
+        this.id = id;
+        this.displayName = displayName;
+        this.type = type;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public static List<StaffGroup> teams() {
+        return Arrays.stream(values()).filter(g -> g.type.equals("TEAM")).toList();
+    }
+}

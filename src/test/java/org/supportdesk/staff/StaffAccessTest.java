@@ -1,0 +1,101 @@
+package org.supportdesk.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.supportdesk.SupportDeskTest;
+
+/** Staff reach Camunda's apps and the engine REST API only with a login, and only the apps they may use. */
+@SupportDeskTest
+class StaffAccessTest {
+
+    @LocalServerPort int port;
+
+    @Test
+    void engineRestApiRefusesRequestsWithoutLogin() throws Exception {
+        assertThat(engineRest("/engine-rest/task", null).statusCode()).isEqualTo(401);
+        assertThat(engineRest("/engine-rest/process-definition", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void engineRestApiRefusesWrongPassword() throws Exception {
+        assertThat(engineRest("/engine-rest/task", "manager:wrong").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void engineRestApiAnswersStaff() throws Exception {
+        assertThat(engineRest("/engine-rest/task", "agent:agent").statusCode()).isEqualTo(200);
+        assertThat(engineRest("/engine-rest/group", "demo:demo").body()).contains("support-agents", "team-sev1");
+    }
+
+    @Test
+    void agentLogsInToTasklistButNotAdminOrCockpit() throws Exception {
+        assertThat(webappLogin("agent", "agent", "tasklist")).isEqualTo(200);
+        assertThat(webappLogin("agent", "agent", "admin")).isEqualTo(403);
+        assertThat(webappLogin("agent", "agent", "cockpit")).isEqualTo(403);
+    }
+
+    @Test
+    void managerLogsInToCockpit() throws Exception {
+        assertThat(webappLogin("manager", "manager", "cockpit")).isEqualTo(200);
+    }
+
+    @Test
+    void demoAdministratorLogsInToAdminAndCockpit() throws Exception {
+        assertThat(webappLogin("demo", "demo", "admin")).isEqualTo(200);
+        assertThat(webappLogin("demo", "demo", "cockpit")).isEqualTo(200);
+    }
+
+    @Test
+    void oncallEngineerLogsInToTasklist() throws Exception {
+        assertThat(webappLogin("oncall", "oncall", "tasklist")).isEqualTo(200);
+    }
+
+    @Test
+    void agentsSeeTheTasklistFilters() throws Exception {
+        assertThat(engineRest("/engine-rest/filter", "agent:agent").body())
+                .contains("My tasks", "My team's tasks", "All tasks");
+    }
+
+    private HttpResponse<String> engineRest(String path, String credentials) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (credentials != null) {
+            request.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Logs in the way the Camunda webapps do: fetch the XSRF cookie, then post the form with its token. */
+    private int webappLogin(String user, String password, String app) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        client.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String xsrf = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpRequest login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        return client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
