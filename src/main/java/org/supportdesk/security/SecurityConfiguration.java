@@ -2,7 +2,10 @@ package org.supportdesk.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.security.authentication.ProviderManager;
+import org.supportdesk.engine.AsSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +19,21 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
+
+    /** The staff API: HTTP Basic with the Camunda login of an agent, manager or on-call engineer. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain staffApi(HttpSecurity http, ProblemResponses problems, IdentityService identity,
+                                 AsSystem asSystem) throws Exception {
+        return http.securityMatcher("/api/staff/**")
+                .authenticationManager(new ProviderManager(new StaffAuthenticationProvider(identity, asSystem)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
 
     /**
      * The customer API: HTTP Basic with the member's email and password, no session. Without cookies there is

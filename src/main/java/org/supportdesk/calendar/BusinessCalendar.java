@@ -1,0 +1,143 @@
+package org.supportdesk.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * R12 business hours: the configured opening hours on working days in the organisation's time zone,
+ * except vendor holidays and the public holidays of the organisation's region.
+ *
+ * <p>Every method is a pure function of its arguments; callers pass "now" themselves, so the
+ * engine clock stays the single source of the current time.
+ */
+@Component
+public class BusinessCalendar {
+
+    // Far more than any real calendar needs to reach its next business day; beyond it the
+    // configuration has none (e.g. no working days), and scanning on would never end.
+    private static final int MAX_DAYS_TO_NEXT_BUSINESS_DAY = 3 * 366;
+
+    private final LocalTime opensAt;
+    private final LocalTime closesAt;
+    private final Set<DayOfWeek> workingDays;
+    private final Set<LocalDate> vendorHolidays;
+    private final PublicHolidays publicHolidays;
+
+    public BusinessCalendar(CalendarProperties properties, PublicHolidays publicHolidays) {
+        this.opensAt = properties.opensAt();
+        this.closesAt = properties.closesAt();
+        this.workingDays = properties.workingDays();
+        this.vendorHolidays = Set.copyOf(properties.vendorHolidays());
+        this.publicHolidays = publicHolidays;
+    }
+
+    /** Whether {@code t} falls within business hours, opening time included and closing time excluded. */
+    public boolean isOpen(Instant t, ZoneId zone, String region) {
+        ZonedDateTime local = t.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        return isBusinessDay(local.toLocalDate(), region) && !time.isBefore(opensAt) && time.isBefore(closesAt);
+    }
+
+    /** Whether {@code day} is a working day that is neither a vendor holiday nor a public holiday in {@code region}. */
+    public boolean isBusinessDay(LocalDate day, String region) {
+        return workingDays.contains(day.getDayOfWeek())
+                && !vendorHolidays.contains(day)
+                && !publicHolidays.isHoliday(day, region);
+    }
+
+    /** {@code t} itself during business hours, otherwise the moment business hours next start. */
+    public Instant nextOpening(Instant t, ZoneId zone, String region) {
+        if (isOpen(t, zone, region)) {
+            return t;
+        }
+        ZonedDateTime local = t.atZone(zone);
+        LocalDate candidate = local.toLocalTime().isBefore(opensAt) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+        return openingOn(firstBusinessDayFrom(candidate, region), zone);
+    }
+
+    /**
+     * The same local clock time {@code days} business days later. A start outside business hours
+     * counts from the next opening, so the result is then at opening time.
+     *
+     * @throws IllegalArgumentException if {@code days} is negative
+     */
+    public Instant plusBusinessDays(Instant t, int days, ZoneId zone, String region) {
+        requireNotNegative(days, "business days");
+        ZonedDateTime start = nextOpening(t, zone, region).atZone(zone);
+        LocalDate day = start.toLocalDate();
+        for (int counted = 0; counted < days; counted++) {
+            day = firstBusinessDayFrom(day.plusDays(1), region);
+        }
+        // the wall-clock time, not the elapsed time, is kept, so a DST change in between does not shift it
+        return ZonedDateTime.of(day, start.toLocalTime(), zone).toInstant();
+    }
+
+    /**
+     * The moment {@code hours} of business time after {@code t} have been used up, counting from the
+     * next opening if {@code t} is outside business hours. Using up the last open minute of a day
+     * lands on its closing time, not on the next opening.
+     *
+     * @throws IllegalArgumentException if {@code hours} is negative
+     */
+    public Instant plusBusinessHours(Instant t, Duration hours, ZoneId zone, String region) {
+        if (hours.isNegative()) {
+            throw new IllegalArgumentException("business hours must not be negative: " + hours);
+        }
+        Instant cursor = nextOpening(t, zone, region);
+        Duration remaining = hours;
+        while (true) {
+            Instant closing = closingOnDayOf(cursor, zone);
+            Duration openForRestOfDay = Duration.between(cursor, closing);
+            if (remaining.compareTo(openForRestOfDay) <= 0) {
+                return cursor.plus(remaining);
+            }
+            remaining = remaining.minus(openForRestOfDay);
+            cursor = nextOpening(closing, zone, region);
+        }
+    }
+
+    /**
+     * Convenience for {@link #plusBusinessHours(Instant, Duration, ZoneId, String)} with whole hours.
+     *
+     * @throws IllegalArgumentException if {@code hours} is negative
+     */
+    public Instant plusBusinessHours(Instant t, int hours, ZoneId zone, String region) {
+        requireNotNegative(hours, "business hours");
+        return plusBusinessHours(t, Duration.ofHours(hours), zone, region);
+    }
+
+    private LocalDate firstBusinessDayFrom(LocalDate day, String region) {
+        LocalDate candidate = day;
+        for (int scanned = 0; scanned < MAX_DAYS_TO_NEXT_BUSINESS_DAY; scanned++) {
+            if (isBusinessDay(candidate, region)) {
+                return candidate;
+            }
+            candidate = candidate.plusDays(1);
+        }
+        throw new IllegalStateException("No business day in the " + MAX_DAYS_TO_NEXT_BUSINESS_DAY
+                + " days from " + day + " for region '" + region + "': check support.calendar.working-days"
+                + " and support.calendar.vendor-holidays");
+    }
+
+    private Instant openingOn(LocalDate day, ZoneId zone) {
+        return ZonedDateTime.of(day, opensAt, zone).toInstant();
+    }
+
+    private Instant closingOnDayOf(Instant t, ZoneId zone) {
+        return ZonedDateTime.of(t.atZone(zone).toLocalDate(), closesAt, zone).toInstant();
+    }
+
+    private static void requireNotNegative(int amount, String what) {
+        if (amount < 0) {
+            throw new IllegalArgumentException(what + " must not be negative: " + amount);
+        }
+    }
+}

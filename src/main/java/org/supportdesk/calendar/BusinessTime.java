@@ -1,0 +1,70 @@
+package org.supportdesk.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import org.supportdesk.account.AccountRepository;
+import org.supportdesk.account.Organization;
+
+/**
+ * Business time for BPMN expressions, in the organisation of the process ({@code organizationId} variable). Timers
+ * name their durations in the diagram, e.g. {@code ${businessTime.plusBusinessDays(execution, pendingSince, 2)}},
+ * so an analyst changes 2 to 3 in Modeler.
+ */
+@Component("businessTime")
+public class BusinessTime {
+
+    private final BusinessCalendar calendar;
+    private final AccountRepository accounts;
+    private final java.time.Clock clock;
+
+    public BusinessTime(BusinessCalendar calendar, AccountRepository accounts, java.time.Clock clock) {
+        this.calendar = calendar;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** {@code days} business days after {@code from}, at the same local clock time (R12). */
+    public Date plusBusinessDays(VariableScope execution, Date from, long days) {
+        Organization org = organization(execution);
+        return Date.from(calendar.plusBusinessDays(from.toInstant(), Math.toIntExact(days), org.timeZone(),
+                org.holidayRegion()));
+    }
+
+    /** {@code hours} of open business time after {@code from}. */
+    public Date plusBusinessHours(VariableScope execution, Date from, long hours) {
+        Organization org = organization(execution);
+        return Date.from(calendar.plusBusinessHours(from.toInstant(), Duration.ofHours(hours), org.timeZone(),
+                org.holidayRegion()));
+    }
+
+    /** Wall-clock time, for 24x7 targets. */
+    public Date plusHours(Date from, long hours) {
+        return Date.from(from.toInstant().plus(Duration.ofHours(hours)));
+    }
+
+    /** Whether the organisation is within business hours now. */
+    public boolean isOpen(VariableScope execution) {
+        Organization org = organization(execution);
+        return calendar.isOpen(now(), org.timeZone(), org.holidayRegion());
+    }
+
+    /** The next time the organisation's business hours start (now, when open). */
+    public Date nextOpening(VariableScope execution) {
+        Organization org = organization(execution);
+        return Date.from(calendar.nextOpening(now(), org.timeZone(), org.holidayRegion()));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private Organization organization(VariableScope execution) {
+        String id = (String) execution.getVariable("organizationId");
+        return accounts.findOrganization(id)
+                .orElseThrow(() -> new IllegalStateException("No organisation " + id + " for business time"));
+    }
+}

@@ -1,0 +1,78 @@
+package org.supportdesk.mail;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.supportdesk.engine.AsSystem;
+
+/**
+ * Renders a mail, stores it, and hands it to the {@code mail-delivery} process, all in the caller's transaction:
+ * the mail exists exactly when the change it reports was committed, and SMTP happens later in a job of its own.
+ */
+@Service
+public class MailQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(MailQueue.class);
+    static final String DELIVERY_PROCESS = "mail-delivery";
+
+    private final MailTemplates templates;
+    private final OutboundMailRepository mails;
+    private final RuntimeService runtime;
+    private final AsSystem asSystem;
+    private final Clock clock;
+    private final String domain;
+
+    public MailQueue(MailTemplates templates, OutboundMailRepository mails, RuntimeService runtime, AsSystem asSystem,
+                     Clock clock, MailSettings settings) {
+        this.templates = templates;
+        this.mails = mails;
+        this.runtime = runtime;
+        this.asSystem = asSystem;
+        this.clock = clock;
+        this.domain = settings.supportAddress().substring(settings.supportAddress().indexOf('@') + 1);
+    }
+
+    /**
+     * @param ticketId  the ticket the mail is about, or {@code null}
+     * @param threadKey the ticket number (threads the mail and names the delivery in Cockpit), or {@code null}
+     * @return the stored mail's id, or empty when there is nobody to send it to
+     */
+    public Optional<Long> queue(Long ticketId, String threadKey, String template, Map<String, ?> model,
+                                List<String> to, List<String> cc) {
+        if (to.isEmpty()) {
+            log.warn("Mail {} about {} has no recipient; not sent", template, threadKey);
+            return Optional.empty();
+        }
+        RenderedMail mail = templates.render(template, model);
+        String messageId = "<" + (threadKey == null ? "sd" : threadKey) + "."
+                + UUID.randomUUID().toString().replace("-", "") + "@" + domain + ">";
+        String inReplyTo = null;
+        String references = null;
+        if (threadKey != null) {
+            String root = threadRoot(threadKey);
+            String previous = ticketId == null ? null : mails.lastMessageId(ticketId).orElse(null);
+            inReplyTo = previous == null ? root : previous;
+            references = previous == null ? root : root + " " + previous;
+        }
+        long id = mails.insert(ticketId, mail, messageId, inReplyTo, references, to,
+                cc.stream().filter(address -> !to.contains(address)).toList(), clock.instant());
+        asSystem.run(() -> runtime.createProcessInstanceByKey(DELIVERY_PROCESS)
+                .businessKey(threadKey)
+                .setVariable("mailId", id)
+                .setVariable("template", template)
+                .execute());
+        return Optional.of(id);
+    }
+
+    /** The Message-ID that stands for the ticket itself: every mail about it references this. */
+    public String threadRoot(String threadKey) {
+        return "<" + threadKey + "@" + domain + ">";
+    }
+}

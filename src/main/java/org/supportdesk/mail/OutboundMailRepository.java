@@ -1,0 +1,96 @@
+package org.supportdesk.mail;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OutboundMailRepository {
+
+    static final String QUEUED = "QUEUED";
+    static final String SENT = "SENT";
+
+    private final JdbcClient jdbc;
+
+    OutboundMailRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(Long ticketId, RenderedMail mail, String messageId, String inReplyTo, String references,
+                List<String> to, List<String> cc, Instant now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into outbound_mail (ticket_id, template, message_id, in_reply_to, mail_references,
+                            recipients, cc, subject, body, auto_submitted, status, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(ticketId, mail.template(), messageId, inReplyTo, references, String.join(",", to),
+                        cc.isEmpty() ? null : String.join(",", cc), mail.subject(), mail.body(),
+                        mail.autoSubmitted(), QUEUED, now.atOffset(ZoneOffset.UTC))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    Optional<OutboundMail> find(long id) {
+        return jdbc.sql("""
+                        select id, ticket_id, template, message_id, in_reply_to, mail_references, recipients, cc, subject,
+                            body, auto_submitted, status, created_at
+                        from outbound_mail where id = ?""")
+                .param(id)
+                .query(OutboundMailRepository::mail)
+                .optional();
+    }
+
+    /** The Message-ID of the last mail sent about a ticket, to thread the next one under it. */
+    Optional<String> lastMessageId(long ticketId) {
+        return jdbc.sql("select message_id from outbound_mail where ticket_id = ? order by id desc limit 1")
+                .param(ticketId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Which ticket a Message-ID the desk sent belongs to (used to match replies). */
+    public Optional<Long> ticketOfMessageId(String messageId) {
+        return jdbc.sql("select ticket_id from outbound_mail where message_id = ? and ticket_id is not null")
+                .param(messageId)
+                .query(Long.class)
+                .optional();
+    }
+
+    public List<OutboundMail> ofTicket(long ticketId) {
+        return jdbc.sql("""
+                        select id, ticket_id, template, message_id, in_reply_to, mail_references, recipients, cc, subject,
+                            body, auto_submitted, status, created_at
+                        from outbound_mail where ticket_id = ? order by id""")
+                .param(ticketId)
+                .query(OutboundMailRepository::mail)
+                .list();
+    }
+
+    void markSent(long id, Instant now) {
+        jdbc.sql("update outbound_mail set status = ?, sent_at = ? where id = ?")
+                .params(SENT, now.atOffset(ZoneOffset.UTC), id)
+                .update();
+    }
+
+    private static OutboundMail mail(ResultSet rs, int row) throws SQLException {
+        long ticket = rs.getLong("ticket_id");
+        Long ticketId = rs.wasNull() ? null : ticket;
+        String cc = rs.getString("cc");
+        return new OutboundMail(rs.getLong("id"), ticketId, rs.getString("template"), rs.getString("message_id"),
+                rs.getString("in_reply_to"), rs.getString("mail_references"),
+                Arrays.asList(rs.getString("recipients").split(",")),
+                cc == null ? List.of() : Arrays.asList(cc.split(",")), rs.getString("subject"), rs.getString("body"),
+                rs.getString("auto_submitted"), rs.getString("status"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

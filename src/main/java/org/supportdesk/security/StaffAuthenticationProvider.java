@@ -1,0 +1,49 @@
+package org.supportdesk.security;
+
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.supportdesk.engine.AsSystem;
+import org.supportdesk.staff.StaffGroup;
+
+/** Staff sign in to the staff API with their Camunda login, as they do in Tasklist and Cockpit. */
+class StaffAuthenticationProvider implements AuthenticationProvider {
+
+    static final String STAFF = "STAFF";
+    private static final Set<String> STAFF_GROUPS = Set.of(StaffGroup.SUPPORT_AGENTS.id(),
+            StaffGroup.SUPPORT_MANAGERS.id(), StaffGroup.ONCALL.id(), "camunda-admin");
+
+    private final IdentityService identity;
+    private final AsSystem asSystem;
+
+    StaffAuthenticationProvider(IdentityService identity, AsSystem asSystem) {
+        this.identity = identity;
+        this.asSystem = asSystem;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String user = authentication.getName();
+        String password = String.valueOf(authentication.getCredentials());
+        boolean staff = asSystem.call(() -> identity.checkPassword(user, password)
+                && identity.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId).anyMatch(STAFF_GROUPS::contains));
+        if (!staff) {
+            throw new BadCredentialsException("Not a staff login");
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(user, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + STAFF)));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,83 @@
+package org.supportdesk.ticket;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.supportdesk.web.Refusal;
+
+/** R8: size limits per file and per request, and the formats the policy discourages. */
+@Component
+public class AttachmentPolicy {
+
+    private final AttachmentProperties properties;
+
+    public AttachmentPolicy(AttachmentProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The web form refuses discouraged formats and oversize files before anything is stored. */
+    public void checkWeb(List<Upload> uploads) {
+        for (Upload upload : uploads) {
+            if (isDiscouraged(upload.fileName())) {
+                throw Refusal.badRequest("discouraged-attachment", upload.fileName() + " is a ."
+                                + extension(upload.fileName()) + " file. Office documents and Outlook items carry"
+                                + " embedded information we do not want to receive: please attach a PDF, plain text or"
+                                + " compressed text (.zip, .gz) instead.")
+                        .with("errors", List.of(Map.of("field", "files", "message",
+                                "discouraged format: " + upload.fileName())));
+            }
+        }
+        checkSizes(uploads, properties.web(), "on the web form");
+    }
+
+    /** By mail the limits are smaller; discouraged formats are kept and flagged (see {@link #isDiscouraged}). */
+    public void checkEmail(List<Upload> uploads) {
+        checkSizes(uploads, properties.email(), "by email");
+    }
+
+    public boolean isDiscouraged(String fileName) {
+        return properties.discouragedExtensions().stream()
+                .anyMatch(ext -> ext.equalsIgnoreCase(extension(fileName)));
+    }
+
+    public String limitsText(AttachmentProperties.Limits limits) {
+        return mib(limits.maxFileSize().toBytes()) + " per file and " + mib(limits.maxRequestSize().toBytes())
+                + " per request";
+    }
+
+    private void checkSizes(List<Upload> uploads, AttachmentProperties.Limits limits, String channel) {
+        long total = 0;
+        for (Upload upload : uploads) {
+            if (upload.size() > limits.maxFileSize().toBytes()) {
+                throw tooLarge(upload.fileName() + " is " + mib(upload.size()) + ".", limits, channel);
+            }
+            total += upload.size();
+        }
+        if (total > limits.maxRequestSize().toBytes()) {
+            throw tooLarge("The attachments add up to " + mib(total) + ".", limits, channel);
+        }
+    }
+
+    private Refusal tooLarge(String what, AttachmentProperties.Limits limits, String channel) {
+        return new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large", "Attachment too large",
+                what + " Attachments may be at most " + limitsText(limits) + " " + channel
+                        + ". Compress large logs, or split them over several requests.")
+                .with("maxFileSize", limits.maxFileSize().toBytes())
+                .with("maxRequestSize", limits.maxRequestSize().toBytes());
+    }
+
+    private static String mib(long bytes) {
+        return TicketTexts.size(bytes);
+    }
+
+    private static String extension(String fileName) {
+        if (fileName == null) {
+            return "";
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,15 @@
+package org.supportdesk.ticket;
+
+/** Who a ticket mail goes to (the {@code audience} input of the diagrams' notify tasks). */
+public enum Audience {
+    /** the requester, with the ticket's CCs in copy */
+    CUSTOMER,
+    /** the agents of the ticket's team queue */
+    TEAM,
+    /** the assigned agent, or the team when nobody has claimed the ticket */
+    ASSIGNEE,
+    /** the support managers */
+    MANAGERS,
+    /** the on-call engineers */
+    ONCALL
+}

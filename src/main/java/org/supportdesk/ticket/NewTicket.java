@@ -1,0 +1,24 @@
+package org.supportdesk.ticket;
+
+import java.util.List;
+
+import org.supportdesk.account.Product;
+
+/** A request that passed validation and eligibility, about to become a ticket. */
+public record NewTicket(
+        String organizationId,
+        String requesterEmail,
+        String requesterName,
+        Channel channel,
+        Product product,
+        Topic topic,
+        ConcernType concernType,
+        String summary,
+        String description,
+        String stepsToReproduce,
+        String desiredOutcome,
+        BusinessImpact businessImpact,
+        String businessImpactStatement,
+        List<String> cc,
+        Long followUpOf) {
+}

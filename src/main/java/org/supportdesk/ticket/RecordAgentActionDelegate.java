@@ -1,0 +1,81 @@
+package org.supportdesk.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import org.supportdesk.staff.StaffDirectory;
+
+/**
+ * After the work form: checks the agent's choice, adds the answer to the conversation and notes the first
+ * response (R11). The form's {@code action} and {@code reply} are consumed, so the next form starts empty; the
+ * gateway reads {@code agentAction}.
+ */
+@Component("recordAgentAction")
+class RecordAgentActionDelegate implements JavaDelegate {
+
+    private final TicketRepository tickets;
+    private final TicketProcess process;
+    private final StaffDirectory staff;
+    private final IdentityService identity;
+    private final Clock clock;
+
+    RecordAgentActionDelegate(TicketRepository tickets, TicketProcess process, StaffDirectory staff,
+                              IdentityService identity, Clock clock) {
+        this.tickets = tickets;
+        this.process = process;
+        this.staff = staff;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        AgentAction action = action(TicketVariables.text(execution, "action"));
+        String reply = TicketVariables.text(execution, "reply");
+        boolean hasText = reply != null && !reply.isBlank();
+        if (action.needsText() && !hasText) {
+            throw new IllegalArgumentException("Write the answer to the customer: " + action
+                    + " mails it to the requester and the CCs.");
+        }
+        long ticketId = TicketVariables.ticketId(execution);
+        Instant now = clock.instant();
+        if (hasText) {
+            String agent = agent(execution);
+            tickets.addMessage(ticketId, agent, staff.displayName(agent), AuthorType.AGENT, Channel.WEB, reply.strip(),
+                    now);
+        } else {
+            tickets.touch(ticketId, now);
+        }
+        if (execution.getVariable("firstRespondedAt") == null) {
+            execution.setVariable("firstRespondedAt", Date.from(now));
+        }
+        execution.setVariable("agentAction", action.name());
+        execution.setVariables(process.textVariables(tickets.find(ticketId).orElseThrow()));
+        execution.removeVariable("action");
+        execution.removeVariable("reply");
+    }
+
+    private static AgentAction action(String value) {
+        try {
+            return AgentAction.valueOf(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("Choose what to do: one of " + Arrays.toString(AgentAction.values()));
+        }
+    }
+
+    private String agent(DelegateExecution execution) {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current != null && current.getUserId() != null) {
+            return current.getUserId();
+        }
+        String assignee = TicketVariables.text(execution, "assignee");
+        return assignee != null ? assignee : "support";
+    }
+}

@@ -1,0 +1,41 @@
+package org.supportdesk.ticket;
+
+import java.time.Instant;
+
+import org.supportdesk.account.Product;
+
+/** A ticket row: what the customer asked, and where the process has got to. */
+public record Ticket(
+        long id,
+        String organizationId,
+        String requesterEmail,
+        String requesterName,
+        Channel channel,
+        Product product,
+        Topic topic,
+        ConcernType concernType,
+        String summary,
+        String description,
+        String stepsToReproduce,
+        String desiredOutcome,
+        BusinessImpact businessImpact,
+        String businessImpactStatement,
+        TicketStatus status,
+        CloseReason closeReason,
+        Priority priority,
+        String team,
+        String assignee,
+        Long followUpOf,
+        boolean firstResponseBreached,
+        Instant createdAt,
+        Instant lastActivityAt,
+        Instant closedAt) {
+
+    public String number() {
+        return TicketNumber.of(id);
+    }
+
+    public boolean isClosed() {
+        return status == TicketStatus.CLOSED;
+    }
+}

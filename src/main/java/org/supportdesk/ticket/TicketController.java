@@ -1,0 +1,148 @@
+package org.supportdesk.ticket;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/tickets")
+class TicketController {
+
+    private final TicketService service;
+    private final TicketRepository tickets;
+    private final AttachmentStore store;
+
+    TicketController(TicketService service, TicketRepository tickets, AttachmentStore store) {
+        this.service = service;
+        this.tickets = tickets;
+        this.store = store;
+    }
+
+    record Reply(String body) {
+    }
+
+    record FollowUp(String description) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TicketJson.Details> file(@AuthenticationPrincipal UserDetails user,
+                                            @RequestBody TicketRequest request) {
+        return created(service.fileFromWeb(user.getUsername(), request, List.of()));
+    }
+
+    /** The web form with files: a {@code ticket} JSON part, {@code files} parts and a {@code supportZip} part. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<TicketJson.Details> fileWithAttachments(@AuthenticationPrincipal UserDetails user,
+            @RequestPart("ticket") TicketRequest request,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @RequestPart(name = "supportZip", required = false) MultipartFile supportZip) {
+        return created(service.fileFromWeb(user.getUsername(), request, uploads(files, supportZip)));
+    }
+
+    @GetMapping
+    TicketJson.PageView list(@AuthenticationPrincipal UserDetails user,
+                             @RequestParam(defaultValue = "mine") String view,
+                             @RequestParam(required = false) String status,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "20") int size) {
+        FieldErrors errors = new FieldErrors();
+        TicketView ticketView = errors.choice("view", view, TicketView.class, true);
+        TicketStatus ticketStatus = errors.choice("status", status, TicketStatus.class, false);
+        if (page < 0) {
+            errors.add("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 100) {
+            errors.add("size", "must be between 1 and 100");
+        }
+        errors.throwIfAny();
+        TicketRepository.Page result = service.list(user.getUsername(), ticketView, ticketStatus, page, size);
+        return new TicketJson.PageView(result.items().stream().map(TicketJson.Item::of).toList(), result.page(),
+                result.size(), result.total());
+    }
+
+    @GetMapping("/{number}")
+    TicketJson.Details ticket(@AuthenticationPrincipal UserDetails user, @PathVariable String number) {
+        return details(service.ticket(user.getUsername(), number));
+    }
+
+    @PostMapping(path = "/{number}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TicketJson.Message> reply(@AuthenticationPrincipal UserDetails user, @PathVariable String number,
+                                             @RequestBody Reply reply) {
+        return createdMessage(number, service.reply(user.getUsername(), number, reply.body(), List.of()));
+    }
+
+    @PostMapping(path = "/{number}/replies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<TicketJson.Message> replyWithAttachments(@AuthenticationPrincipal UserDetails user,
+            @PathVariable String number, @RequestPart("reply") Reply reply,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
+        return createdMessage(number, service.reply(user.getUsername(), number, reply.body(), uploads(files, null)));
+    }
+
+    @PostMapping(path = "/{number}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TicketJson.Details> followUp(@AuthenticationPrincipal UserDetails user, @PathVariable String number,
+                                                @RequestBody FollowUp followUp) {
+        return created(service.followUp(user.getUsername(), number, followUp.description()));
+    }
+
+    @GetMapping("/{number}/attachments/{id}")
+    ResponseEntity<InputStreamResource> attachment(@AuthenticationPrincipal UserDetails user,
+                                                   @PathVariable String number, @PathVariable long id) throws IOException {
+        return download(service.attachment(user.getUsername(), number, id), store);
+    }
+
+    /** Always a download, never rendered inline: an uploaded HTML file must not run in our origin. */
+    static ResponseEntity<InputStreamResource> download(Attachment attachment, AttachmentStore store)
+            throws IOException {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(attachment.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Checksum-SHA256", attachment.sha256())
+                .body(new InputStreamResource(store.open(attachment.sha256())));
+    }
+
+    private ResponseEntity<TicketJson.Details> created(Ticket ticket) {
+        return ResponseEntity.created(URI.create("/api/tickets/" + ticket.number())).body(details(ticket));
+    }
+
+    private ResponseEntity<TicketJson.Message> createdMessage(String number, TicketMessage message) {
+        return ResponseEntity.created(URI.create("/api/tickets/" + number.toUpperCase() + "#message-" + message.id()))
+                .body(TicketJson.Message.of(message, tickets.attachments(message.ticketId())));
+    }
+
+    private TicketJson.Details details(Ticket ticket) {
+        return TicketJson.Details.of(ticket, tickets.cc(ticket.id()), tickets.messages(ticket.id()),
+                tickets.attachments(ticket.id()), tickets.followUps(ticket.id()));
+    }
+
+    private static List<Upload> uploads(List<MultipartFile> files, MultipartFile supportZip) {
+        List<Upload> uploads = new ArrayList<>();
+        if (files != null) {
+            files.stream().filter(f -> !f.isEmpty()).map(Upload::of).forEach(uploads::add);
+        }
+        if (supportZip != null && !supportZip.isEmpty()) {
+            uploads.add(Upload.of(supportZip));
+        }
+        return uploads;
+    }
+
+}

@@ -1,0 +1,97 @@
+package org.supportdesk.ticket;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.supportdesk.account.AccountRepository;
+import org.supportdesk.account.Organization;
+import org.supportdesk.mail.MailQueue;
+import org.supportdesk.mail.MailSettings;
+import org.supportdesk.staff.StaffDirectory;
+import org.supportdesk.staff.StaffGroup;
+
+/** Queues a ticket mail (R22) rendered from a template file, for one audience. */
+@Service
+public class TicketNotifier {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm zzz", Locale.ENGLISH);
+
+    private final TicketRepository tickets;
+    private final AccountRepository accounts;
+    private final StaffDirectory staff;
+    private final MailQueue mail;
+    private final MailSettings settings;
+
+    public TicketNotifier(TicketRepository tickets, AccountRepository accounts, StaffDirectory staff, MailQueue mail,
+                          MailSettings settings) {
+        this.tickets = tickets;
+        this.accounts = accounts;
+        this.staff = staff;
+        this.mail = mail;
+        this.settings = settings;
+    }
+
+    public void notify(long ticketId, String template, Audience audience, Map<String, ?> extra) {
+        Ticket ticket = tickets.find(ticketId).orElseThrow();
+        // the ticket row is the truth; process variables only add what the row does not hold
+        Map<String, Object> model = new HashMap<>(extra);
+        model.putAll(model(ticket));
+        List<String> cc = audience == Audience.CUSTOMER ? tickets.cc(ticket.id()) : List.of();
+        mail.queue(ticket.id(), ticket.number(), template, model, recipients(ticket, audience), cc);
+    }
+
+    private List<String> recipients(Ticket ticket, Audience audience) {
+        return switch (audience) {
+            case CUSTOMER -> List.of(ticket.requesterEmail());
+            case TEAM -> staff.emailsOfGroup(ticket.team());
+            case ASSIGNEE -> ticket.assignee() == null ? staff.emailsOfGroup(ticket.team())
+                    : staff.user(ticket.assignee()).map(u -> u.getEmail()).filter(e -> e != null && !e.isBlank())
+                    .map(List::of).orElseGet(() -> staff.emailsOfGroup(ticket.team()));
+            case MANAGERS -> staff.emailsOfGroup(StaffGroup.SUPPORT_MANAGERS.id());
+            case ONCALL -> staff.emailsOfGroup(StaffGroup.ONCALL.id());
+        };
+    }
+
+    private Map<String, Object> model(Ticket ticket) {
+        Organization organization = accounts.findOrganization(ticket.organizationId()).orElseThrow();
+        ZoneId zone = organization.timeZone();
+        Map<String, Object> model = new HashMap<>();
+        model.put("number", ticket.number());
+        model.put("summary", ticket.summary());
+        model.put("status", ticket.status().name());
+        model.put("priority", ticket.priority().name());
+        model.put("team", ticket.team());
+        model.put("product", ticket.product() == null ? "not stated" : ticket.product().name());
+        model.put("topic", ticket.topic() == null ? "not stated" : ticket.topic().name());
+        model.put("concernType", ticket.concernType().name());
+        model.put("requesterName", ticket.requesterName());
+        model.put("requesterEmail", ticket.requesterEmail());
+        model.put("organizationName", organization.name());
+        model.put("createdAt", WHEN.format(ticket.createdAt().atZone(zone)));
+        model.put("description", ticket.description());
+        model.put("closeReason", ticket.closeReason() == null ? null : ticket.closeReason().name());
+        model.put("followUpOf", ticket.followUpOf() == null ? null : TicketNumber.of(ticket.followUpOf()));
+        model.put("portalUrl", settings.portalUrl());
+        model.put("ticketUrl", settings.portalUrl() + "/tickets/" + ticket.number());
+        model.put("tasklistUrl", settings.portalUrl() + "/camunda/app/tasklist/");
+        model.put("supportAddress", settings.supportAddress());
+        tickets.latestMessage(ticket.id(), AuthorType.AGENT).ifPresent(m -> {
+            model.put("agentMessage", m.body());
+            model.put("agentName", m.authorName());
+        });
+        tickets.latestMessage(ticket.id(), AuthorType.CUSTOMER).ifPresent(m -> {
+            model.put("customerMessage", m.body());
+            model.put("customerName", m.authorName());
+        });
+        List<String> discouraged = tickets.attachments(ticket.id()).stream().filter(Attachment::discouraged)
+                .map(Attachment::fileName).toList();
+        model.put("discouragedFiles", discouraged.isEmpty() ? null : String.join(", ", discouraged));
+        return model;
+    }
+}

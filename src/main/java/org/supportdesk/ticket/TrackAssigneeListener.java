@@ -1,0 +1,25 @@
+package org.supportdesk.ticket;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the ticket's assignee in step with Tasklist claims. The {@code assignee} variable hands the next work
+ * task straight back to the same agent (R15: a reply returns the ticket to the agent's queue).
+ */
+@Component("trackAssignee")
+class TrackAssigneeListener implements TaskListener {
+
+    private final TicketRepository tickets;
+
+    TrackAssigneeListener(TicketRepository tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        tickets.updateAssignee(TicketVariables.ticketId(task), task.getAssignee());
+        task.getExecution().setVariable("assignee", task.getAssignee());
+    }
+}

@@ -1,0 +1,89 @@
+package org.supportdesk;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.boot.test.context.TestComponent;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/** What the embedded mail server actually received. */
+@TestComponent
+public class Mailbox {
+
+    private final GreenMail greenMail;
+    private final Jobs jobs;
+
+    Mailbox(GreenMail greenMail, Jobs jobs) {
+        this.greenMail = greenMail;
+        this.jobs = jobs;
+    }
+
+    /** Delivers queued mail (runs due jobs), then lists what reached {@code address}, To or Cc, oldest first. */
+    public List<Mail> to(String address) {
+        jobs.executeDue();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> addressedTo(m, address))
+                .map(Mail::new)
+                .toList();
+    }
+
+    public List<Mail> to(String address, String subjectContains) {
+        return to(address).stream().filter(m -> m.subject().contains(subjectContains)).toList();
+    }
+
+    private static boolean addressedTo(MimeMessage message, String address) {
+        try {
+            Address[] recipients = message.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients)
+                    .anyMatch(r -> r.toString().toLowerCase().contains(address.toLowerCase()));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Mail(MimeMessage message) {
+
+        public String subject() {
+            try {
+                return message.getSubject();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String body() {
+            try {
+                Object content = message.getContent();
+                String text = content instanceof String s ? s : GreenMailUtil.getBody(message);
+                return text.replace("\r\n", "\n");
+            } catch (MessagingException | java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String header(String name) {
+            try {
+                String[] values = message.getHeader(name);
+                return values == null ? null : values[0];
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public List<String> recipients(Message.RecipientType type) {
+            try {
+                Address[] addresses = message.getRecipients(type);
+                return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.supportdesk;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.context.TestComponent;
+import org.supportdesk.Api.Response;
+
+/** Filing tickets through the API and working them as the demo agent, the way Tasklist does. */
+@TestComponent
+public class Tickets {
+
+    public static final String AGENT = "agent";
+    private static final List<String> AGENT_GROUPS = List.of("support-agents", "team-repository", "team-lifecycle",
+            "team-general", "team-accounts");
+
+    private final Api api;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    Tickets(Api api, RuntimeService runtime, TaskService tasks, IdentityService identity) {
+        this.api = api;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    /** A valid web-form request; change fields with {@link Map#put}. */
+    public static Map<String, Object> request() {
+        Map<String, Object> request = new HashMap<>();
+        request.put("product", "LIFECYCLE");
+        request.put("topic", "CONFIGURATION");
+        request.put("concernType", "PROBLEM");
+        request.put("summary", "Policy evaluation fails");
+        request.put("description", "Evaluating the default policy fails with an error.");
+        request.put("businessImpact", "NORMAL");
+        return request;
+    }
+
+    public String file(String requester, Map<String, Object> request) {
+        Response response = api.as(requester).post("/api/tickets", request);
+        if (response.status() != 201) {
+            throw new AssertionError("Filing failed: " + response);
+        }
+        return response.json("$.number");
+    }
+
+    public String file(String requester) {
+        return file(requester, request());
+    }
+
+    public ProcessInstance process(String number) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("support-ticket")
+                .processInstanceBusinessKey(number).singleResult();
+    }
+
+    public Task task(String number) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(number).singleResult();
+    }
+
+    public List<String> candidateGroups(String number) {
+        return tasks.getIdentityLinksForTask(task(number).getId()).stream()
+                .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).toList();
+    }
+
+    /** Claims the open task as the agent and completes it with the form's values, signed in like Tasklist. */
+    public void complete(String number, Map<String, Object> formValues) {
+        Task task = task(number);
+        identity.setAuthentication(AGENT, AGENT_GROUPS);
+        try {
+            if (task.getAssignee() == null) {
+                tasks.claim(task.getId(), AGENT);
+            }
+            tasks.complete(task.getId(), formValues);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    public void triage(String number, String priority, String team) {
+        complete(number, Map.of("priority", priority, "team", team));
+    }
+
+    public void work(String number, String action, String reply) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("action", action);
+        values.put("reply", reply);
+        complete(number, values);
+    }
+
+    public Response reply(String customer, String number, String body) {
+        return api.as(customer).post("/api/tickets/" + number + "/replies", Map.of("body", body));
+    }
+}
