@@ -14,10 +14,12 @@ import org.supportdesk.ticket.ConcernType;
 public class EligibilityService {
 
     private final AccountRepository accounts;
+    private final AccountProperties properties;
     private final Clock clock;
 
-    public EligibilityService(AccountRepository accounts, Clock clock) {
+    public EligibilityService(AccountRepository accounts, AccountProperties properties, Clock clock) {
         this.accounts = accounts;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -69,7 +71,7 @@ public class EligibilityService {
                 + (contacts.isEmpty() ? "Your organisation has no authorized contacts yet. "
                 : "Your organisation's authorized contacts are: " + String.join(", ", contacts) + ". ")
                 + "To become one, ask an owner of your organisation (" + String.join(", ", owners)
-                + ") to designate you; an organisation may have up to four. Owners who cannot manage their contacts"
+                + ") to designate you; an organisation may have up to " + properties.maxAuthorizedContacts() + ". Owners who cannot manage their contacts"
                 + " can file a Customer Account Change request.";
     }
 

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.supportdesk.ticket.ConcernType;
 /** R4 against the real schema, without a process engine. "Now" is 2026-11-27 03:00 UTC. */
 @JdbcTest
 @Import({AccountRepository.class, EligibilityService.class, EligibilityServiceTest.FixedClock.class})
+@EnableConfigurationProperties(AccountProperties.class)
 class EligibilityServiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-27T03:00:00Z");
@@ -103,7 +105,8 @@ class EligibilityServiceTest {
         assertThat(result.reason()).isEqualTo(EligibilityReason.NOT_AUTHORIZED_CONTACT);
         assertThat(result.organizationId()).isEqualTo("acme");
         assertThat(result.guidance()).contains("alice@acme.example, bob@acme.example")
-                .contains("ask an owner of your organisation (alice@acme.example)");
+                .contains("ask an owner of your organisation (alice@acme.example)")
+                .contains("up to 4");
     }
 
     @Test

@@ -1,0 +1,132 @@
+package org.supportdesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.supportdesk.Api;
+import org.supportdesk.EngineTime;
+import org.supportdesk.Mailbox;
+import org.supportdesk.SupportDeskTest;
+import org.supportdesk.TestFixtures;
+import org.supportdesk.TestFixtures.OrgFixture;
+import org.supportdesk.Tickets;
+import org.supportdesk.account.AccountRepository;
+import org.supportdesk.account.Member;
+import org.supportdesk.account.Product;
+
+/** What customers do besides filing: replies while open (R15), follow-ups (R16), and the ineligible path (R4). */
+@SupportDeskTest
+class CustomerActivityTest {
+
+    @Autowired Tickets tickets;
+    @Autowired TestFixtures fixtures;
+    @Autowired Mailbox mailbox;
+    @Autowired Api api;
+    @Autowired TicketRepository repository;
+    @Autowired TicketProcess process;
+    @Autowired AccountRepository accounts;
+    @Autowired HistoryService history;
+    @Autowired RuntimeService runtime;
+
+    OrgFixture org;
+    String requester;
+
+    @BeforeEach
+    void organisation() {
+        EngineTime.newYork("2026-12-01T10:00");
+        org = fixtures.organization().activeLicence(Product.LIFECYCLE);
+        requester = org.owner("olive");
+    }
+
+    @Test
+    void replyWhileOpenJoinsTheConversationAndTellsTheAssignee() {
+        String number = tickets.file(requester);
+        tickets.triage(number, "NORMAL", "team-lifecycle");
+
+        tickets.reply(requester, number, "One more detail: it started after the upgrade.");
+
+        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket").hasPassed("Task_NotifyAssigneeOfComment");
+        assertThat(repository.findByNumber(number).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(mailbox.to("agent@support.example", number)).extracting(Mailbox.Mail::body)
+                .anyMatch(body -> body.contains("it started after the upgrade"));
+    }
+
+    @Test
+    void replyBeforeTriageTellsTheTeam() {
+        String number = tickets.file(requester);
+
+        tickets.reply(requester, number, "Forgot to say: production only.");
+
+        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(mailbox.to("agent@support.example", number + "] ")).extracting(Mailbox.Mail::subject)
+                .anyMatch(subject -> subject.contains("olive wrote"));
+    }
+
+    @Test
+    void theAgentSeesTheReplyInTheForm() {
+        String number = tickets.file(requester);
+        tickets.triage(number, "NORMAL", "team-lifecycle");
+
+        tickets.reply(requester, number, "Logs attached tomorrow.");
+
+        Object conversation = runtime.getVariable(tickets.process(number).getId(), "conversation");
+        assertThat(LongText.read(conversation)).contains("olive (customer)").contains("Logs attached tomorrow.");
+    }
+
+    @Test
+    void followUpOfAClosedTicketStartsANewLinkedTicket() {
+        String original = tickets.file(requester);
+        tickets.triage(original, "NORMAL", "team-lifecycle");
+        tickets.work(original, "SOLVE", "Solved by a restart.");
+
+        Api.Response response = api.as(requester).post("/api/tickets/" + original + "/follow-ups",
+                Map.of("description", "It happened again."));
+
+        String followUp = response.json("$.number");
+        assertThat(tickets.process(followUp)).isWaitingAt("Task_TriageTicket");
+        assertThat(mailbox.to(requester, followUp)).extracting(Mailbox.Mail::subject)
+                .containsExactly("[" + followUp + "] Follow-up to " + original + " created: Follow-up to " + original
+                        + ": Policy evaluation fails");
+        assertThat(repository.followUps(repository.findByNumber(original).orElseThrow().id()))
+                .containsExactly(TicketNumber.parse(followUp).orElseThrow());
+    }
+
+    @Test
+    void ineligibleRequesterIsRefusedInTheProcessAndTold() {
+        String former = org.member("former", false, false);
+        long id = repository.insert(new NewTicket(org.id(), former, "Former Contact", Channel.EMAIL, Product.LIFECYCLE,
+                Topic.OTHER, ConcernType.QUESTION, "Question", "How do I?", null, null, BusinessImpact.NORMAL, null,
+                List.of(), null), Priority.NORMAL, Instant.now());
+
+        String processId = process.start(repository.find(id).orElseThrow()).getId();
+
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processId)
+                .activityId("EndEvent_TicketRefused").count()).isOne();
+        Ticket ticket = repository.find(id).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(ticket.closeReason()).isEqualTo(CloseReason.NOT_ELIGIBLE);
+        Mailbox.Mail notice = mailbox.to(former).get(0);
+        assertThat(notice.subject()).startsWith("[" + ticket.number() + "] We cannot accept this request");
+        assertThat(notice.body()).contains("Only authorized support contacts can file support tickets for Org " + org.id())
+                .contains(requester);
+        assertThat(notice.header("Auto-Submitted")).isEqualTo("auto-replied");
+    }
+
+    @Test
+    void revokedContactCanNoLongerFile() {
+        String contact = org.contact("cora");
+        accounts.setAuthorizedContact(contact, false);
+
+        assertThat(api.as(contact).post("/api/tickets", Tickets.request()).status()).isEqualTo(403);
+        assertThat(accounts.findMember(contact)).get().extracting(Member::authorizedContact).isEqualTo(false);
+    }
+}

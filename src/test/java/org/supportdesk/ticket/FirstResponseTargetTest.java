@@ -1,0 +1,124 @@
+package org.supportdesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.supportdesk.EngineTime;
+import org.supportdesk.Jobs;
+import org.supportdesk.Mailbox;
+import org.supportdesk.SupportDeskTest;
+import org.supportdesk.TestFixtures;
+import org.supportdesk.Tickets;
+import org.supportdesk.account.Product;
+
+/** R11: first-response targets (URGENT 1 h wall-clock, HIGH 4 and NORMAL 8 business hours) and their breach. */
+@SupportDeskTest
+class FirstResponseTargetTest {
+
+    @Autowired Tickets tickets;
+    @Autowired TestFixtures fixtures;
+    @Autowired Mailbox mailbox;
+    @Autowired Jobs jobs;
+    @Autowired TicketRepository repository;
+    @Autowired RuntimeService runtime;
+
+    String requester;
+
+    @BeforeEach
+    void organisation() {
+        requester = fixtures.organization().activeLicence(Product.LIFECYCLE).owner("fiona");
+    }
+
+    @Test
+    void normalTicketIsDueEightBusinessHoursAfterFiling() {
+        EngineTime.newYork("2026-12-01T10:00");
+
+        String number = tickets.file(requester);
+
+        assertThat(Jobs.due(target(number))).isEqualTo(EngineTime.newYork("2026-12-02T10:00"));
+    }
+
+    @Test
+    void fridayAfternoonTargetRunsOnIntoMonday() {
+        EngineTime.newYork("2026-12-04T16:00");
+
+        String number = tickets.file(requester);
+
+        assertThat(Jobs.due(target(number))).isEqualTo(EngineTime.newYork("2026-12-07T16:00"));
+    }
+
+    @Test
+    void higherImpactTicketIsDueInFourBusinessHours() {
+        EngineTime.newYork("2026-12-01T15:00");
+        Map<String, Object> request = Tickets.request();
+        request.put("businessImpact", "HIGH");
+        request.put("businessImpactStatement", "Releases are blocked.");
+
+        String number = tickets.file(requester, request);
+
+        assertThat(Jobs.due(target(number))).isEqualTo(EngineTime.newYork("2026-12-02T11:00"));
+    }
+
+    @Test
+    void urgentTicketIsDueWithinAnHourEvenAtNight() {
+        EngineTime.newYork("2026-12-05T03:00"); // Saturday night
+        Map<String, Object> request = Tickets.request();
+        request.put("concernType", "CRITICAL_OUTAGE");
+
+        String number = tickets.file(requester, request);
+
+        assertThat(Jobs.due(target(number))).isEqualTo(EngineTime.newYork("2026-12-05T04:00"));
+    }
+
+    @Test
+    void missedTargetIsRecordedAndManagersAreTold() {
+        EngineTime.newYork("2026-12-01T10:00");
+        String number = tickets.file(requester);
+        tickets.triage(number, "NORMAL", "team-lifecycle");
+
+        jobs.fire(target(number));
+
+        assertThat(tickets.process(number)).hasPassed("Task_RecordSlaBreach", "Task_NotifyManagersOfBreach")
+                .isWaitingAt("Task_WorkTicket");
+        assertThat(runtime.getVariable(tickets.process(number).getId(), "firstResponseBreached")).isEqualTo(true);
+        assertThat(repository.findByNumber(number).orElseThrow().firstResponseBreached()).isTrue();
+        assertThat(mailbox.to("manager@support.example", number)).extracting(Mailbox.Mail::subject)
+                .containsExactly("[" + number + "] First-response target missed (NORMAL): Policy evaluation fails");
+    }
+
+    @Test
+    void answeredInTimeMeetsTheTarget() {
+        EngineTime.newYork("2026-12-01T10:00");
+        String number = tickets.file(requester);
+        tickets.triage(number, "NORMAL", "team-lifecycle");
+        tickets.work(number, "REPLY", "Looking into it.");
+
+        jobs.fire(target(number));
+
+        assertThat(tickets.process(number)).hasPassed("EndEvent_TargetMet").hasNotPassed("Task_RecordSlaBreach");
+        assertThat(repository.findByNumber(number).orElseThrow().firstResponseBreached()).isFalse();
+        assertThat(mailbox.to("manager@support.example", number)).isEmpty();
+    }
+
+    @Test
+    void closingTheTicketEndsTheWatch() {
+        EngineTime.newYork("2026-12-01T10:00");
+        String number = tickets.file(requester);
+        String processId = tickets.process(number).getId();
+        tickets.triage(number, "NORMAL", "team-lifecycle");
+
+        tickets.work(number, "SOLVE", "Done.");
+
+        assertThat(jobs.timer(processId, "Timer_FirstResponseDue")).isNull();
+    }
+
+    private org.camunda.bpm.engine.runtime.Job target(String number) {
+        return jobs.timer(tickets.process(number).getId(), "Timer_FirstResponseDue");
+    }
+}
