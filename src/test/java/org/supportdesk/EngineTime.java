@@ -16,15 +16,26 @@ public final class EngineTime {
     private EngineTime() {
     }
 
+    /** The instant of a local time in a zone; the clock stays where it is. */
     public static Instant at(String localDateTime, ZoneId zone) {
-        Instant instant = LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
-        ClockUtil.setCurrentTime(Date.from(instant));
+        return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
+    }
+
+    /** The instant of a New York local time (the demo and fixture organisations' zone); the clock stays. */
+    public static Instant newYork(String localDateTime) {
+        return at(localDateTime, NEW_YORK);
+    }
+
+    /** Moves the clock to a local time in a zone. */
+    public static Instant setAt(String localDateTime, ZoneId zone) {
+        Instant instant = at(localDateTime, zone);
+        set(instant);
         return instant;
     }
 
-    /** New York local time, the demo and fixture organisations' zone. */
-    public static Instant newYork(String localDateTime) {
-        return at(localDateTime, NEW_YORK);
+    /** Moves the clock to a New York local time. */
+    public static Instant setNewYork(String localDateTime) {
+        return setAt(localDateTime, NEW_YORK);
     }
 
     public static void set(Instant instant) {

@@ -25,12 +25,17 @@ public class Mailbox {
         this.jobs = jobs;
     }
 
-    /** Delivers queued mail (runs due jobs), then lists what reached {@code address}, To or Cc, oldest first. */
+    /**
+     * Delivers queued mail (runs due jobs), then lists what reached {@code address}, To or Cc, oldest first. The
+     * server keeps one copy per recipient; a mail counts once.
+     */
     public List<Mail> to(String address) {
         jobs.executeDue();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         return Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> addressedTo(m, address))
                 .map(Mail::new)
+                .filter(m -> seen.add(String.valueOf(m.header("Message-ID"))))
                 .toList();
     }
 

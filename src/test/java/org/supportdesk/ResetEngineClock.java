@@ -1,13 +1,27 @@
 package org.supportdesk;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
-/** Every test starts with the real clock, whatever the previous one did. */
+/**
+ * Every test starts with the real clock and no process instance left over from the previous one: otherwise moving
+ * the clock in one test would fire the timers of all earlier tests' tickets.
+ */
 public class ResetEngineClock implements AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
         EngineTime.reset();
+        RuntimeService runtime = SpringExtension.getApplicationContext(context).getBean(RuntimeService.class);
+        List<String> running = runtime.createProcessInstanceQuery().rootProcessInstances().list().stream()
+                .map(ProcessInstance::getId).toList();
+        if (!running.isEmpty()) {
+            runtime.deleteProcessInstances(running, "test finished", true, true, false);
+        }
     }
 }

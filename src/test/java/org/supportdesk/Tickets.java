@@ -70,6 +70,42 @@ public class Tickets {
                 .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).toList();
     }
 
+    /** Claims the open task as {@code user} (in {@code groups}) and completes it, signed in like Tasklist. */
+    public void completeAs(String user, List<String> groups, String number, Map<String, Object> formValues) {
+        Task task = task(number);
+        identity.setAuthentication(user, groups);
+        try {
+            if (task.getAssignee() == null) {
+                tasks.claim(task.getId(), user);
+            }
+            tasks.complete(task.getId(), formValues);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Files a ticket with one attached file through the web form's multipart request. */
+    public String fileWithFile(String requester, Map<String, Object> request, String fileName, byte[] content) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
+        json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        parts.add("ticket", new org.springframework.http.HttpEntity<>(request, json));
+        parts.add("files", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        var response = api.as(requester).template().postForEntity("/api/tickets",
+                new org.springframework.http.HttpEntity<>(parts, headers), String.class);
+        if (response.getStatusCode().value() != 201) {
+            throw new AssertionError("Filing failed: " + response);
+        }
+        return com.jayway.jsonpath.JsonPath.read(response.getBody(), "$.number");
+    }
+
     /** Claims the open task as the agent and completes it with the form's values, signed in like Tasklist. */
     public void complete(String number, Map<String, Object> formValues) {
         Task task = task(number);

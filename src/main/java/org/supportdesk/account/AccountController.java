@@ -54,8 +54,9 @@ class AccountController {
                        boolean active) {
     }
 
+    /** @param sev1Downgrades R20, shown to owners only */
     record OrganizationView(String id, String name, String timeZone, String holidayRegion, List<LicenceView> licences,
-                            List<String> authorizedContacts, int maxAuthorizedContacts) {
+                            List<String> authorizedContacts, int maxAuthorizedContacts, Integer sev1Downgrades) {
     }
 
     record Invitation(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String name) {
@@ -78,8 +79,10 @@ class AccountController {
                         l.extendedSupport(), l.isActiveOn(today)))
                 .toList();
         List<String> contacts = repository.authorizedContacts(org).stream().map(Member::email).toList();
+        boolean owner = accounts.me(user.getUsername()).owner();
         return new OrganizationView(organization.id(), organization.name(), organization.timeZone().getId(),
-                organization.holidayRegion(), licences, contacts, properties.maxAuthorizedContacts());
+                organization.holidayRegion(), licences, contacts, properties.maxAuthorizedContacts(),
+                owner ? repository.sev1Downgrades(org) : null);
     }
 
     @GetMapping("/organizations/{org}/members")

@@ -43,6 +43,25 @@ public class AccountRepository {
                 .update();
     }
 
+    /** R20: counts one more downgraded SEV-1 report and returns the new count. */
+    public int incrementSev1Downgrades(String organizationId) {
+        jdbc.sql("update organization set sev1_downgrades = sev1_downgrades + 1 where id = ?")
+                .param(organizationId).update();
+        return sev1Downgrades(organizationId);
+    }
+
+    public int sev1Downgrades(String organizationId) {
+        return jdbc.sql("select sev1_downgrades from organization where id = ?")
+                .param(organizationId).query(Integer.class).single();
+    }
+
+    /** Every organisation with its downgrade count, for managers. */
+    public List<java.util.Map.Entry<Organization, Integer>> organizationsWithDowngrades() {
+        return jdbc.sql("select id, name, time_zone, holiday_region, sev1_downgrades from organization order by id")
+                .query((rs, row) -> java.util.Map.entry(organization(rs, row), rs.getInt("sev1_downgrades")))
+                .list();
+    }
+
     public List<Licence> licences(String organizationId) {
         return jdbc.sql("""
                         select product, licence_key, expires_on, support_level, extended_support

@@ -58,6 +58,15 @@ public class BusinessTime {
         return Date.from(calendar.nextOpening(now(), org.timeZone(), org.holidayRegion()));
     }
 
+    /** The next opening as the customer reads it, in the organisation's zone: "Monday 30 November 2026, 09:00 EST". */
+    public String describeNextOpening(VariableScope execution) {
+        Organization org = organization(execution);
+        return OPENING.format(calendar.nextOpening(now(), org.timeZone(), org.holidayRegion()).atZone(org.timeZone()));
+    }
+
+    private static final java.time.format.DateTimeFormatter OPENING =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm zzz (VV)", java.util.Locale.ENGLISH);
+
     private Instant now() {
         return clock.instant();
     }

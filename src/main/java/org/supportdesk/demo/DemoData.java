@@ -53,6 +53,7 @@ class DemoData implements ApplicationRunner {
                 "team-general", "team-accounts"));
         staff("manager", "Morgan", "Manager", List.of("support-managers"));
         staff("oncall", "Olivia", "Oncall", List.of("oncall", "team-sev1"));
+        staff("backup", "Ben", "Backup", List.of("oncall-backup", "team-sev1"));
         if (accounts.findOrganization("acme").isEmpty()) {
             transaction.executeWithoutResult(status -> customers());
         }

@@ -53,7 +53,7 @@ class StaffDirectorySetup implements ApplicationRunner {
             ensureGroup(staffGroup);
         }
         for (StaffGroup worker : new StaffGroup[]{StaffGroup.SUPPORT_AGENTS, StaffGroup.ONCALL,
-                StaffGroup.SUPPORT_MANAGERS}) {
+                StaffGroup.ONCALL_BACKUP, StaffGroup.SUPPORT_MANAGERS}) {
             String group = worker.id();
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.FILTER, ANY, Permissions.READ);

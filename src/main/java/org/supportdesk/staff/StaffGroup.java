@@ -8,6 +8,7 @@ public enum StaffGroup {
     SUPPORT_AGENTS("support-agents", "Support agents", "WORKFLOW"),
     SUPPORT_MANAGERS("support-managers", "Support managers", "WORKFLOW"),
     ONCALL("oncall", "On-call engineers", "WORKFLOW"),
+    ONCALL_BACKUP("oncall-backup", "Backup on-call engineers", "WORKFLOW"),
     TEAM_REPOSITORY("team-repository", "Repository Manager team", "TEAM"),
     TEAM_LIFECYCLE("team-lifecycle", "Lifecycle team", "TEAM"),
     TEAM_GENERAL("team-general", "General queue", "TEAM"),

@@ -73,11 +73,10 @@ public class AttachmentPolicy {
         return TicketTexts.size(bytes);
     }
 
+    /** The extension as the file will be stored and opened: {@code "report.docx. "} is a .docx file. */
     private static String extension(String fileName) {
-        if (fileName == null) {
-            return "";
-        }
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String name = AttachmentStore.safeName(fileName).replaceAll("[.\\s\\p{Z}]+$", "");
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -67,7 +67,8 @@ public class AttachmentStore {
     /** The name without any path, control characters or excess length; what the customer called it otherwise. */
     static String safeName(String name) {
         String base = name == null ? "" : name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "")
+                .replaceAll("^[\\s\\p{Z}]+|[\\s\\p{Z}.]+$", "");
         if (base.isEmpty() || base.equals(".") || base.equals("..")) {
             return "attachment";
         }

@@ -11,5 +11,7 @@ public enum Audience {
     /** the support managers */
     MANAGERS,
     /** the on-call engineers */
-    ONCALL
+    ONCALL,
+    /** the backup on-call engineers */
+    ONCALL_BACKUP
 }

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
-@RequestMapping("/api/tickets")
+@RequestMapping("/api")
 class TicketController {
 
     private final TicketService service;
@@ -42,14 +42,14 @@ class TicketController {
     record FollowUp(String description) {
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TicketJson.Details> file(@AuthenticationPrincipal UserDetails user,
                                             @RequestBody TicketRequest request) {
         return created(service.fileFromWeb(user.getUsername(), request, List.of()));
     }
 
     /** The web form with files: a {@code ticket} JSON part, {@code files} parts and a {@code supportZip} part. */
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/tickets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TicketJson.Details> fileWithAttachments(@AuthenticationPrincipal UserDetails user,
             @RequestPart("ticket") TicketRequest request,
             @RequestPart(name = "files", required = false) List<MultipartFile> files,
@@ -57,7 +57,22 @@ class TicketController {
         return created(service.fileFromWeb(user.getUsername(), request, uploads(files, supportZip)));
     }
 
-    @GetMapping
+    /** R21: the Extended Support channel, same body as a ticket. */
+    @PostMapping(path = "/extended-support/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TicketJson.Details> fileExtendedSupport(@AuthenticationPrincipal UserDetails user,
+                                                           @RequestBody TicketRequest request) {
+        return created(service.fileThroughExtendedSupport(user.getUsername(), request, List.of()));
+    }
+
+    @PostMapping(path = "/extended-support/requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<TicketJson.Details> fileExtendedSupportWithAttachments(@AuthenticationPrincipal UserDetails user,
+            @RequestPart("ticket") TicketRequest request,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @RequestPart(name = "supportZip", required = false) MultipartFile supportZip) {
+        return created(service.fileThroughExtendedSupport(user.getUsername(), request, uploads(files, supportZip)));
+    }
+
+    @GetMapping("/tickets")
     TicketJson.PageView list(@AuthenticationPrincipal UserDetails user,
                              @RequestParam(defaultValue = "mine") String view,
                              @RequestParam(required = false) String status,
@@ -78,31 +93,31 @@ class TicketController {
                 result.size(), result.total());
     }
 
-    @GetMapping("/{number}")
+    @GetMapping("/tickets/{number}")
     TicketJson.Details ticket(@AuthenticationPrincipal UserDetails user, @PathVariable String number) {
         return details(service.ticket(user.getUsername(), number));
     }
 
-    @PostMapping(path = "/{number}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/tickets/{number}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TicketJson.Message> reply(@AuthenticationPrincipal UserDetails user, @PathVariable String number,
                                              @RequestBody Reply reply) {
         return createdMessage(number, service.reply(user.getUsername(), number, reply.body(), List.of()));
     }
 
-    @PostMapping(path = "/{number}/replies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/tickets/{number}/replies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TicketJson.Message> replyWithAttachments(@AuthenticationPrincipal UserDetails user,
             @PathVariable String number, @RequestPart("reply") Reply reply,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         return createdMessage(number, service.reply(user.getUsername(), number, reply.body(), uploads(files, null)));
     }
 
-    @PostMapping(path = "/{number}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/tickets/{number}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TicketJson.Details> followUp(@AuthenticationPrincipal UserDetails user, @PathVariable String number,
                                                 @RequestBody FollowUp followUp) {
         return created(service.followUp(user.getUsername(), number, followUp.description()));
     }
 
-    @GetMapping("/{number}/attachments/{id}")
+    @GetMapping("/tickets/{number}/attachments/{id}")
     ResponseEntity<InputStreamResource> attachment(@AuthenticationPrincipal UserDetails user,
                                                    @PathVariable String number, @PathVariable long id) throws IOException {
         return download(service.attachment(user.getUsername(), number, id), store);
@@ -114,14 +129,26 @@ class TicketController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(attachment.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(attachment.fileName()))
                 .header("X-Checksum-SHA256", attachment.sha256())
                 .body(new InputStreamResource(store.open(attachment.sha256())));
     }
 
+    /** RFC 6266: a plain {@code filename} for ASCII names, {@code filename*} (UTF-8) for the others. */
+    private static String contentDisposition(String fileName) {
+        boolean plain = fileName.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\');
+        ContentDisposition.Builder builder = ContentDisposition.attachment();
+        return (plain ? builder.filename(fileName) : builder.filename(fileName, java.nio.charset.StandardCharsets.UTF_8))
+                .build().toString();
+    }
+
     private ResponseEntity<TicketJson.Details> created(Ticket ticket) {
         return ResponseEntity.created(URI.create("/api/tickets/" + ticket.number())).body(details(ticket));
+    }
+
+    private ResponseEntity<TicketJson.Details> created(TicketService.Filed filed) {
+        return ResponseEntity.created(URI.create("/api/tickets/" + filed.ticket().number()))
+                .body(details(filed.ticket()).withNotice(filed.notice()));
     }
 
     private ResponseEntity<TicketJson.Message> createdMessage(String number, TicketMessage message) {

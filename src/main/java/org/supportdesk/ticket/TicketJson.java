@@ -48,7 +48,8 @@ final class TicketJson {
                    String stepsToReproduce, String desiredOutcome, String businessImpact,
                    String businessImpactStatement, String organizationId, Person requester, List<String> cc,
                    List<Message> conversation, List<File> attachments, String followUpOf, List<String> followUps,
-                   boolean firstResponseBreached, Instant createdAt, Instant lastActivityAt, Instant closedAt) {
+                   boolean firstResponseBreached, Instant createdAt, Instant lastActivityAt, Instant closedAt,
+                   String notice) {
 
         static Details of(Ticket t, List<String> cc, List<TicketMessage> messages, List<Attachment> attachments,
                           List<Long> followUps) {
@@ -60,7 +61,15 @@ final class TicketJson {
                     attachments.stream().map(File::of).toList(),
                     t.followUpOf() == null ? null : TicketNumber.of(t.followUpOf()),
                     followUps.stream().map(TicketNumber::of).toList(), t.firstResponseBreached(), t.createdAt(),
-                    t.lastActivityAt(), t.closedAt());
+                    t.lastActivityAt(), t.closedAt(), null);
+        }
+
+        /** The same ticket with a message for the person who filed it. */
+        Details withNotice(String text) {
+            return new Details(number, status, closeReason, priority, team, channel, product, topic, concernType,
+                    summary, description, stepsToReproduce, desiredOutcome, businessImpact, businessImpactStatement,
+                    organizationId, requester, cc, conversation, attachments, followUpOf, followUps,
+                    firstResponseBreached, createdAt, lastActivityAt, closedAt, text);
         }
 
         private static String name(Enum<?> value) {

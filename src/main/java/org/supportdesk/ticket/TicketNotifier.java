@@ -37,13 +37,14 @@ public class TicketNotifier {
         this.settings = settings;
     }
 
-    public void notify(long ticketId, String template, Audience audience, Map<String, ?> extra) {
+    public void notify(long ticketId, String template, List<Audience> audiences, Map<String, ?> extra) {
         Ticket ticket = tickets.find(ticketId).orElseThrow();
         // the ticket row is the truth; process variables only add what the row does not hold
         Map<String, Object> model = new HashMap<>(extra);
         model.putAll(model(ticket));
-        List<String> cc = audience == Audience.CUSTOMER ? tickets.cc(ticket.id()) : List.of();
-        mail.queue(ticket.id(), ticket.number(), template, model, recipients(ticket, audience), cc);
+        List<String> to = audiences.stream().flatMap(a -> recipients(ticket, a).stream()).distinct().toList();
+        List<String> cc = audiences.contains(Audience.CUSTOMER) ? tickets.cc(ticket.id()) : List.of();
+        mail.queue(ticket.id(), ticket.number(), template, model, to, cc);
     }
 
     private List<String> recipients(Ticket ticket, Audience audience) {
@@ -55,6 +56,7 @@ public class TicketNotifier {
                     .map(List::of).orElseGet(() -> staff.emailsOfGroup(ticket.team()));
             case MANAGERS -> staff.emailsOfGroup(StaffGroup.SUPPORT_MANAGERS.id());
             case ONCALL -> staff.emailsOfGroup(StaffGroup.ONCALL.id());
+            case ONCALL_BACKUP -> staff.emailsOfGroup(StaffGroup.ONCALL_BACKUP.id());
         };
     }
 

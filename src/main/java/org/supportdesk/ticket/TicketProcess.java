@@ -1,6 +1,8 @@
 package org.supportdesk.ticket;
 
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,13 +25,15 @@ public class TicketProcess {
     private final TicketRepository tickets;
     private final AccountRepository accounts;
     private final AsSystem asSystem;
+    private final TicketNotifier notifier;
 
     public TicketProcess(RuntimeService runtime, TicketRepository tickets, AccountRepository accounts,
-                         AsSystem asSystem) {
+                         AsSystem asSystem, TicketNotifier notifier) {
         this.runtime = runtime;
         this.tickets = tickets;
         this.accounts = accounts;
         this.asSystem = asSystem;
+        this.notifier = notifier;
     }
 
     /** Starts the ticket's process in the caller's transaction; it runs to triage (or to its refusal) at once. */
@@ -57,7 +61,10 @@ public class TicketProcess {
                 .putValue("receivedAt", Date.from(ticket.createdAt()))
                 .putValue("pendingSince", null)
                 .putValue("firstRespondedAt", null)
-                .putValue("firstResponseBreached", false);
+                .putValue("firstResponseBreached", false)
+                .putValue("hasAttachments", !tickets.attachments(ticket.id()).isEmpty())
+                .putValue("outageConfirmed", false)
+                .putValue("sev1Downgraded", false);
         variables.putAll(textVariables(ticket, organization));
         return asSystem.call(() -> runtime.createProcessInstanceByKey(PROCESS)
                 .businessKey(ticket.number())
@@ -66,8 +73,10 @@ public class TicketProcess {
     }
 
     /**
-     * R15: a customer wrote on an open ticket. PENDING tickets go back to the agent (the process cancels the
-     * reminders and the auto-close); otherwise the assignee or the team is told.
+     * R15: a customer wrote on an open ticket. A PENDING ticket goes back to the agent (the process cancels the
+     * reminders and the auto-close); that must happen, so a ticket that left PENDING meanwhile makes this fail.
+     * Otherwise the assignee or the team is told, by the process where it listens (while the ticket is handled)
+     * and directly where it does not (for instance while a SEV-1 outage is being assessed).
      */
     public void customerWrote(Ticket ticket) {
         asSystem.run(() -> {
@@ -76,9 +85,16 @@ public class TicketProcess {
                 return;
             }
             refreshTexts(instance.getId(), ticket);
-            runtime.createMessageCorrelation(ticket.status() == TicketStatus.PENDING ? CUSTOMER_REPLIED : CUSTOMER_COMMENTED)
-                    .processInstanceId(instance.getId())
-                    .correlateWithResult();
+            if (ticket.status() == TicketStatus.PENDING) {
+                runtime.createMessageCorrelation(CUSTOMER_REPLIED).processInstanceId(instance.getId())
+                        .correlateWithResult();
+                return;
+            }
+            boolean heard = !runtime.createMessageCorrelation(CUSTOMER_COMMENTED).processInstanceId(instance.getId())
+                    .correlateAllWithResult().isEmpty();
+            if (!heard) {
+                notifier.notify(ticket.id(), "customer-replied", List.of(Audience.ASSIGNEE), Map.of());
+            }
         });
     }
 

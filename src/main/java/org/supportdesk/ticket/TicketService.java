@@ -49,6 +49,34 @@ public class TicketService {
 
     @Transactional
     public Ticket fileFromWeb(String callerEmail, TicketRequest request, List<Upload> uploads) {
+        return file(callerEmail, request, uploads, Channel.WEB);
+    }
+
+    /**
+     * R21: the Extended Support channel. Nothing is lost: a request the add-on does not cover is still filed, as a
+     * standard ticket, and the notice tells the customer why.
+     */
+    @Transactional
+    public Filed fileThroughExtendedSupport(String callerEmail, TicketRequest request, List<Upload> uploads) {
+        Ticket ticket = file(callerEmail, request, uploads, Channel.EXTENDED_SUPPORT);
+        Eligibility result = eligibility.check(ticket.requesterEmail(), ticket.product(), ticket.concernType());
+        String notice = null;
+        if (!result.extendedSupport()) {
+            notice = "Your organisation has no Extended Support for " + ticket.product() + ", so nobody is paged"
+                    + " outside business hours. We filed " + ticket.number() + " as a standard ticket: it is worked"
+                    + " during business hours (09:00-17:00 your local time, Monday to Friday). Extended Support, 24x7"
+                    + " help with production outages, is available from your account representative.";
+        } else if (ticket.concernType() != ConcernType.CRITICAL_OUTAGE) {
+            notice = "Extended Support covers production outages only. We filed " + ticket.number()
+                    + " as a standard ticket for business hours.";
+        }
+        return new Filed(ticket, notice);
+    }
+
+    public record Filed(Ticket ticket, String notice) {
+    }
+
+    private Ticket file(String callerEmail, TicketRequest request, List<Upload> uploads, Channel channel) {
         Member caller = member(callerEmail);
         FieldErrors errors = new FieldErrors();
         Product product = errors.choice("product", request.product(), Product.class, true);
@@ -67,7 +95,7 @@ public class TicketService {
 
         requireEligible(caller, product, concernType);
         attachmentPolicy.checkWeb(uploads);
-        return create(new NewTicket(caller.organizationId(), caller.email(), caller.name(), Channel.WEB, product, topic,
+        return create(new NewTicket(caller.organizationId(), caller.email(), caller.name(), channel, product, topic,
                 concernType, summary, description, steps, outcome, impact, statement, cc, null), uploads);
     }
 

@@ -33,6 +33,23 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalidFields(errors));
     }
 
+    /** Unreadable JSON: say which field, when Jackson can tell. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return ResponseEntity.badRequest().body(invalidFields(List.of(Map.of("field", field,
+                    "message", "has the wrong type"))));
+        }
+        return ResponseEntity.badRequest().body(Refusal.badRequest("unreadable-body",
+                "The request body is not valid JSON for this call.").getBody());
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
         List<Map<String, String>> errors = ex.getConstraintViolations().stream()

@@ -42,7 +42,7 @@ class CustomerActivityTest {
 
     @BeforeEach
     void organisation() {
-        EngineTime.newYork("2026-12-01T10:00");
+        EngineTime.setNewYork("2026-12-01T10:00");
         org = fixtures.organization().activeLicence(Product.LIFECYCLE);
         requester = org.owner("olive");
     }

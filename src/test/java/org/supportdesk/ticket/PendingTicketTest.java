@@ -55,9 +55,9 @@ class PendingTicketTest {
         String number = pendingSince("2026-12-01T10:00");
 
         assertThat(dueDates(number)).containsExactly(
-                EngineTime.newYork("2026-12-03T10:00"), // 2 business days
-                EngineTime.newYork("2026-12-08T10:00"), // 3 more, over the weekend
-                EngineTime.newYork("2026-12-15T10:00")); // 10 business days
+                EngineTime.setNewYork("2026-12-03T10:00"), // 2 business days
+                EngineTime.setNewYork("2026-12-08T10:00"), // 3 more, over the weekend
+                EngineTime.setNewYork("2026-12-15T10:00")); // 10 business days
     }
 
     @Test
@@ -65,9 +65,9 @@ class PendingTicketTest {
         String number = pendingSince("2026-12-04T16:00");
 
         assertThat(dueDates(number)).containsExactly(
-                EngineTime.newYork("2026-12-08T16:00"),
-                EngineTime.newYork("2026-12-11T16:00"),
-                EngineTime.newYork("2026-12-18T16:00"));
+                EngineTime.setNewYork("2026-12-08T16:00"),
+                EngineTime.setNewYork("2026-12-11T16:00"),
+                EngineTime.setNewYork("2026-12-18T16:00"));
     }
 
     @Test
@@ -75,9 +75,9 @@ class PendingTicketTest {
         String number = pendingSince("2026-11-25T14:00"); // the Wednesday before Thanksgiving (Thursday 26th)
 
         assertThat(dueDates(number)).containsExactly(
-                EngineTime.newYork("2026-11-30T14:00"),
-                EngineTime.newYork("2026-12-03T14:00"),
-                EngineTime.newYork("2026-12-10T14:00"));
+                EngineTime.setNewYork("2026-11-30T14:00"),
+                EngineTime.setNewYork("2026-12-03T14:00"),
+                EngineTime.setNewYork("2026-12-10T14:00"));
     }
 
     @Test
@@ -160,17 +160,17 @@ class PendingTicketTest {
     @Test
     void askingAgainAfterAReplyStartsTheClockAfresh() {
         String number = pendingSince("2026-12-01T10:00");
-        EngineTime.newYork("2026-12-02T10:00");
+        EngineTime.setNewYork("2026-12-02T10:00");
         tickets.reply(requester, number, "Version 1.2.");
 
-        EngineTime.newYork("2026-12-03T11:00");
+        EngineTime.setNewYork("2026-12-03T11:00");
         tickets.work(number, "REQUEST_INFO", "And the log file, please?");
 
         assertThat(dueDates(number).get(0)).isEqualTo(EngineTime.newYork("2026-12-07T11:00"));
     }
 
     private void replyAndExpectReopened(String number, String when) {
-        EngineTime.newYork(when);
+        EngineTime.setNewYork(when);
 
         assertThat(tickets.reply(requester, number, "We run 1.2.3.").status()).isEqualTo(201);
 
@@ -185,10 +185,10 @@ class PendingTicketTest {
 
     /** Files a ticket on Tuesday 1 December 09:30 New York, triages it, and asks for information at {@code when}. */
     private String pendingSince(String when) {
-        EngineTime.newYork(when.compareTo("2026-12-01T09:30") < 0 ? when : "2026-12-01T09:30");
+        EngineTime.setNewYork(when.compareTo("2026-12-01T09:30") < 0 ? when : "2026-12-01T09:30");
         String number = tickets.file(requester);
         tickets.triage(number, "NORMAL", "team-lifecycle");
-        EngineTime.newYork(when);
+        EngineTime.setNewYork(when);
         tickets.work(number, "REQUEST_INFO", "Which version do you run?");
         return number;
     }

@@ -41,7 +41,7 @@ class TicketLifecycleTest {
 
     @BeforeEach
     void organisation() {
-        EngineTime.newYork("2026-12-01T10:00"); // a Tuesday
+        EngineTime.setNewYork("2026-12-01T10:00"); // a Tuesday
         org = fixtures.organization().activeLicence(Product.LIFECYCLE).activeLicence(Product.REPOSITORY_MANAGER);
         requester = org.owner("rita");
         colleague = org.contact("carl");
