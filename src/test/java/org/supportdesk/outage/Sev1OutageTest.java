@@ -166,6 +166,19 @@ class Sev1OutageTest {
     }
 
     @Test
+    void managersSeeTheDowngradeCountsOfAllOrganisations() {
+        OrgFixture org = standardOrganisation();
+        EngineTime.setNewYork("2026-12-01T10:00");
+        assess(tickets.file(org.owner("sam"), outage()), "NOT_AN_OUTAGE", "Staging only.");
+
+        Api.Response organisations = api.as("manager", "manager").get("/api/staff/organizations");
+
+        assertThat(organisations.<List<Integer>>json("$[?(@.id=='" + org.id() + "')].sev1Downgrades"))
+                .containsExactly(1);
+        assertThat(api.as(org.owner("olga")).get("/api/staff/organizations").status()).isEqualTo(401);
+    }
+
+    @Test
     void downgradeNeedsAReason() {
         String customer = standardOrganisation().owner("sam");
         EngineTime.setNewYork("2026-12-01T10:00");
