@@ -3,6 +3,7 @@ package org.supportdesk.staff;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -72,10 +73,10 @@ class StaffDirectorySetup implements ApplicationRunner {
         grant(managers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(managers, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
-        ensureFilter("My tasks", -10, "Tasks assigned to me",
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensureFilter("My team's tasks", 0, "Unassigned and assigned tasks of my teams' queues",
+        ensureFilter("My team's tasks", -10, "Unassigned and assigned tasks of my teams' queues",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        ensureFilter("My tasks", 0, "Tasks assigned to me",
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         ensureFilter("All tasks", 10, "Every task I may see", tasks.createTaskQuery());
     }
 
@@ -104,13 +105,21 @@ class StaffDirectorySetup implements ApplicationRunner {
         authorizations.saveAuthorization(authorization);
     }
 
+    /** Creates the filter, or brings an existing one up to date (its order and the ticket fields on the cards). */
     private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
-            return;
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name).setQuery(query);
         }
-        Filter filter = filters.newTaskFilter(name)
-                .setQuery(query)
-                .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+                "variables", CARD_VARIABLES));
         filters.saveFilter(filter);
     }
+
+    /** Shown on every task card in Tasklist, so agents see which ticket a task is about without opening it. */
+    private static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", "ticketNumber", "label", "Ticket"),
+            Map.of("name", "priority", "label", "Priority"),
+            Map.of("name", "organizationName", "label", "Organisation"),
+            Map.of("name", "summary", "label", "Summary"));
 }

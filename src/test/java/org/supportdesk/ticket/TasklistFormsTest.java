@@ -1,0 +1,346 @@
+package org.supportdesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.supportdesk.EngineTime;
+import org.supportdesk.Mailbox;
+import org.supportdesk.SupportDeskTest;
+import org.supportdesk.TestFixtures;
+import org.supportdesk.Tickets;
+import org.supportdesk.account.Product;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The agent's side in Tasklist, over the engine REST API calls Tasklist makes (checked against the Tasklist 7.24
+ * bundle): list the team's tasks through a filter, load the Camunda Form ({@code deployed-form}) and its values
+ * ({@code form-variables?deserializeValues=false}, Json values are {@code JSON.parse}d), claim, and submit the
+ * form's enabled fields ({@code submit-form}; disabled fields are not sent).
+ */
+@SupportDeskTest
+class TasklistFormsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> LONG_TEXTS = List.of("request", "conversation", "attachmentList");
+
+    @Autowired Tickets tickets;
+    @Autowired TestFixtures fixtures;
+    @Autowired Mailbox mailbox;
+    @Autowired TicketRepository repository;
+    @LocalServerPort int port;
+
+    String requester;
+
+    @BeforeEach
+    void organisation() {
+        EngineTime.newYork("2026-12-01T10:00"); // a Tuesday
+        requester = fixtures.organization().activeLicence(Product.LIFECYCLE).owner("rita");
+    }
+
+    @Test
+    void agentFindsTheNewTicketInTheTeamFilter() throws Exception {
+        String number = tickets.file(requester);
+
+        JsonNode filters = json(call("agent", "GET", "/engine-rest/filter?resourceType=Task", null), 200);
+        String teamFilter = idOf(filters, "My team's tasks");
+        JsonNode listed = json(call("agent", "POST", "/engine-rest/filter/" + teamFilter + "/list?maxResults=1000",
+                "{}"), 200);
+
+        JsonNode task = taskOf(listed, tickets.task(number).getId());
+        assertThat(task).as("triage task of %s in the team filter", number).isNotNull();
+        assertThat(task.path("name").asText()).isEqualTo("Triage ticket");
+        assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("Task_TriageTicket");
+        assertThat(task.path("camundaFormRef").path("key").asText()).isEqualTo("triage-ticket");
+    }
+
+    @Test
+    void triageTaskOpensTheTriageForm() throws Exception {
+        String number = tickets.file(requester);
+
+        JsonNode form = json(call("agent", "GET", "/engine-rest/task/" + taskId(number) + "/deployed-form", null), 200);
+
+        assertThat(form).isEqualTo(JSON.readTree(Files.readString(Path.of("forms/triage-ticket.form"))));
+        assertThat(form.path("id").asText()).isEqualTo("triage-ticket");
+    }
+
+    @Test
+    void triageFormShowsEveryFieldOfTheTicket() throws Exception {
+        String number = tickets.file(requester);
+        String taskId = taskId(number);
+
+        JsonNode form = json(call("agent", "GET", "/engine-rest/task/" + taskId + "/deployed-form", null), 200);
+        JsonNode values = formVariables("agent", taskId);
+
+        assertThat(missingValues(form, values, List.of())).as("form fields without a value").isEmpty();
+        assertThat(shown(values, "ticketNumber")).isEqualTo(number);
+        assertThat(shown(values, "summary")).isEqualTo("Policy evaluation fails");
+        assertThat(shown(values, "requester")).contains(requester);
+        assertThat(shown(values, "organizationName")).startsWith("Org ");
+        assertThat(shown(values, "product")).isEqualTo("LIFECYCLE");
+        assertThat(shown(values, "topic")).isEqualTo("CONFIGURATION");
+        assertThat(shown(values, "concernType")).isEqualTo("PROBLEM");
+        assertThat(shown(values, "businessImpact")).isEqualTo("NORMAL");
+        assertThat(shown(values, "request")).contains("Evaluating the default policy fails with an error.");
+        assertThat(shown(values, "conversation")).isEqualTo("(no messages yet)");
+        assertThat(shown(values, "attachmentList")).isEqualTo("(none)");
+    }
+
+    @Test
+    void triageFormStartsFromTheRoutedPriorityAndTeam() throws Exception {
+        String number = tickets.file(requester);
+        String taskId = taskId(number);
+
+        JsonNode form = json(call("agent", "GET", "/engine-rest/task/" + taskId + "/deployed-form", null), 200);
+        JsonNode values = formVariables("agent", taskId);
+
+        assertThat(shown(values, "priority")).isEqualTo("NORMAL");
+        assertThat(shown(values, "team")).isEqualTo("team-lifecycle");
+        // a select whose value is not one of its options shows empty in Tasklist
+        for (JsonNode component : form.path("components")) {
+            if (component.path("type").asText().equals("select")) {
+                List<String> options = new ArrayList<>();
+                component.path("values").forEach(v -> options.add(v.path("value").asText()));
+                assertThat(options).as("options of %s", component.path("key").asText())
+                        .contains(shown(values, component.path("key").asText()));
+            }
+        }
+    }
+
+    @Test
+    void longTextsArriveAsJsonStringsThatTasklistParses() throws Exception {
+        String number = tickets.file(requester);
+
+        JsonNode values = formVariables("agent", taskId(number));
+
+        for (String name : LONG_TEXTS) {
+            JsonNode variable = values.path(name);
+            assertThat(variable.path("type").asText()).as(name).isEqualTo("Json");
+            assertThat(variable.path("value").isTextual()).as("%s is sent as JSON text", name).isTrue();
+            assertThat(JSON.readTree(variable.path("value").asText()).isTextual())
+                    .as("%s parses to a plain string for the textarea", name).isTrue();
+        }
+    }
+
+    @Test
+    void submittingTheTriageFormOpensTheTicketForTheAgent() throws Exception {
+        String number = tickets.file(requester);
+        String taskId = taskId(number);
+
+        assertThat(call("agent", "POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"agent\"}")
+                .statusCode()).isEqualTo(204);
+        HttpResponse<String> submitted = call("agent", "POST", "/engine-rest/task/" + taskId + "/submit-form",
+                variables(Map.of("priority", "HIGH", "team", "team-lifecycle")));
+
+        assertThat(submitted.statusCode()).as(submitted.body()).isIn(200, 204);
+        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket").task().isAssignedTo("agent");
+        Ticket ticket = repository.findByNumber(number).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(ticket.priority()).isEqualTo(Priority.HIGH);
+        assertThat(ticket.assignee()).isEqualTo("agent");
+    }
+
+    @Test
+    void completingTheTriageTaskAlsoWorks() throws Exception {
+        String number = tickets.file(requester);
+        String taskId = taskId(number);
+        call("agent", "POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"agent\"}");
+
+        HttpResponse<String> completed = call("agent", "POST", "/engine-rest/task/" + taskId + "/complete",
+                variables(Map.of("priority", "NORMAL", "team", "team-lifecycle")));
+
+        assertThat(completed.statusCode()).as(completed.body()).isIn(200, 204);
+        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+    }
+
+    @Test
+    void workTaskOpensTheWorkFormWithEveryFieldButTheAnswer() throws Exception {
+        String number = triagedOverRest();
+        String taskId = taskId(number);
+
+        JsonNode form = json(call("agent", "GET", "/engine-rest/task/" + taskId + "/deployed-form", null), 200);
+        JsonNode values = formVariables("agent", taskId);
+
+        assertThat(form).isEqualTo(JSON.readTree(Files.readString(Path.of("forms/work-ticket.form"))));
+        assertThat(missingValues(form, values, List.of("reply", "action"))).as("form fields without a value")
+                .isEmpty();
+        assertThat(shown(values, "status")).isEqualTo("OPEN");
+        assertThat(shown(values, "priority")).isEqualTo("HIGH");
+        assertThat(shown(values, "team")).isEqualTo("team-lifecycle");
+        assertThat(values.has("reply")).as("answer field starts empty").isFalse();
+        assertThat(values.has("action")).as("action starts unchosen").isFalse();
+    }
+
+    @Test
+    void answeringThroughTheWorkFormMailsTheCustomerAndShowsInTheConversation() throws Exception {
+        String number = triagedOverRest();
+        String taskId = taskId(number);
+
+        HttpResponse<String> submitted = call("agent", "POST", "/engine-rest/task/" + taskId + "/submit-form",
+                variables(Map.of("action", "REPLY", "reply", "Please send the <server.log>.")));
+
+        assertThat(submitted.statusCode()).as(submitted.body()).isIn(200, 204);
+        assertThat(mailbox.to(requester, "Re: [" + number + "]")).singleElement()
+                .satisfies(mail -> assertThat(mail.body()).contains("Please send the <server.log>."));
+        JsonNode next = formVariables("agent", taskId(number));
+        assertThat(shown(next, "conversation")).contains("Alex Agent (support)").contains("Please send the <server.log>.");
+        assertThat(next.has("reply")).as("the next form starts empty").isFalse();
+        assertThat(next.has("action")).isFalse();
+    }
+
+    @Test
+    void aManagerSeesTheTeamTaskButCannotWorkIt() throws Exception {
+        String number = tickets.file(requester);
+        String taskId = taskId(number);
+
+        JsonNode visible = json(call("manager", "GET", "/engine-rest/task?processInstanceBusinessKey=" + number,
+                null), 200);
+        assertThat(visible).hasSize(1);
+
+        assertThat(call("manager", "POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"manager\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(call("manager", "POST", "/engine-rest/task/" + taskId + "/submit-form",
+                variables(Map.of("priority", "LOW", "team", "team-general"))).statusCode()).isEqualTo(403);
+        assertThat(call("manager", "POST", "/engine-rest/task/" + taskId + "/complete",
+                variables(Map.of("priority", "LOW", "team", "team-general"))).statusCode()).isEqualTo(403);
+        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.task(number).getAssignee()).isNull();
+    }
+
+    @Test
+    void someoneOutsideTheTeamNeitherSeesNorCompletesItsTask() throws Exception {
+        String number = tickets.file(requester);
+        String taskId = taskId(number);
+
+        assertThat(json(call("oncall", "GET", "/engine-rest/task?processInstanceBusinessKey=" + number, null), 200))
+                .isEmpty();
+        assertThat(call("oncall", "GET", "/engine-rest/task/" + taskId + "/form-variables", null).statusCode())
+                .isEqualTo(403);
+        assertThat(call("oncall", "POST", "/engine-rest/task/" + taskId + "/submit-form",
+                variables(Map.of("priority", "LOW", "team", "team-general"))).statusCode()).isEqualTo(403);
+        assertThat(call("oncall", "POST", "/engine-rest/task/" + taskId + "/complete",
+                variables(Map.of("priority", "LOW", "team", "team-general"))).statusCode()).isEqualTo(403);
+        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+    }
+
+    @Test
+    @Disabled("BUG: a solved notice without a message repeats the agent's previous reply (TicketNotifier puts the "
+            + "latest AGENT message into agentMessage, whatever the current action wrote)")
+    void solvingWithoutAMessageDoesNotRepeatAnEarlierReply() throws Exception {
+        String number = triagedOverRest();
+        call("agent", "POST", "/engine-rest/task/" + taskId(number) + "/submit-form",
+                variables(Map.of("action", "REPLY", "reply", "Have you tried restarting the server?")));
+
+        call("agent", "POST", "/engine-rest/task/" + taskId(number) + "/submit-form",
+                variables(Map.of("action", "SOLVE")));
+
+        assertThat(mailbox.to(requester, "Solved")).singleElement()
+                .satisfies(mail -> assertThat(mail.body()).doesNotContain("Have you tried restarting the server?"));
+    }
+
+    private String triagedOverRest() throws Exception {
+        String number = tickets.file(requester);
+        String taskId = taskId(number);
+        call("agent", "POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"agent\"}");
+        HttpResponse<String> submitted = call("agent", "POST", "/engine-rest/task/" + taskId + "/submit-form",
+                variables(Map.of("priority", "HIGH", "team", "team-lifecycle")));
+        assertThat(submitted.statusCode()).as(submitted.body()).isIn(200, 204);
+        return number;
+    }
+
+    private String taskId(String number) {
+        return tickets.task(number).getId();
+    }
+
+    /** The form's field keys that have no value to show (null, missing or empty), leaving out {@code except}. */
+    private static List<String> missingValues(JsonNode form, JsonNode values, List<String> except) {
+        List<String> keys = new ArrayList<>();
+        form.path("components").forEach(c -> {
+            if (c.hasNonNull("key")) {
+                keys.add(c.path("key").asText());
+            }
+        });
+        assertThat(keys).as("form field keys").isNotEmpty();
+        return keys.stream().filter(key -> !except.contains(key))
+                .filter(key -> {
+                    JsonNode value = values.path(key).path("value");
+                    return value.isMissingNode() || value.isNull() || value.asText().isBlank();
+                }).toList();
+    }
+
+    /** The text Tasklist puts into a field: Json values are parsed first. */
+    private static String shown(JsonNode values, String name) throws Exception {
+        JsonNode variable = values.path(name);
+        if (variable.path("type").asText().equals("Json")) {
+            return JSON.readTree(variable.path("value").asText()).asText();
+        }
+        return variable.path("value").asText();
+    }
+
+    private JsonNode formVariables(String user, String taskId) throws Exception {
+        return json(call(user, "GET", "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false",
+                null), 200);
+    }
+
+    private static String variables(Map<String, String> values) throws Exception {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return JSON.writeValueAsString(Map.of("variables", variables));
+    }
+
+    private static String idOf(JsonNode filters, String name) {
+        for (JsonNode filter : filters) {
+            if (filter.path("name").asText().equals(name)) {
+                return filter.path("id").asText();
+            }
+        }
+        throw new AssertionError("No filter '" + name + "' in " + filters);
+    }
+
+    private static JsonNode taskOf(JsonNode listed, String taskId) {
+        JsonNode tasks = listed.has("_embedded") ? listed.path("_embedded").path("task") : listed;
+        for (JsonNode task : tasks) {
+            if (task.path("id").asText().equals(taskId)) {
+                return task;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode json(HttpResponse<String> response, int expectedStatus) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return JSON.readTree(response.body());
+    }
+
+    /** A call as a staff member (password = user name), the way Tasklist's engine client makes it. */
+    private HttpResponse<String> call(String user, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
