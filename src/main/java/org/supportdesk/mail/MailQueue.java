@@ -46,6 +46,15 @@ public class MailQueue {
      */
     public Optional<Long> queue(Long ticketId, String threadKey, String template, Map<String, ?> model,
                                 List<String> to, List<String> cc) {
+        return queue(ticketId, threadKey, template, model, to, cc, null);
+    }
+
+    /**
+     * @param originMessageId the customer's own mail that started the ticket, if any: every answer threads under it
+     *                        in the customer's mail client
+     */
+    public Optional<Long> queue(Long ticketId, String threadKey, String template, Map<String, ?> model,
+                                List<String> to, List<String> cc, String originMessageId) {
         if (to.isEmpty()) {
             log.warn("Mail {} about {} has no recipient; not sent", template, threadKey);
             return Optional.empty();
@@ -56,15 +65,31 @@ public class MailQueue {
         String inReplyTo = null;
         String references = null;
         if (threadKey != null) {
-            String root = threadRoot(threadKey);
+            String root = (originMessageId == null ? "" : originMessageId + " ") + threadRoot(threadKey);
             String previous = ticketId == null ? null : mails.lastMessageId(ticketId).orElse(null);
-            inReplyTo = previous == null ? root : previous;
+            inReplyTo = previous != null ? previous : originMessageId != null ? originMessageId : threadRoot(threadKey);
             references = previous == null ? root : root + " " + previous;
         }
         long id = mails.insert(ticketId, mail, messageId, inReplyTo, references, to,
                 cc.stream().filter(address -> !to.contains(address)).toList(), clock.instant());
         asSystem.run(() -> runtime.createProcessInstanceByKey(DELIVERY_PROCESS)
                 .businessKey(threadKey)
+                .setVariable("mailId", id)
+                .setVariable("template", template)
+                .execute());
+        return Optional.of(id);
+    }
+
+    /**
+     * An automatic answer to a mail that opened no ticket (R5): threaded under the customer's message and marked
+     * {@code Auto-Submitted: auto-replied} by its template.
+     */
+    public Optional<Long> queueAnswer(String template, Map<String, ?> model, String to, String customerMessageId) {
+        RenderedMail mail = templates.render(template, model);
+        String messageId = "<sd." + UUID.randomUUID().toString().replace("-", "") + "@" + domain + ">";
+        long id = mails.insert(null, mail, messageId, customerMessageId, customerMessageId, List.of(to), List.of(),
+                clock.instant());
+        asSystem.run(() -> runtime.createProcessInstanceByKey(DELIVERY_PROCESS)
                 .setVariable("mailId", id)
                 .setVariable("template", template)
                 .execute());

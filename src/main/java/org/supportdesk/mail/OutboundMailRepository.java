@@ -76,6 +76,14 @@ public class OutboundMailRepository {
                 .list();
     }
 
+    /** How many of these automatic answers went to {@code recipient} since {@code since} (R5 cap). */
+    public int countSentTo(String recipient, List<String> templates, Instant since) {
+        return jdbc.sql("select count(*) from outbound_mail where recipients = :to and template in (:templates)"
+                        + " and created_at >= :since")
+                .param("to", recipient).param("templates", templates).param("since", since.atOffset(ZoneOffset.UTC))
+                .query(Integer.class).single();
+    }
+
     void markSent(long id, Instant now) {
         jdbc.sql("update outbound_mail set status = ?, sent_at = ? where id = ?")
                 .params(SENT, now.atOffset(ZoneOffset.UTC), id)

@@ -57,6 +57,8 @@ class RecordAgentActionDelegate implements JavaDelegate {
             execution.setVariable("firstRespondedAt", Date.from(now));
         }
         execution.setVariable("agentAction", action.name());
+        // what this step told the customer, for the mails that follow (and only this step: SOLVE may say nothing)
+        execution.setVariable("agentMessage", hasText ? LongText.of(reply.strip()) : null);
         execution.setVariables(process.textVariables(tickets.find(ticketId).orElseThrow()));
         execution.removeVariable("action");
         execution.removeVariable("reply");

@@ -29,7 +29,8 @@ public record Ticket(
         boolean firstResponseBreached,
         Instant createdAt,
         Instant lastActivityAt,
-        Instant closedAt) {
+        Instant closedAt,
+        String originMessageId) {
 
     public String number() {
         return TicketNumber.of(id);

@@ -41,10 +41,10 @@ public class TicketNotifier {
         Ticket ticket = tickets.find(ticketId).orElseThrow();
         // the ticket row is the truth; process variables only add what the row does not hold
         Map<String, Object> model = new HashMap<>(extra);
-        model.putAll(model(ticket));
+        model.putAll(model(ticket, extra));
         List<String> to = audiences.stream().flatMap(a -> recipients(ticket, a).stream()).distinct().toList();
         List<String> cc = audiences.contains(Audience.CUSTOMER) ? tickets.cc(ticket.id()) : List.of();
-        mail.queue(ticket.id(), ticket.number(), template, model, to, cc);
+        mail.queue(ticket.id(), ticket.number(), template, model, to, cc, ticket.originMessageId());
     }
 
     private List<String> recipients(Ticket ticket, Audience audience) {
@@ -60,7 +60,7 @@ public class TicketNotifier {
         };
     }
 
-    private Map<String, Object> model(Ticket ticket) {
+    private Map<String, Object> model(Ticket ticket, Map<String, ?> extra) {
         Organization organization = accounts.findOrganization(ticket.organizationId()).orElseThrow();
         ZoneId zone = organization.timeZone();
         Map<String, Object> model = new HashMap<>();
@@ -87,6 +87,10 @@ public class TicketNotifier {
             model.put("agentMessage", m.body());
             model.put("agentName", m.authorName());
         });
+        if (extra.containsKey("agentMessage")) {
+            // the process says what the current step told the customer, which may be nothing
+            model.put("agentMessage", extra.get("agentMessage"));
+        }
         tickets.latestMessage(ticket.id(), AuthorType.CUSTOMER).ifPresent(m -> {
             model.put("customerMessage", m.body());
             model.put("customerName", m.authorName());
@@ -94,6 +98,7 @@ public class TicketNotifier {
         List<String> discouraged = tickets.attachments(ticket.id()).stream().filter(Attachment::discouraged)
                 .map(Attachment::fileName).toList();
         model.put("discouragedFiles", discouraged.isEmpty() ? null : String.join(", ", discouraged));
+        model.put("byEmail", ticket.channel() == Channel.EMAIL ? "yes" : null);
         return model;
     }
 }

@@ -22,7 +22,7 @@ public class TicketRepository {
             id, organization_id, requester_email, requester_name, channel, product, topic, concern_type, summary,
             description, steps_to_reproduce, desired_outcome, business_impact, business_impact_statement, status,
             close_reason, priority, team, assignee, follow_up_of, first_response_breached, created_at,
-            last_activity_at, closed_at""";
+            last_activity_at, closed_at, origin_message_id""";
 
     private final JdbcClient jdbc;
 
@@ -36,13 +36,14 @@ public class TicketRepository {
         jdbc.sql("""
                         insert into ticket (organization_id, requester_email, requester_name, channel, product, topic,
                             concern_type, summary, description, steps_to_reproduce, desired_outcome, business_impact,
-                            business_impact_statement, status, priority, follow_up_of, created_at, last_activity_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            business_impact_statement, status, priority, follow_up_of, created_at, last_activity_at,
+                            origin_message_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(t.organizationId(), t.requesterEmail(), t.requesterName(), t.channel().name(),
                         name(t.product()), name(t.topic()), t.concernType().name(), t.summary(), t.description(),
                         t.stepsToReproduce(), t.desiredOutcome(), t.businessImpact().name(),
                         t.businessImpactStatement(), TicketStatus.NEW.name(), priority.name(), t.followUpOf(),
-                        utc(now), utc(now))
+                        utc(now), utc(now), t.originMessageId())
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (String cc : t.cc()) {
@@ -84,6 +85,11 @@ public class TicketRepository {
         jdbc.sql("update ticket set priority = ?, team = ? where id = ?")
                 .params(priority.name(), team, id)
                 .update();
+    }
+
+    /** Triage settles what a mailed request did not say (R6b). */
+    public void updateClassification(long id, Product product, Topic topic) {
+        jdbc.sql("update ticket set product = ?, topic = ? where id = ?").params(name(product), name(topic), id).update();
     }
 
     public void updateAssignee(long id, String assignee) {
@@ -211,7 +217,8 @@ public class TicketRepository {
                 enumOrNull(CloseReason.class, rs.getString("close_reason")),
                 Priority.valueOf(rs.getString("priority")), rs.getString("team"), rs.getString("assignee"),
                 followUp, rs.getBoolean("first_response_breached"),
-                instant(rs, "created_at"), instant(rs, "last_activity_at"), instant(rs, "closed_at"));
+                instant(rs, "created_at"), instant(rs, "last_activity_at"), instant(rs, "closed_at"),
+                rs.getString("origin_message_id"));
     }
 
     private static Attachment attachment(ResultSet rs, int row) throws SQLException {

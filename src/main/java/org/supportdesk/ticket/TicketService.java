@@ -149,6 +149,56 @@ public class TicketService {
         return tickets.messages(ticket.id()).stream().filter(m -> m.id() == messageId).findFirst().orElseThrow();
     }
 
+    /** R6b: a mail from an eligible sender becomes a ticket; what it lacks (product, topic) triage settles. */
+    @Transactional
+    public Ticket fileFromEmail(Member sender, EmailContent mail, Channel channel, ConcernType concernType) {
+        String summary = mail.subject() == null || mail.subject().isBlank() ? "(no subject)"
+                : abbreviate(mail.subject().strip(), SUMMARY_MAX);
+        return create(new NewTicket(sender.organizationId(), sender.email(), sender.name(), channel, null, null,
+                concernType, summary, text(mail), null, null, BusinessImpact.NORMAL, null,
+                colleagues(sender, mail.cc()), null, mail.messageId()), mail.attachments());
+    }
+
+    /** R15 by mail: the answer joins the conversation; a PENDING ticket reopens. */
+    @Transactional
+    public void replyFromEmail(Ticket ticket, Member sender, EmailContent mail) {
+        Instant now = clock.instant();
+        List<StoredFile> files = mail.attachments().stream().map(attachmentStore::store).toList();
+        long messageId = tickets.addMessage(ticket.id(), sender.email(), sender.name(), AuthorType.CUSTOMER,
+                Channel.EMAIL, text(mail), now);
+        files.forEach(file -> tickets.addAttachment(ticket.id(), messageId, file,
+                attachmentPolicy.isDiscouraged(file.fileName()), now));
+        process.customerWrote(ticket);
+    }
+
+    /** R16 by mail: a reply to a closed ticket opens a linked follow-up. */
+    @Transactional
+    public Ticket followUpFromEmail(Ticket original, Member sender, EmailContent mail) {
+        String summary = abbreviate("Follow-up to " + original.number() + ": " + original.summary(), SUMMARY_MAX);
+        return create(new NewTicket(original.organizationId(), original.requesterEmail(), original.requesterName(),
+                Channel.EMAIL, original.product(), original.topic(), original.concernType(), summary, text(mail), null,
+                null, original.businessImpact(), original.businessImpactStatement(), tickets.cc(original.id()),
+                original.id(), mail.messageId()), mail.attachments());
+    }
+
+    /** What a mail brings: its text (quotes of earlier mails removed), CCs, files and its Message-ID. */
+    public record EmailContent(String messageId, String subject, String text, List<String> cc,
+                               List<Upload> attachments) {
+    }
+
+    /** R17/R22: only members of the sender's organisation become CCs; others would see its tickets. */
+    private List<String> colleagues(Member sender, List<String> cc) {
+        Set<String> members = accounts.members(sender.organizationId()).stream().map(Member::email)
+                .collect(Collectors.toSet());
+        return cc.stream().map(AccountService::normalize).filter(members::contains)
+                .filter(address -> !address.equals(sender.email())).distinct().toList();
+    }
+
+    private static String text(EmailContent mail) {
+        String text = mail.text() == null || mail.text().isBlank() ? "(the mail had no text)" : mail.text();
+        return abbreviate(text, TEXT_MAX);
+    }
+
     @Transactional(readOnly = true)
     public TicketRepository.Page list(String callerEmail, TicketView view, TicketStatus status, int page, int size) {
         Member caller = member(callerEmail);

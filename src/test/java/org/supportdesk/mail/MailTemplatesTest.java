@@ -65,6 +65,13 @@ class MailTemplatesTest {
         model.put("workStartsAt", "Wednesday 2 December 2026, 09:00 EST");
         model.put("engineerNote", "The log shows a full disk.");
         model.put("sev1DowngradeReason", "The server starts; only one report is slow.");
+        // the automatic answers to mail that opened no ticket (EmailIntake)
+        model.put("subject", "Help with [SD-1001]?");
+        model.put("senderName", "Stranger");
+        model.put("guidance", "Only authorized contacts of a licensed organisation can file tickets.");
+        model.put("size", "30.0 MiB");
+        model.put("limits", "20.0 MiB per file and 20.0 MiB per request");
+        model.put("webLimits", "100.0 MiB per file and 250.0 MiB per request");
         return model;
     }
 
@@ -83,7 +90,9 @@ class MailTemplatesTest {
         RenderedMail mail = templates.render(name, fullModel());
 
         assertThat(mail.template()).isEqualTo(name);
-        assertThat(mail.subject()).contains("[SD-1001]").doesNotContain("{{").doesNotContain("\n");
+        // answers to mail that opened no ticket carry the customer's own subject instead
+        assertThat(mail.subject()).contains(name.startsWith("email-") ? "Help with [SD-1001]?" : "[SD-1001]")
+                .doesNotContain("{{").doesNotContain("\n");
         assertThat(mail.body()).isNotBlank().doesNotContain("{{").doesNotContain("}}");
     }
 

@@ -24,7 +24,7 @@ class PostgresProfileIT {
         app = new SpringApplicationBuilder(SupportDeskApplication.class)
                 .profiles("postgres")
                 .properties("spring.datasource.url=" + url, "server.port=0", "support.demo-data=true",
-                        "camunda.bpm.job-execution.enabled=false", "spring.mail.port=3325",
+                        "camunda.bpm.job-execution.enabled=false", "support.mail.inbound.polling=false", "spring.mail.port=3325",
                         "support.mail.embedded.smtp-port=3325", "support.mail.embedded.imap-port=3443")
                 .run();
     }

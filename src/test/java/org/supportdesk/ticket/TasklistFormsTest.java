@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -242,8 +241,6 @@ class TasklistFormsTest {
     }
 
     @Test
-    @Disabled("BUG: a solved notice without a message repeats the agent's previous reply (TicketNotifier puts the "
-            + "latest AGENT message into agentMessage, whatever the current action wrote)")
     void solvingWithoutAMessageDoesNotRepeatAnEarlierReply() throws Exception {
         String number = triagedOverRest();
         call("agent", "POST", "/engine-rest/task/" + taskId(number) + "/submit-form",

@@ -1,0 +1,200 @@
+package org.supportdesk.inbound;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.supportdesk.account.AccountRepository;
+import org.supportdesk.account.Eligibility;
+import org.supportdesk.account.EligibilityService;
+import org.supportdesk.account.Member;
+import org.supportdesk.mail.MailQueue;
+import org.supportdesk.mail.OutboundMailRepository;
+import org.supportdesk.ticket.AttachmentPolicy;
+import org.supportdesk.ticket.AttachmentProperties;
+import org.supportdesk.ticket.Channel;
+import org.supportdesk.ticket.ConcernType;
+import org.supportdesk.ticket.Ticket;
+import org.supportdesk.ticket.TicketNumber;
+import org.supportdesk.ticket.TicketRepository;
+import org.supportdesk.ticket.TicketService;
+import org.supportdesk.ticket.TicketTexts;
+import org.supportdesk.ticket.Upload;
+import org.supportdesk.web.Refusal;
+
+import jakarta.mail.MessagingException;
+
+/**
+ * What a customer's mail means (R5, R6b, R8, R15, R16): a reply to its ticket, a follow-up to a closed one, a new
+ * ticket, or — from someone who may not file — no ticket and one polite answer. Automatic mail is never answered.
+ */
+@Service
+class EmailIntake {
+
+    static final List<String> AUTOMATIC_ANSWERS = List.of("email-not-accepted", "email-too-large");
+    private static final Pattern THREAD_ROOT = Pattern.compile("<(SD-\\d{1,18})@[^>]+>", Pattern.CASE_INSENSITIVE);
+
+    record Outcome(InboundStatus status, String description, Long ticketId) {
+    }
+
+    private final MailParser parser;
+    private final AccountRepository accounts;
+    private final EligibilityService eligibility;
+    private final TicketRepository tickets;
+    private final TicketService ticketService;
+    private final OutboundMailRepository outbound;
+    private final InboundMailRepository inbound;
+    private final MailQueue mailQueue;
+    private final AttachmentPolicy attachmentPolicy;
+    private final AttachmentProperties attachmentProperties;
+    private final InboundMailProperties properties;
+    private final Clock clock;
+
+    EmailIntake(MailParser parser, AccountRepository accounts, EligibilityService eligibility,
+                TicketRepository tickets, TicketService ticketService, OutboundMailRepository outbound,
+                InboundMailRepository inbound, MailQueue mailQueue, AttachmentPolicy attachmentPolicy,
+                AttachmentProperties attachmentProperties, InboundMailProperties properties, Clock clock) {
+        this.parser = parser;
+        this.accounts = accounts;
+        this.eligibility = eligibility;
+        this.tickets = tickets;
+        this.ticketService = ticketService;
+        this.outbound = outbound;
+        this.inbound = inbound;
+        this.mailQueue = mailQueue;
+        this.attachmentPolicy = attachmentPolicy;
+        this.attachmentProperties = attachmentProperties;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Outcome handle(InboundMail stored, byte[] raw) {
+        ParsedMail mail;
+        try {
+            mail = parser.parse(raw);
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            throw new IllegalStateException("The message cannot be read as mail: " + unreadable.getMessage(),
+                    unreadable);
+        }
+        if (mail.automatic() != null) {
+            return new Outcome(InboundStatus.IGNORED, "Automatic mail (" + mail.automatic() + "): kept, not answered",
+                    null);
+        }
+        List<Upload> uploads = mail.attachments().stream()
+                .map(a -> Upload.of(a.fileName(), a.contentType(), a.content())).toList();
+        if (raw.length > attachmentProperties.email().maxRequestSize().toBytes()) {
+            return refuseTooLarge(mail, raw.length);
+        }
+        try {
+            attachmentPolicy.checkEmail(uploads);
+        } catch (Refusal tooLarge) {
+            return refuseTooLarge(mail, raw.length);
+        }
+        Optional<Member> sender = accounts.findMember(mail.from());
+        Optional<Ticket> ticket = ticketOf(mail);
+        if (ticket.isPresent()) {
+            return onTicket(ticket.get(), sender, mail, uploads);
+        }
+        Eligibility result = eligibility.check(mail.from(), null, ConcernType.OTHER);
+        if (!result.eligible()) {
+            return refuse(mail, result.guidance(), "Not eligible (" + result.reason() + ")");
+        }
+        boolean extendedSupportBox = isExtendedSupportBox(stored.mailbox());
+        ConcernType concern = extendedSupportBox && result.extendedSupport()
+                ? ConcernType.CRITICAL_OUTAGE : ConcernType.OTHER;
+        Ticket filed = ticketService.fileFromEmail(sender.orElseThrow(), content(mail, uploads, false),
+                extendedSupportBox ? Channel.EXTENDED_SUPPORT : Channel.EMAIL, concern);
+        return new Outcome(InboundStatus.PROCESSED, "New ticket " + filed.number(), filed.id());
+    }
+
+    private Outcome onTicket(Ticket ticket, Optional<Member> sender, ParsedMail mail, List<Upload> uploads) {
+        boolean mayWork = sender.filter(m -> m.organizationId().equals(ticket.organizationId()))
+                .filter(m -> m.authorizedContact() || m.email().equals(ticket.requesterEmail())
+                        || tickets.cc(ticket.id()).contains(m.email()))
+                .isPresent();
+        if (!mayWork) {
+            Eligibility result = eligibility.check(mail.from(), ticket.product(), ticket.concernType());
+            return refuse(mail, result.guidance() != null ? result.guidance()
+                    : "Only the people on " + ticket.number() + " and its organisation's authorized contacts can"
+                    + " add to it.", "Sender may not work on " + ticket.number());
+        }
+        Member member = sender.get();
+        if (ticket.isClosed()) {
+            Eligibility result = eligibility.check(member.email(), ticket.product(), ticket.concernType());
+            if (!result.eligible()) {
+                return refuse(mail, result.guidance(), "Not eligible for a follow-up of " + ticket.number());
+            }
+            Ticket followUp = ticketService.followUpFromEmail(ticket, member, content(mail, uploads, true));
+            return new Outcome(InboundStatus.PROCESSED,
+                    "Follow-up " + followUp.number() + " of closed " + ticket.number(), followUp.id());
+        }
+        ticketService.replyFromEmail(ticket, member, content(mail, uploads, true));
+        return new Outcome(InboundStatus.PROCESSED, "Reply on " + ticket.number(), ticket.id());
+    }
+
+    /** In-Reply-To/References against the mails of a ticket first, then the [SD-1234] in the subject. */
+    private Optional<Ticket> ticketOf(ParsedMail mail) {
+        for (String reference : mail.references()) {
+            Optional<Long> id = outbound.ticketOfMessageId(reference).or(() -> inbound.ticketOfMessageId(reference));
+            if (id.isEmpty()) {
+                Matcher root = THREAD_ROOT.matcher(reference);
+                id = root.matches() ? TicketNumber.parse(root.group(1)) : Optional.empty();
+            }
+            Optional<Ticket> ticket = id.flatMap(tickets::find);
+            if (ticket.isPresent()) {
+                return ticket;
+            }
+        }
+        if (mail.subject() != null) {
+            Matcher matcher = TicketNumber.SUBJECT_REFERENCE.matcher(mail.subject());
+            if (matcher.find()) {
+                return tickets.find(Long.parseLong(matcher.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Outcome refuse(ParsedMail mail, String guidance, String why) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("guidance", guidance);
+        model.put("subject", mail.subject() == null ? "(no subject)" : mail.subject());
+        return answer(mail, "email-not-accepted", model, why);
+    }
+
+    private Outcome refuseTooLarge(ParsedMail mail, long size) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("subject", mail.subject() == null ? "(no subject)" : mail.subject());
+        model.put("size", TicketTexts.size(size));
+        model.put("limits", attachmentPolicy.limitsText(attachmentProperties.email()));
+        model.put("webLimits", attachmentPolicy.limitsText(attachmentProperties.web()));
+        return answer(mail, "email-too-large", model, "Too large (" + TicketTexts.size(size) + ")");
+    }
+
+    /** One automatic answer per sender and day at most (configurable), so two auto-responders cannot loop. */
+    private Outcome answer(ParsedMail mail, String template, Map<String, Object> model, String why) {
+        int sent = outbound.countSentTo(mail.from(), AUTOMATIC_ANSWERS, clock.instant().minus(Duration.ofDays(1)));
+        if (sent >= properties.autoRepliesPerSenderPerDay()) {
+            return new Outcome(InboundStatus.REFUSED, why + "; kept, no answer (daily limit for this sender)", null);
+        }
+        model.put("senderName", mail.fromName() == null ? mail.from() : mail.fromName());
+        mailQueue.queueAnswer(template, model, mail.from(), mail.messageId());
+        return new Outcome(InboundStatus.REFUSED, why + "; kept, sender answered", null);
+    }
+
+    private static TicketService.EmailContent content(ParsedMail mail, List<Upload> uploads, boolean reply) {
+        return new TicketService.EmailContent(mail.messageId(), mail.subject(),
+                reply ? QuotedText.strip(mail.text()) : mail.text(), mail.cc(), uploads);
+    }
+
+    private boolean isExtendedSupportBox(String mailbox) {
+        return properties.mailboxes() != null && properties.mailboxes().stream()
+                .anyMatch(m -> m.extendedSupport() && m.address().equalsIgnoreCase(mailbox));
+    }
+}

@@ -1,0 +1,69 @@
+package org.supportdesk.inbound;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeUtility;
+
+/**
+ * Stores a message exactly as received, before anything else happens to it (Q2). Its key is the Message-ID, or a
+ * hash of the bytes when there is none, so a second delivery (or a second node) stores nothing.
+ */
+@Component
+class InboundMailStore {
+
+    private final InboundMailRepository repository;
+    private final Clock clock;
+
+    InboundMailStore(InboundMailRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** @return whether the message was new */
+    boolean store(String mailbox, byte[] raw) {
+        String messageId = null;
+        String sender = null;
+        String subject = null;
+        try {
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw));
+            messageId = clean(headers.getHeader("Message-ID", null), 998);
+            sender = clean(headers.getHeader("From", null), 254);
+            subject = clean(decode(headers.getHeader("Subject", null)), 998);
+        } catch (Exception unreadableHeaders) {
+            // stored all the same, keyed by content; processing will say what is wrong with it
+        }
+        String key = messageId != null ? messageId : "sha256:" + sha256(raw);
+        return repository.insertIfNew(mailbox, key, messageId, sender, subject, raw, clock.instant());
+    }
+
+    private static String decode(String text) {
+        try {
+            return text == null ? null : MimeUtility.decodeText(text);
+        } catch (Exception e) {
+            return text;
+        }
+    }
+
+    private static String clean(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip().replaceAll("\\s+", " ");
+        return stripped.length() <= max ? stripped : stripped.substring(0, max);
+    }
+
+    static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

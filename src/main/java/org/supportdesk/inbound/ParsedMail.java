@@ -1,0 +1,16 @@
+package org.supportdesk.inbound;
+
+import java.util.List;
+
+/**
+ * What the desk reads from a customer's mail.
+ *
+ * @param references In-Reply-To and References ids, most recent first
+ * @param automatic  why this is an automatic message that must not be answered, or {@code null}
+ */
+public record ParsedMail(String messageId, List<String> references, String from, String fromName, List<String> cc,
+                         String subject, String text, List<MailAttachment> attachments, String automatic) {
+
+    public record MailAttachment(String fileName, String contentType, byte[] content) {
+    }
+}
