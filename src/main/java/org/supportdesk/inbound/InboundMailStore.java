@@ -34,13 +34,22 @@ class InboundMailStore {
         try {
             InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw));
             messageId = clean(headers.getHeader("Message-ID", null), 998);
-            sender = clean(headers.getHeader("From", null), 254);
+            sender = clean(address(headers.getHeader("From", null)), 254);
             subject = clean(decode(headers.getHeader("Subject", null)), 998);
         } catch (Exception unreadableHeaders) {
             // stored all the same, keyed by content; processing will say what is wrong with it
         }
         String key = messageId != null ? messageId : "sha256:" + sha256(raw);
         return repository.insertIfNew(mailbox, key, messageId, sender, subject, raw, clock.instant());
+    }
+
+    private static String address(String from) {
+        try {
+            jakarta.mail.internet.InternetAddress[] parsed = jakarta.mail.internet.InternetAddress.parseHeader(from, false);
+            return parsed.length == 0 ? from : parsed[0].getAddress().toLowerCase(java.util.Locale.ROOT);
+        } catch (Exception unparsable) {
+            return from;
+        }
     }
 
     private static String decode(String text) {

@@ -6,9 +6,13 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.supportdesk.account.Product;
 import org.supportdesk.staff.StaffGroup;
 
-/** Writes the {@code priority} and {@code team} variables (from routing or from triage) to the ticket. */
+/**
+ * Writes the {@code priority} and {@code team} variables (from routing or from triage) to the ticket, and the
+ * {@code product} and {@code topic} that triage settles for mailed requests.
+ */
 @Component("recordRouting")
 class RecordRoutingDelegate implements JavaDelegate {
 
@@ -27,6 +31,12 @@ class RecordRoutingDelegate implements JavaDelegate {
             throw new IllegalArgumentException("Unknown team queue '" + team + "'; choose one of " + TEAMS);
         }
         Priority priority = Priority.valueOf(TicketVariables.text(execution, "priority"));
-        tickets.updateRouting(TicketVariables.ticketId(execution), priority, team);
+        long ticketId = TicketVariables.ticketId(execution);
+        tickets.updateRouting(ticketId, priority, team);
+        String product = TicketVariables.text(execution, "product");
+        String topic = TicketVariables.text(execution, "topic");
+        if (product != null && topic != null) {
+            tickets.updateClassification(ticketId, Product.valueOf(product), Topic.valueOf(topic));
+        }
     }
 }
