@@ -41,8 +41,13 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain customerApi(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain customerApi(HttpSecurity http, ProblemResponses problems, CustomerAccounts customers,
+                                    PasswordEncoder passwords, java.time.Clock clock) throws Exception {
+        org.springframework.security.authentication.dao.DaoAuthenticationProvider bcrypt =
+                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(customers);
+        bcrypt.setPasswordEncoder(passwords);
         return http.securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(new RememberedLogins(bcrypt, clock)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(CustomerAccounts.CUSTOMER))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
