@@ -39,7 +39,7 @@ class InboundMailStore {
         } catch (Exception unreadableHeaders) {
             // stored all the same, keyed by content; processing will say what is wrong with it
         }
-        String key = messageId != null ? messageId : "sha256:" + sha256(raw);
+        String key = messageId != null ? messageId : "sha256:" + sha256(withoutTraceHeaders(raw));
         return repository.insertIfNew(mailbox, key, messageId, sender, subject, raw, clock.instant());
     }
 
@@ -66,6 +66,40 @@ class InboundMailStore {
         }
         String stripped = value.strip().replaceAll("\\s+", " ");
         return stripped.length() <= max ? stripped : stripped.substring(0, max);
+    }
+
+    private static final java.util.Set<String> TRACE_HEADERS = java.util.Set.of("return-path", "received",
+            "delivered-to", "x-original-to", "x-greenmail-port");
+
+    /**
+     * The message as its sender wrote it: every delivery adds its own Return-Path and Received lines, so without
+     * a Message-ID only the rest tells a second delivery of the same message apart from a new one.
+     */
+    static byte[] withoutTraceHeaders(byte[] raw) {
+        String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        int bodyStart = end < 0 ? -1 : end + 4;
+        if (end < 0) {
+            end = text.indexOf("\n\n");
+            bodyStart = end < 0 ? -1 : end + 2;
+        }
+        if (end < 0) {
+            return raw;
+        }
+        StringBuilder kept = new StringBuilder();
+        boolean skipping = false;
+        for (String line : text.substring(0, end).split("\r?\n")) {
+            boolean continuation = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
+            if (!continuation) {
+                int colon = line.indexOf(':');
+                skipping = colon > 0 && TRACE_HEADERS.contains(line.substring(0, colon).strip().toLowerCase());
+            }
+            if (!skipping) {
+                kept.append(line).append('\n');
+            }
+        }
+        kept.append('\n').append(text.substring(bodyStart));
+        return kept.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     static String sha256(byte[] raw) {

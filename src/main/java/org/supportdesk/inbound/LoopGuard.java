@@ -14,8 +14,11 @@ import jakarta.mail.internet.MimeMessage;
 final class LoopGuard {
 
     private static final Pattern DAEMON = Pattern.compile("^(mailer-daemon|postmaster|no-?reply|bounces?)([+-].*)?@.*");
+    /** Auto-responders put a fixed phrase and a colon before the original subject ("Automatic reply: …"). */
     private static final Pattern OUT_OF_OFFICE = Pattern.compile(
-            "^(automatic reply|auto(matic)?[- ]?reply|out of (the )?office|abwesenheitsnotiz|autoreply|réponse automatique)\\b.*",
+            "^((automatic reply|auto(matic)?[- ]?reply|autoreply|out of (the )?office( reply| notice)?|abwesenheitsnotiz"
+                    + "|automatische antwort|réponse automatique|absence)\\s*:.*"
+                    + "|out of (the )?office (until|till|from|on)\\b.*)",
             Pattern.CASE_INSENSITIVE);
 
     private LoopGuard() {

@@ -101,12 +101,16 @@ public class MailParser {
         return new String(bytes(part), StandardCharsets.UTF_8);
     }
 
+    private static final String BREAK = "\uE000";
+
     static String htmlToText(String html) {
         org.jsoup.nodes.Document document = Jsoup.parse(html);
         document.outputSettings().prettyPrint(false);
-        document.select("br").before("\\n");
-        document.select("p, div, li, tr, h1, h2, h3, h4").before("\\n\\n");
-        return document.text().replace("\\n", "\n").replaceAll("[ \\t]*\n[ \\t]*", "\n").replaceAll("\n{3,}", "\n\n")
+        // a private-use character marks the breaks: text() collapses real newlines, and customers' own text
+        // (backslashes in paths, say) must stay as it is
+        document.select("br").before(BREAK);
+        document.select("p, div, li, tr, h1, h2, h3, h4").before(BREAK + BREAK);
+        return document.text().replace(BREAK, "\n").replaceAll("[ \\t]*\n[ \\t]*", "\n").replaceAll("\n{3,}", "\n\n")
                 .strip();
     }
 

@@ -53,7 +53,12 @@ public class MailboxPoller {
                 log.warn("Could not fetch mail for {}: {}", mailbox.address(), unreachable.toString());
             }
         }
-        processor.processPending();
+        try {
+            processor.processPending();
+        } catch (RuntimeException unavailable) {
+            // stored messages stay STORED and are processed by the next poll
+            log.warn("Could not process stored mail: {}", unavailable.toString());
+        }
         return stored;
     }
 
@@ -62,6 +67,8 @@ public class MailboxPoller {
         String protocol = properties.protocol();
         session.put("mail." + protocol + ".connectiontimeout", "10000");
         session.put("mail." + protocol + ".timeout", "30000");
+        // reading a message must not mark it seen: only a stored message is flagged (a failed store is fetched again)
+        session.put("mail." + protocol + ".peek", "true");
         Store imap = Session.getInstance(session).getStore(protocol);
         imap.connect(properties.host(), properties.port(), mailbox.login(), mailbox.password());
         int stored = 0;

@@ -11,7 +11,7 @@ final class QuotedText {
 
     private static final Pattern SEPARATOR = Pattern.compile(
             "(?m)^(\\s*-{2,}\\s*(Original Message|Ursprüngliche Nachricht)\\s*-{2,}.*"
-                    + "|\\s*On .{3,200}wrote:\\s*"
+                    + "|\\s*On [^\\n]{3,200}(\\R[^\\n]{0,200})?wrote:\\s*"
                     + "|\\s*Am .{3,200}schrieb .{0,200}:\\s*"
                     + "|\\s*_{10,}\\s*"
                     + "|\\s*From: .+\\R\\s*(Sent|Date): .+)$");

@@ -23,10 +23,11 @@ class PostgresProfileIT {
         String url = PostgresDatabase.recreate("supportdesk_it");
         app = new SpringApplicationBuilder(SupportDeskApplication.class)
                 .profiles("postgres")
-                .properties("spring.datasource.url=" + url, "server.port=0", "support.demo-data=true",
-                        "camunda.bpm.job-execution.enabled=false", "support.mail.inbound.polling=false", "spring.mail.port=3325",
-                        "support.mail.embedded.smtp-port=3325", "support.mail.embedded.imap-port=3443")
-                .run();
+                // command-line arguments win over application*.yaml (builder properties would not)
+                .run("--spring.datasource.url=" + url, "--server.port=0", "--support.demo-data=true",
+                        "--camunda.bpm.job-execution.enabled=false", "--support.mail.inbound.polling=false",
+                        "--spring.mail.port=3325", "--support.mail.embedded.smtp-port=3325",
+                        "--support.mail.embedded.imap-port=3443");
     }
 
     @AfterAll
@@ -34,6 +35,12 @@ class PostgresProfileIT {
         if (app != null) {
             app.close();
         }
+    }
+
+    @Test
+    void runsOnItsOwnFreshDatabase() {
+        assertThat(app.getBean(JdbcClient.class).sql("select current_database()").query(String.class).single())
+                .isEqualTo("supportdesk_it");
     }
 
     @Test

@@ -1,0 +1,80 @@
+package org.supportdesk.bench;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.supportdesk.account.AccountRepository;
+import org.supportdesk.account.Licence;
+import org.supportdesk.account.Member;
+import org.supportdesk.account.Organization;
+import org.supportdesk.account.Product;
+import org.supportdesk.account.SupportLevel;
+
+/** Benchmark organisations and contacts (password "bench"), and bulk history written straight to the tables. */
+final class BenchData {
+
+    private BenchData() {
+    }
+
+    /** Organisations bench0..n-1 (New York, US) with one authorized contact each; returns their addresses. */
+    static List<String> organisations(ConfigurableApplicationContext app, int count) {
+        AccountRepository accounts = app.getBean(AccountRepository.class);
+        String hash = app.getBean(PasswordEncoder.class).encode("bench");
+        List<String> contacts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = "bench" + i;
+            accounts.insertOrganization(new Organization(id, "Bench " + i, ZoneId.of("America/New_York"), "US"));
+            for (Product product : Product.values()) {
+                accounts.insertLicence(id, new Licence(product, id + "-" + product, LocalDate.of(2099, 1, 1),
+                        SupportLevel.STANDARD, false));
+            }
+            String email = "contact@" + id + ".example";
+            accounts.insertMember(new Member(email, id, "Contact " + i, true, true), hash, Instant.now());
+            contacts.add(email);
+        }
+        return contacts;
+    }
+
+    /**
+     * {@code count} tickets (80% closed) spread over the organisations, with one message each, inserted in batches.
+     * Their processes are not replayed: the list and detail views read only these tables.
+     */
+    static void history(ConfigurableApplicationContext app, List<String> organisations, int count) {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        Random random = new Random(42);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        int batch = 1000;
+        for (int from = 0; from < count; from += batch) {
+            List<Object[]> tickets = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + batch); i++) {
+                String org = organisations.get(i % organisations.size());
+                OffsetDateTime created = now.minusMinutes(random.nextInt(525_600));
+                OffsetDateTime activity = created.plusMinutes(random.nextInt(20_000));
+                boolean closed = random.nextInt(10) < 8;
+                tickets.add(new Object[]{org.replace("contact@", "").replace(".example", ""), org, "History " + i,
+                        "Old request " + i, closed ? "CLOSED" : "OPEN", closed ? "SOLVED" : null, created, activity,
+                        closed ? activity : null});
+            }
+            jdbc.batchUpdate("""
+                    insert into ticket (organization_id, requester_email, requester_name, channel, product, topic,
+                        concern_type, summary, description, business_impact, status, close_reason, priority, team,
+                        created_at, last_activity_at, closed_at)
+                    values (?, ?, 'History', 'WEB', 'LIFECYCLE', 'CONFIGURATION', 'PROBLEM', ?, ?, 'NORMAL', ?, ?,
+                        'NORMAL', 'team-lifecycle', ?, ?, ?)""", tickets);
+        }
+        jdbc.update("""
+                insert into ticket_message (ticket_id, author, author_name, author_type, channel, body, created_at)
+                select id, 'agent', 'Alex Agent', 'AGENT', 'WEB', 'An answer.', last_activity_at from ticket
+                where summary like 'History %'""");
+    }
+
+}

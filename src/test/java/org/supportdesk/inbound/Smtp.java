@@ -1,0 +1,229 @@
+package org.supportdesk.inbound;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+/**
+ * A customer's mail client: builds a message with exactly the headers a test wants and delivers it over real SMTP
+ * to the embedded server, byte for byte (what is built is what the mailbox holds, after the server's own trace
+ * headers).
+ */
+final class Smtp {
+
+    static final String SUPPORT = "support@support.example";
+    static final String EXTENDED_SUPPORT = "extended-support@support.example";
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private final GreenMail greenMail;
+
+    Smtp(GreenMail greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    /** A new message from {@code from} to the support mailbox, with a fresh Message-ID. */
+    static Draft mail(String from) {
+        return new Draft(from);
+    }
+
+    /** Delivers a built message to the support mailbox; returns once the server has stored it. */
+    void deliver(Draft draft) {
+        deliver(draft.build(), draft.envelopeFrom(), draft.mailbox);
+    }
+
+    /** Delivers raw RFC 822 bytes as they are (the envelope sender is {@code envelopeFrom}). */
+    void deliver(byte[] raw, String envelopeFrom, String mailbox) {
+        int before = greenMail.getReceivedMessages().length;
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", greenMail.getSmtp().getBindTo());
+        properties.put("mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
+        properties.put("mail.smtp.from", envelopeFrom);
+        Session session = Session.getInstance(properties);
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
+            transport.sendMessage(message, new Address[]{new InternetAddress(mailbox)});
+        } catch (MessagingException e) {
+            throw new IllegalStateException("SMTP delivery failed", e);
+        }
+        if (!greenMail.waitForIncomingEmail(10_000, before + 1)) {
+            throw new IllegalStateException("The mail server did not store the message");
+        }
+    }
+
+    static byte[] bytes(String rfc822) {
+        return rfc822.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A message under construction. */
+    static final class Draft {
+        private final String from;
+        private String fromName;
+        private String mailbox = SUPPORT;
+        private final List<String> cc = new ArrayList<>();
+        private String subject = "Policy evaluation fails";
+        private String text = "Evaluating the default policy fails with an error.";
+        private String html;
+        private String messageId = "<" + UUID.randomUUID() + "@mail.customer.example>";
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final List<MimeBodyPart> attachments = new ArrayList<>();
+
+        private Draft(String from) {
+            this.from = from;
+        }
+
+        Draft fromName(String name) {
+            this.fromName = name;
+            return this;
+        }
+
+        Draft to(String mailbox) {
+            this.mailbox = mailbox;
+            return this;
+        }
+
+        Draft cc(String... addresses) {
+            cc.addAll(List.of(addresses));
+            return this;
+        }
+
+        Draft subject(String subject) {
+            this.subject = subject;
+            return this;
+        }
+
+        Draft text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /** An HTML-only mail (no text/plain part). */
+        Draft htmlOnly(String html) {
+            this.html = html;
+            this.text = null;
+            return this;
+        }
+
+        Draft messageId(String messageId) {
+            this.messageId = messageId;
+            return this;
+        }
+
+        Draft withoutMessageId() {
+            this.messageId = null;
+            return this;
+        }
+
+        Draft inReplyTo(String messageId) {
+            return header("In-Reply-To", messageId);
+        }
+
+        Draft references(String messageIds) {
+            return header("References", messageIds);
+        }
+
+        Draft header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        Draft attach(String fileName, String contentType, byte[] content) {
+            try {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, contentType)));
+                part.setFileName(fileName);
+                part.setDisposition(MimeBodyPart.ATTACHMENT);
+                attachments.add(part);
+                return this;
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String messageId() {
+            return messageId;
+        }
+
+        String from() {
+            return from;
+        }
+
+        String envelopeFrom() {
+            return from;
+        }
+
+        byte[] build() {
+            try {
+                MimeMessage message = new MimeMessage(SESSION) {
+                    @Override
+                    protected void updateMessageID() throws MessagingException {
+                        if (messageId == null) {
+                            removeHeader("Message-ID");
+                        } else {
+                            setHeader("Message-ID", messageId);
+                        }
+                    }
+                };
+                message.setFrom(fromName == null ? new InternetAddress(from) : new InternetAddress(from, fromName,
+                        "UTF-8"));
+                message.setRecipient(Message.RecipientType.TO, new InternetAddress(mailbox));
+                for (String address : cc) {
+                    message.addRecipient(Message.RecipientType.CC, new InternetAddress(address));
+                }
+                message.setSubject(subject, "UTF-8");
+                message.setHeader("Date", "Tue, 1 Dec 2026 10:00:00 -0500");
+                MimeBodyPart body = new MimeBodyPart();
+                if (html != null) {
+                    body.setContent(html, "text/html; charset=UTF-8");
+                } else {
+                    body.setText(text, "UTF-8");
+                }
+                if (attachments.isEmpty()) {
+                    if (html != null) {
+                        message.setContent(html, "text/html; charset=UTF-8");
+                    } else {
+                        message.setText(text, "UTF-8");
+                    }
+                } else {
+                    MimeMultipart mixed = new MimeMultipart("mixed");
+                    mixed.addBodyPart(body);
+                    for (MimeBodyPart attachment : attachments) {
+                        mixed.addBodyPart(attachment);
+                    }
+                    message.setContent(mixed);
+                }
+                for (Map.Entry<String, String> header : headers.entrySet()) {
+                    message.setHeader(header.getKey(), header.getValue());
+                }
+                message.saveChanges();
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                message.writeTo(raw);
+                return raw.toByteArray();
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
