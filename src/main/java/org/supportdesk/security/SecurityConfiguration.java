@@ -57,6 +57,40 @@ class SecurityConfiguration {
     }
 
     /**
+     * The customer portal's pages: a session after signing in on the portal's form with the member's email and
+     * password (failed attempts throttled), CSRF tokens in every form, and a Content Security Policy that allows
+     * nothing but the application's own scripts and styles.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain customerPortal(HttpSecurity http, CustomerAccounts customers, PasswordEncoder passwords,
+                                       org.supportdesk.portal.PortalSecurity portal) throws Exception {
+        org.springframework.security.authentication.dao.DaoAuthenticationProvider bcrypt =
+                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(customers);
+        bcrypt.setPasswordEncoder(passwords);
+        return http.securityMatcher(org.supportdesk.portal.PortalSecurity.PATHS)
+                .authenticationManager(new ProviderManager(portal.throttled(bcrypt)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(org.supportdesk.portal.PortalSecurity.PUBLIC_PATHS).permitAll()
+                        .anyRequest().hasRole(CustomerAccounts.CUSTOMER))
+                .formLogin(form -> form.loginPage(org.supportdesk.portal.PortalSecurity.LOGIN_PAGE)
+                        .usernameParameter(org.supportdesk.portal.PortalSecurity.EMAIL_PARAMETER)
+                        .passwordParameter(org.supportdesk.portal.PortalSecurity.PASSWORD_PARAMETER)
+                        .failureHandler(portal.signInFailures())
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl(org.supportdesk.portal.PortalSecurity.AFTER_LOGOUT))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(portal.refusedForms()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                org.supportdesk.portal.PortalSecurity.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /**
      * Everything else: Camunda's webapps bring their own login and CSRF protection, and the engine REST API is
      * guarded by Camunda's own filter below; Spring Security only adds its response headers here.
      */

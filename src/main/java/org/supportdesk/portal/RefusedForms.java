@@ -1,0 +1,77 @@
+package org.supportdesk.portal;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.StandardMultipartHttpServletRequest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A portal form the security filters refuse.
+ *
+ * <p>An upload over the server's size limits cannot be read at all, so its CSRF token (a form field) is missing
+ * too: such a request is refused here, before any controller. Instead of a bare 403 the person goes back to the
+ * form, which states the limits (R8). Nothing was stored, so sending a forged oversize request gains nothing.
+ * Any other CSRF failure is a 403 page that says what to do.
+ */
+class RefusedForms implements AccessDeniedHandler {
+
+    private static final Pattern REPLY = Pattern.compile("/tickets/(SD-\\d{1,18})/replies", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException denied) throws IOException {
+        if (denied instanceof CsrfException && uploadTooLarge(request)) {
+            String form = formOf(request);
+            if (form != null) {
+                response.setStatus(HttpStatus.SEE_OTHER.value());
+                response.setHeader("Location", request.getContextPath() + form);
+                return;
+            }
+            response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value(), "The upload is too large.");
+            return;
+        }
+        response.sendError(HttpStatus.FORBIDDEN.value(), denied instanceof CsrfException
+                ? "This form has expired or did not come from this site. Go back, reload the page, and send it again."
+                : "You may not open this page.");
+    }
+
+    /** The page with the form that sent an oversize request, marked so that it shows the limits. */
+    static String formOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if ("POST".equals(request.getMethod()) && "/requests".equals(path)) {
+            return "/requests/new?tooLarge";
+        }
+        Matcher reply = REPLY.matcher(path);
+        if ("POST".equals(request.getMethod()) && reply.matches()) {
+            return "/tickets/" + reply.group(1).toUpperCase(Locale.ROOT) + "?tooLarge#reply";
+        }
+        return null;
+    }
+
+    /** Spring's own reading of the multipart body: it tells a size limit from other broken uploads. */
+    static boolean uploadTooLarge(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return false;
+        }
+        try {
+            new StandardMultipartHttpServletRequest(request);
+            return false;
+        } catch (MaxUploadSizeExceededException e) {
+            return true;
+        } catch (MultipartException e) {
+            return false;
+        }
+    }
+}

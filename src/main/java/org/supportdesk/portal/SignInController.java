@@ -1,0 +1,31 @@
+package org.supportdesk.portal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import jakarta.servlet.http.HttpSession;
+
+/** The sign-in page (Spring Security handles the POST) and the start page. */
+@Controller
+class SignInController {
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/activities";
+    }
+
+    @GetMapping("/login")
+    String signIn(HttpSession session, Model model) {
+        if (Viewer.email().isPresent()) {
+            return "redirect:/activities";
+        }
+        Object message = session.getAttribute(SignInFailures.MESSAGE);
+        Object email = session.getAttribute(SignInFailures.EMAIL);
+        session.removeAttribute(SignInFailures.MESSAGE);
+        session.removeAttribute(SignInFailures.EMAIL);
+        model.addAttribute("failure", message);
+        model.addAttribute("email", email == null ? "" : email);
+        return "sign-in";
+    }
+}
