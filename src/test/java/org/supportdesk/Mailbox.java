@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.supportdesk.mail.MailDispatcher;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -19,18 +20,31 @@ public class Mailbox {
 
     private final GreenMail greenMail;
     private final Jobs jobs;
+    private final MailDispatcher dispatcher;
 
-    Mailbox(GreenMail greenMail, Jobs jobs) {
+    Mailbox(GreenMail greenMail, Jobs jobs, MailDispatcher dispatcher) {
         this.greenMail = greenMail;
         this.jobs = jobs;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Sends what is queued and runs due jobs until neither has anything left (jobs may queue mail). */
+    public void deliver() {
+        for (int round = 0; round < 20; round++) {
+            int sent = dispatcher.sendDue();
+            int executed = jobs.executeDue();
+            if (sent == 0 && executed == 0) {
+                return;
+            }
+        }
     }
 
     /**
-     * Delivers queued mail (runs due jobs), then lists what reached {@code address}, To or Cc, oldest first. The
+     * Delivers queued mail (and runs due jobs), then lists what reached {@code address}, To or Cc, oldest first. The
      * server keeps one copy per recipient; a mail counts once.
      */
     public List<Mail> to(String address) {
-        jobs.executeDue();
+        deliver();
         java.util.Set<String> seen = new java.util.HashSet<>();
         return Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> addressedTo(m, address))

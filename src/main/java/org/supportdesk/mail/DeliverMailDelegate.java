@@ -1,32 +1,29 @@
 package org.supportdesk.mail;
 
 import java.time.Clock;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
-/** Sends one stored mail over SMTP. Runs in its own job: failures retry and end as a Cockpit incident. */
+/**
+ * Sends one stored mail that the dispatcher could not send at once. Runs as a job of the mail-delivery process:
+ * failures retry on the diagram's cycle and end as a Cockpit incident, whose Retry sends the mail.
+ */
 @Component("deliverMail")
 public class DeliverMailDelegate implements JavaDelegate {
 
     private final OutboundMailRepository mails;
     private final JavaMailSender sender;
-    private final MailSettings settings;
+    private final MailComposer composer;
     private final Clock clock;
 
-    public DeliverMailDelegate(OutboundMailRepository mails, JavaMailSender sender, MailSettings settings,
+    public DeliverMailDelegate(OutboundMailRepository mails, JavaMailSender sender, MailComposer composer,
                                Clock clock) {
         this.mails = mails;
         this.sender = sender;
-        this.settings = settings;
+        this.composer = composer;
         this.clock = clock;
     }
 
@@ -37,36 +34,7 @@ public class DeliverMailDelegate implements JavaDelegate {
         if (OutboundMailRepository.SENT.equals(mail.status())) {
             return;
         }
-        sender.send(mimeMessage(mail));
+        sender.send(composer.compose(mail));
         mails.markSent(id, clock.instant());
-    }
-
-    private MimeMessage mimeMessage(OutboundMail mail) throws MessagingException {
-        MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-        try {
-            helper.setFrom(new InternetAddress(settings.supportAddress(), settings.senderName(), "UTF-8"));
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-        helper.setTo(mail.to().toArray(String[]::new));
-        if (!mail.cc().isEmpty()) {
-            helper.setCc(mail.cc().toArray(String[]::new));
-        }
-        helper.setSubject(mail.subject());
-        helper.setText(mail.body(), false);
-        helper.setSentDate(Date.from(clock.instant()));
-        // JavaMailSenderImpl keeps an explicitly set Message-ID through saveChanges()
-        message.setHeader("Message-ID", mail.messageId());
-        if (mail.inReplyTo() != null) {
-            message.setHeader("In-Reply-To", mail.inReplyTo());
-        }
-        if (mail.references() != null) {
-            message.setHeader("References", mail.references());
-        }
-        if (mail.autoSubmitted() != null) {
-            message.setHeader("Auto-Submitted", mail.autoSubmitted());
-        }
-        return message;
     }
 }

@@ -6,35 +6,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.supportdesk.engine.AsSystem;
 
 /**
- * Renders a mail, stores it, and hands it to the {@code mail-delivery} process, all in the caller's transaction:
- * the mail exists exactly when the change it reports was committed, and SMTP happens later in a job of its own.
+ * Renders a mail and stores it in the caller's transaction: the mail exists exactly when the change it reports was
+ * committed. SMTP happens afterwards, in the {@link MailDispatcher}; an SMTP outage never rolls back a ticket.
  */
 @Service
 public class MailQueue {
 
     private static final Logger log = LoggerFactory.getLogger(MailQueue.class);
-    static final String DELIVERY_PROCESS = "mail-delivery";
-
     private final MailTemplates templates;
     private final OutboundMailRepository mails;
-    private final RuntimeService runtime;
-    private final AsSystem asSystem;
+    private final MailDispatcher dispatcher;
     private final Clock clock;
     private final String domain;
 
-    public MailQueue(MailTemplates templates, OutboundMailRepository mails, RuntimeService runtime, AsSystem asSystem,
-                     Clock clock, MailSettings settings) {
+    public MailQueue(MailTemplates templates, OutboundMailRepository mails, MailDispatcher dispatcher, Clock clock,
+                     MailSettings settings) {
         this.templates = templates;
         this.mails = mails;
-        this.runtime = runtime;
-        this.asSystem = asSystem;
+        this.dispatcher = dispatcher;
         this.clock = clock;
         this.domain = settings.supportAddress().substring(settings.supportAddress().indexOf('@') + 1);
     }
@@ -72,11 +66,7 @@ public class MailQueue {
         }
         long id = mails.insert(ticketId, mail, messageId, inReplyTo, references, to,
                 cc.stream().filter(address -> !to.contains(address)).toList(), clock.instant());
-        asSystem.run(() -> runtime.createProcessInstanceByKey(DELIVERY_PROCESS)
-                .businessKey(threadKey)
-                .setVariable("mailId", id)
-                .setVariable("template", template)
-                .execute());
+        dispatcher.wakeAfterCommit();
         return Optional.of(id);
     }
 
@@ -89,10 +79,7 @@ public class MailQueue {
         String messageId = "<sd." + UUID.randomUUID().toString().replace("-", "") + "@" + domain + ">";
         long id = mails.insert(null, mail, messageId, customerMessageId, customerMessageId, List.of(to), List.of(),
                 clock.instant());
-        asSystem.run(() -> runtime.createProcessInstanceByKey(DELIVERY_PROCESS)
-                .setVariable("mailId", id)
-                .setVariable("template", template)
-                .execute());
+        dispatcher.wakeAfterCommit();
         return Optional.of(id);
     }
 

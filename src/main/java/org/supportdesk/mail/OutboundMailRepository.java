@@ -18,7 +18,10 @@ import org.springframework.stereotype.Repository;
 public class OutboundMailRepository {
 
     static final String QUEUED = "QUEUED";
+    static final String SENDING = "SENDING";
     static final String SENT = "SENT";
+    /** could not be sent at once: the mail-delivery process retries it (and shows it in Cockpit) */
+    static final String DELEGATED = "DELEGATED";
 
     private final JdbcClient jdbc;
 
@@ -82,6 +85,32 @@ public class OutboundMailRepository {
                         + " and created_at >= :since")
                 .param("to", recipient).param("templates", templates).param("since", since.atOffset(ZoneOffset.UTC))
                 .query(Integer.class).single();
+    }
+
+    /** Ids of mails waiting to be sent, oldest first, and of claims a node left behind when it stopped. */
+    List<Long> due(int limit, Instant staleBefore) {
+        return jdbc.sql("""
+                        select id from outbound_mail
+                        where status = 'QUEUED' or (status = 'SENDING' and claimed_at < ?)
+                        order by id limit ?""")
+                .params(staleBefore.atOffset(ZoneOffset.UTC), limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Takes a mail for this node; false when another node already has it (each mail is sent by one node). */
+    boolean claim(long id, Instant now, Instant staleBefore) {
+        return jdbc.sql("""
+                        update outbound_mail set status = 'SENDING', claimed_at = ?
+                        where id = ? and (status = 'QUEUED' or (status = 'SENDING' and claimed_at < ?))""")
+                .params(now.atOffset(ZoneOffset.UTC), id, staleBefore.atOffset(ZoneOffset.UTC))
+                .update() == 1;
+    }
+
+    void markDelegated(long id, String error) {
+        jdbc.sql("update outbound_mail set status = ?, last_error = ? where id = ?")
+                .params(DELEGATED, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error, id)
+                .update();
     }
 
     void markSent(long id, Instant now) {

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The benchmark: {@code ./mvnw -Pbench verify} (H2) or {@code ./mvnw -Pbench verify -Dbench.db=postgres}; the
- * small CI run adds {@code -Dbench.smoke=true}. Prints a Markdown table and writes target/bench/results.md.
+ * small CI run adds {@code -Dbench.smoke=true}; {@code -Dbench.scenarios=intake,storm} runs a subset (start-up, engine
+ * floor and memory always run). Prints a Markdown table and writes target/bench/results.md.
  */
 public final class Bench {
 
@@ -40,12 +41,14 @@ public final class Bench {
         List<String> contacts = BenchData.organisations(app, 8);
         HttpLoad http = new HttpLoad(port);
 
+        java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.scenarios",
+                "floor,intake,storm,history").split(","));
         double floor = engineFloor(app, 4, config.warmupSeconds(), config.floorSeconds());
         report.row("1. engine floor", "start -> user task, engine API, 4 threads, " + config.floorSeconds() + " s",
                 String.format(Locale.ROOT, "%.0f instances/s", floor), "reference", null);
 
         double fourClients = 0;
-        for (int clients : config.clients()) {
+        for (int clients : only.contains("intake") ? config.clients() : new int[0]) {
             HttpLoad.Result result = http.closedLoop(contacts, clients, config.warmupSeconds(), config.intakeSeconds(),
                     http::fileTicket);
             if (clients == 4) {
@@ -59,6 +62,7 @@ public final class Bench {
                             result.errors() > 0 ? ", " + result.errors() + " errors" : ""),
                     clients == 4 ? ">= 150/s and >= 50% of floor" : "", clients == 4 ? met : null);
         }
+        if (only.contains("intake")) {
         HttpLoad.Result open = http.openLoop(contacts, config.openLoopRate(), config.openLoopSeconds(),
                 http::fileTicket);
         Histogram openLatencies = open.latencies();
@@ -66,12 +70,14 @@ public final class Bench {
                         + config.openLoopSeconds() + " s", Report.latencies(openLatencies)
                         + (open.errors() > 0 ? ", " + open.errors() + " errors" : ""),
                 "p99 <= 100 ms", openLatencies.getValueAtPercentile(99) <= 100_000);
+        }
 
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
         report.row("5. memory", "after scenario 2, after a GC", String.format(Locale.ROOT, "heap %d MiB, RSS %s MiB",
                 heap, rssMiB()), "runs with -Xmx512m", Runtime.getRuntime().maxMemory() <= 512L * 1024 * 1024 * 1.05);
 
+        if (only.contains("storm")) {
         TimerStorm.Result storm = TimerStorm.run(app, contacts.get(0), config.stormTickets());
         report.row("3. timer storm", storm.tickets() + " PENDING tickets, first reminder due at once (set-up "
                         + String.format(Locale.ROOT, "%.0f s", storm.setupSeconds()) + ")",
@@ -81,8 +87,10 @@ public final class Bench {
                         storm.lockingFailures(), storm.failedJobs()),
                 "<= 60 s, each once", storm.seconds() <= 60 && storm.distinct() == storm.tickets()
                         && storm.delivered() == storm.tickets());
-
-        bigHistory(app, config, report, http, contacts, fourClients);
+        }
+        if (only.contains("history")) {
+            bigHistory(app, config, report, http, contacts, fourClients);
+        }
 
         report.write(Path.of("target", "bench", "results.md"));
         app.close();

@@ -42,6 +42,13 @@ final class BenchApp {
             properties.add("spring.datasource.url=jdbc:h2:file:./target/bench/h2/bench;DB_CLOSE_ON_EXIT=FALSE");
         }
         properties.addAll(extraProperties);
+        // -Dbench.app="a=1;b=2": settings to compare (see docs/benchmarks.md)
+        String more = System.getProperty("bench.app", "");
+        for (String property : more.split(";")) {
+            if (!property.isBlank()) {
+                properties.add(property.strip());
+            }
+        }
         // as command-line arguments: they must win over application.yaml (builder properties would not)
         return new SpringApplicationBuilder(SupportDeskApplication.class)
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
