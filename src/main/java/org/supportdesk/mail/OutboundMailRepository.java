@@ -113,6 +113,28 @@ public class OutboundMailRepository {
                 .update();
     }
 
+    List<OutboundMail> find(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id, ticket_id, template, message_id, in_reply_to, mail_references, recipients, cc, subject,
+                            body, auto_submitted, status, created_at
+                        from outbound_mail where id in (:ids) order by id""")
+                .param("ids", ids)
+                .query(OutboundMailRepository::mail)
+                .list();
+    }
+
+    /** One statement for the batch. */
+    void markSent(List<Long> ids, Instant now) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update outbound_mail set status = :sent, sent_at = :now where id in (:ids)")
+                    .param("sent", SENT).param("now", now.atOffset(ZoneOffset.UTC)).param("ids", ids)
+                    .update();
+        }
+    }
+
     void markSent(long id, Instant now) {
         jdbc.sql("update outbound_mail set status = ?, sent_at = ? where id = ?")
                 .params(SENT, now.atOffset(ZoneOffset.UTC), id)

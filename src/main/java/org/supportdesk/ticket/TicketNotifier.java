@@ -40,11 +40,36 @@ public class TicketNotifier {
     public void notify(long ticketId, String template, List<Audience> audiences, Map<String, ?> extra) {
         Ticket ticket = tickets.find(ticketId).orElseThrow();
         // the ticket row is the truth; process variables only add what the row does not hold
-        Map<String, Object> model = new HashMap<>(extra);
-        model.putAll(model(ticket, extra));
+        Map<String, Object> model = new Layered(model(ticket, extra), extra);
         List<String> to = audiences.stream().flatMap(a -> recipients(ticket, a).stream()).distinct().toList();
         List<String> cc = audiences.contains(Audience.CUSTOMER) ? tickets.cc(ticket.id()) : List.of();
         mail.queue(ticket.id(), ticket.number(), template, model, to, cc, ticket.originMessageId());
+    }
+
+    /** The ticket's model first, then whatever else the caller offers (looked up by name, never listed). */
+    private static final class Layered extends java.util.AbstractMap<String, Object> {
+        private final Map<String, Object> first;
+        private final Map<String, ?> second;
+
+        Layered(Map<String, Object> first, Map<String, ?> second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return first.containsKey(key) || second.containsKey(key);
+        }
+
+        @Override
+        public Object get(Object key) {
+            return first.containsKey(key) ? first.get(key) : second.get(key);
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Object>> entrySet() {
+            throw new UnsupportedOperationException("the model is read by name");
+        }
     }
 
     private List<String> recipients(Ticket ticket, Audience audience) {

@@ -75,6 +75,10 @@ final class TimerStorm {
         }
         pool.shutdown();
         double setup = (System.nanoTime() - setupStart) / 1e9;
+        if (app.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql")) {
+            // a database that grew from nothing within seconds has no statistics yet; autovacuum would catch up
+            app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).execute("analyze");
+        }
 
         // the mail of earlier scenarios goes out first, so that only reminders are timed
         while (management.createJobQuery().executable().count() > 0) {
