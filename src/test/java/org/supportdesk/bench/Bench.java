@@ -47,6 +47,19 @@ public final class Bench {
         report.row("1. engine floor", "start -> user task, engine API, 4 threads, " + config.floorSeconds() + " s",
                 String.format(Locale.ROOT, "%.0f instances/s", floor), "reference", null);
 
+        // before the intake: moving the engine clock years ahead must only bring these tickets' timers due
+        if (only.contains("storm")) {
+        TimerStorm.Result storm = TimerStorm.run(app, contacts.get(0), config.stormTickets());
+        report.row("3. timer storm", storm.tickets() + " PENDING tickets, first reminder due at once (set-up "
+                        + String.format(Locale.ROOT, "%.0f s", storm.setupSeconds()) + ")",
+                String.format(Locale.ROOT, "%d reminders delivered in %.1f s (%.0f/s), %d distinct, "
+                                + "%d acquisition locking failures, %d failed job runs", storm.delivered(),
+                        storm.seconds(), storm.delivered() / storm.seconds(), storm.distinct(),
+                        storm.lockingFailures(), storm.failedJobs()),
+                "<= 60 s, each once", storm.seconds() <= 60 && storm.distinct() == storm.tickets()
+                        && storm.delivered() == storm.tickets());
+            app.getBean(com.icegreen.greenmail.util.GreenMail.class).purgeEmailFromAllMailboxes();
+        }
         double fourClients = 0;
         for (int clients : only.contains("intake") ? config.clients() : new int[0]) {
             HttpLoad.Result result = http.closedLoop(contacts, clients, config.warmupSeconds(), config.intakeSeconds(),
@@ -77,17 +90,6 @@ public final class Bench {
         report.row("5. memory", "after scenario 2, after a GC", String.format(Locale.ROOT, "heap %d MiB, RSS %s MiB",
                 heap, rssMiB()), "runs with -Xmx512m", Runtime.getRuntime().maxMemory() <= 512L * 1024 * 1024 * 1.05);
 
-        if (only.contains("storm")) {
-        TimerStorm.Result storm = TimerStorm.run(app, contacts.get(0), config.stormTickets());
-        report.row("3. timer storm", storm.tickets() + " PENDING tickets, first reminder due at once (set-up "
-                        + String.format(Locale.ROOT, "%.0f s", storm.setupSeconds()) + ")",
-                String.format(Locale.ROOT, "%d reminders delivered in %.1f s (%.0f/s), %d distinct, "
-                                + "%d acquisition locking failures, %d failed job runs", storm.delivered(),
-                        storm.seconds(), storm.delivered() / storm.seconds(), storm.distinct(),
-                        storm.lockingFailures(), storm.failedJobs()),
-                "<= 60 s, each once", storm.seconds() <= 60 && storm.distinct() == storm.tickets()
-                        && storm.delivered() == storm.tickets());
-        }
         if (only.contains("history")) {
             bigHistory(app, config, report, http, contacts, fourClients);
         }
@@ -99,10 +101,16 @@ public final class Bench {
 
     private static void bigHistory(ConfigurableApplicationContext app, BenchConfig config, Report report,
                                    HttpLoad http, List<String> contacts, double emptyIntake) throws Exception {
+        app.getBean(com.icegreen.greenmail.util.GreenMail.class).purgeEmailFromAllMailboxes();
         List<String> historyOrgs = contacts.subList(0, 5);
         long start = System.nanoTime();
         BenchData.history(app, historyOrgs, config.historyTickets());
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (app.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql")) {
+            // what autovacuum does after a bulk load: statistics for the planner, a visibility map for index-only
+            // scans; measuring while it runs would measure autovacuum
+            app.getBean(JdbcTemplate.class).execute("vacuum analyze ticket, ticket_message");
+        }
         String user = contacts.get(0);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         List<Long> ids = jdbc.queryForList("select id from ticket where organization_id = 'bench0' order by id",
@@ -122,8 +130,8 @@ public final class Bench {
                 http::fileTicket);
         double change = emptyIntake == 0 ? 0 : 100 * (again.perSecond() - emptyIntake) / emptyIntake;
         report.row("4. big history", "intake again, 4 clients", String.format(Locale.ROOT,
-                        "%.1f tickets/s (%+.0f%% vs. empty database), %s", again.perSecond(), change,
-                        Report.latencies(again.latencies())), "within 20%", Math.abs(change) <= 20);
+                        "%.1f tickets/s (%+.0f%% vs. before the history was loaded), %s", again.perSecond(), change,
+                        Report.latencies(again.latencies())), "no more than 20% slower", change >= -20);
     }
 
     private interface Request {
