@@ -128,7 +128,7 @@ public class TicketService {
         requireMayWork(caller, ticket);
         if (ticket.isClosed()) {
             throw Refusal.conflict("ticket-closed", ticket.number() + " is closed, and a closed ticket is never"
-                            + " reopened. Create a follow-up instead: POST /api/tickets/" + ticket.number() + "/follow-ups.")
+                            + " reopened. Create a follow-up instead: a new ticket linked to this one.")
                     .with("followUp", "/api/tickets/" + ticket.number() + "/follow-ups");
         }
         FieldErrors errors = new FieldErrors();

@@ -43,6 +43,7 @@ class PortalE2E {
     @Autowired TicketRepository ticketRepository;
     @Autowired AccountService accounts;
     @Autowired Tickets tickets;
+    @Autowired org.camunda.bpm.engine.TaskService tasks;
 
     @BeforeAll
     static void startBrowser(@Autowired org.springframework.core.env.Environment environment) {
@@ -267,6 +268,30 @@ class PortalE2E {
         browser.screenshot("14-phone-my-activities");
         browser.open("/requests/new");
         browser.screenshot("15-phone-submit-a-request");
+    }
+
+    @Test
+    void tasklistShowsCustomerMarkupAsTextToTheAgent() {
+        String summary = "<script>alert(1)</script><b>bold</b>";
+        String number = fileAsAlice(summary);
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(number).singleResult().getId();
+
+        browser.open("/camunda/app/tasklist/default/");
+        browser.type("input[type=text]", "agent");
+        browser.type("input[type=password]", "agent");
+        browser.click("button[type=submit]");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(d -> d.getPageSource().contains("My team's tasks"));
+        browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
+
+        org.openqa.selenium.WebElement field = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(),
+                java.time.Duration.ofSeconds(20)).until(d -> d.findElements(
+                        org.openqa.selenium.By.cssSelector("input[disabled]")).stream()
+                .filter(input -> summary.equals(input.getAttribute("value"))).findFirst().orElse(null));
+        assertThat(field.getAttribute("value")).isEqualTo(summary);
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.tagName("b")))
+                .noneMatch(b -> "bold".equals(b.getText()));
+        browser.screenshot("tasklist-escaped");
     }
 
     private String fileAsAlice(String summary) {
