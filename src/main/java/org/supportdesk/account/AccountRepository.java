@@ -127,6 +127,10 @@ public class AccountRepository {
                 .update();
     }
 
+    public void setPasswordHash(String email, String passwordHash) {
+        jdbc.sql("update org_member set password_hash = ? where email = ?").params(passwordHash, email).update();
+    }
+
     public void setAuthorizedContact(String email, boolean authorized) {
         jdbc.sql("update org_member set authorized_contact = ? where email = ?")
                 .params(authorized, email)

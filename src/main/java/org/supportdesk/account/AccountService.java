@@ -3,6 +3,7 @@ package org.supportdesk.account;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +20,15 @@ public class AccountService {
     private final ContactAddressPolicy addressPolicy;
     private final AccountProperties properties;
     private final Clock clock;
+    private final Invitations invitations;
 
     public AccountService(AccountRepository accounts, ContactAddressPolicy addressPolicy,
-                          AccountProperties properties, Clock clock) {
+                          AccountProperties properties, Clock clock, Invitations invitations) {
         this.accounts = accounts;
         this.addressPolicy = addressPolicy;
         this.properties = properties;
         this.clock = clock;
+        this.invitations = invitations;
     }
 
     public Member me(String email) {
@@ -48,17 +51,33 @@ public class AccountService {
         return accounts.members(organizationId);
     }
 
+    /**
+     * Adds a member and mails them a link to choose their password. Inviting a member again who has not chosen one
+     * yet sends a fresh link.
+     */
     @Transactional
     public Member invite(String callerEmail, String organizationId, String email, String name) {
         requireOwner(callerEmail, organizationId);
+        Member inviter = me(callerEmail);
+        Organization organization = accounts.findOrganization(organizationId).orElseThrow();
         String invitee = normalize(email);
-        accounts.findMember(invitee).ifPresent(existing -> {
-            throw Refusal.conflict("already-a-member", existing.organizationId().equals(organizationId)
-                    ? invitee + " is already a member of your organisation."
-                    : invitee + " already belongs to another organisation; one address can belong to one organisation.");
-        });
+        Optional<Member> existing = accounts.findMember(invitee);
+        if (existing.isPresent()) {
+            Member member = existing.get();
+            boolean pending = member.organizationId().equals(organizationId)
+                    && accounts.passwordHash(invitee).isEmpty();
+            if (!pending) {
+                throw Refusal.conflict("already-a-member", member.organizationId().equals(organizationId)
+                        ? invitee + " is already a member of your organisation."
+                        : invitee + " already belongs to another organisation; one address can belong to one"
+                        + " organisation.");
+            }
+            invitations.send(member, inviter, organization);
+            return member;
+        }
         Member member = new Member(invitee, organizationId, name.strip(), false, false);
         accounts.insertMember(member, null, clock.instant());
+        invitations.send(member, inviter, organization);
         return member;
     }
 

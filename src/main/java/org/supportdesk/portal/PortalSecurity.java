@@ -14,10 +14,11 @@ public class PortalSecurity {
 
     /** Every page and file of the portal; {@code /api/**}, {@code /camunda/**} and the engine REST API are not. */
     public static final String[] PATHS = {"/", "/login", "/logout", "/requests", "/requests/**", "/tickets/**",
-            "/activities", "/activities/**", "/organization", "/organization/**", "/css/**", "/js/**", "/images/**",
-            "/favicon.ico"};
+            "/activities", "/activities/**", "/organization", "/organization/**", "/invitations/**", "/css/**", "/js/**",
+            "/images/**", "/favicon.ico"};
     /** Open without signing in. */
-    public static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/images/**", "/favicon.ico"};
+    public static final String[] PUBLIC_PATHS = {"/login", "/invitations/**", "/css/**", "/js/**", "/images/**",
+            "/favicon.ico"};
     public static final String LOGIN_PAGE = "/login";
     public static final String EMAIL_PARAMETER = "email";
     public static final String PASSWORD_PARAMETER = "password";

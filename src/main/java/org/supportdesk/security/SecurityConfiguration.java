@@ -48,7 +48,10 @@ class SecurityConfiguration {
         bcrypt.setPasswordEncoder(passwords);
         return http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(new RememberedLogins(bcrypt, clock)))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(CustomerAccounts.CUSTOMER))
+                .authorizeHttpRequests(requests -> requests
+                        // accepting an invitation: the mailed token is the credential
+                        .requestMatchers("/api/invitations/**").permitAll()
+                        .anyRequest().hasRole(CustomerAccounts.CUSTOMER))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContactAddressPolicyTest {
 
     ContactAddressPolicy policy = new ContactAddressPolicy(
-            new AccountProperties(4, List.of("support", "team", "dev", "all", "it", "noreply", "*-list", "*-team")));
+            new AccountProperties(4, List.of("support", "team", "dev", "all", "it", "noreply", "*-list", "*-team"),
+                    java.time.Duration.ofDays(7)));
 
     @ParameterizedTest
     @ValueSource(strings = {"support@acme.example", "Team@acme.example", "dev@acme.example", "all@acme.example",

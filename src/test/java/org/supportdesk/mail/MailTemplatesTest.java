@@ -72,6 +72,11 @@ class MailTemplatesTest {
         model.put("size", "30.0 MiB");
         model.put("limits", "20.0 MiB per file and 20.0 MiB per request");
         model.put("webLimits", "100.0 MiB per file and 250.0 MiB per request");
+        // the invitation to a new member (Invitations)
+        model.put("name", "Nina New");
+        model.put("inviterName", "Olga Owner");
+        model.put("link", "http://localhost:8080/invitations/abc");
+        model.put("validDays", 7);
         return model;
     }
 
@@ -90,8 +95,9 @@ class MailTemplatesTest {
         RenderedMail mail = templates.render(name, fullModel());
 
         assertThat(mail.template()).isEqualTo(name);
-        // answers to mail that opened no ticket carry the customer's own subject instead
-        assertThat(mail.subject()).contains(name.startsWith("email-") ? "Help with [SD-1001]?" : "[SD-1001]")
+        // answers to mail that opened no ticket carry the customer's own subject instead; an invitation has no ticket
+        assertThat(mail.subject()).contains(name.startsWith("email-") ? "Help with [SD-1001]?"
+                        : name.equals("invitation") ? "Acme Corp invites you" : "[SD-1001]")
                 .doesNotContain("{{").doesNotContain("\n");
         assertThat(mail.body()).isNotBlank().doesNotContain("{{").doesNotContain("}}");
     }

@@ -52,6 +52,13 @@ final class PortalHttp {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A form POST (add the _csrf field yourself). */
+    HttpResponse<String> postForm(String path, Map<String, String> fields) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    }
+
     /** A multipart/form-data POST of text fields and one file. */
     HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
                                        byte[] content) throws Exception {
