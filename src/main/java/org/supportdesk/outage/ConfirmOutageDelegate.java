@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.supportdesk.ticket.ActingStaff;
 import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.ticket.TicketStatus;
 import org.supportdesk.ticket.TicketVariables;
@@ -28,6 +29,6 @@ class ConfirmOutageDelegate implements JavaDelegate {
         tickets.updateStatus(TicketVariables.ticketId(execution), TicketStatus.OPEN, null, now);
         execution.setVariable("status", TicketStatus.OPEN.name());
         execution.setVariable("outageConfirmed", true);
-        OutageDecisions.markFirstResponse(execution, now);
+        ActingStaff.markFirstResponse(execution, now);
     }
 }

@@ -3,13 +3,12 @@ package org.supportdesk.outage;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.staff.StaffDirectory;
+import org.supportdesk.ticket.ActingStaff;
 import org.supportdesk.ticket.AuthorType;
 import org.supportdesk.ticket.Channel;
 import org.supportdesk.ticket.Priority;
@@ -29,16 +28,16 @@ class DowngradeOutageDelegate implements JavaDelegate {
     private final AccountRepository accounts;
     private final TicketProcess process;
     private final StaffDirectory staff;
-    private final IdentityService identity;
+    private final ActingStaff acting;
     private final Clock clock;
 
     DowngradeOutageDelegate(TicketRepository tickets, AccountRepository accounts, TicketProcess process,
-                            StaffDirectory staff, IdentityService identity, Clock clock) {
+                            StaffDirectory staff, ActingStaff acting, Clock clock) {
         this.tickets = tickets;
         this.accounts = accounts;
         this.process = process;
         this.staff = staff;
-        this.identity = identity;
+        this.acting = acting;
         this.clock = clock;
     }
 
@@ -52,7 +51,7 @@ class DowngradeOutageDelegate implements JavaDelegate {
         String standardTeam = TicketVariables.text(execution, "standardTeam");
         Instant now = clock.instant();
         tickets.updateRouting(ticketId, Priority.NORMAL, standardTeam);
-        String engineer = engineer(execution);
+        String engineer = acting.of(execution);
         tickets.addMessage(ticketId, engineer, staff.displayName(engineer), AuthorType.AGENT, Channel.WEB,
                 "Urgency lowered to NORMAL: this is not a production outage. " + reason.strip(), now);
         int count = accounts.incrementSev1Downgrades(TicketVariables.text(execution, "organizationId"));
@@ -63,15 +62,7 @@ class DowngradeOutageDelegate implements JavaDelegate {
         execution.setVariable("sev1DowngradeReason", reason.strip());
         execution.setVariable("organizationSev1Downgrades", count);
         execution.setVariables(process.textVariables(tickets.find(ticketId).orElseThrow()));
-        OutageDecisions.markFirstResponse(execution, now);
+        ActingStaff.markFirstResponse(execution, now);
     }
 
-    private String engineer(DelegateExecution execution) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        String assignee = TicketVariables.text(execution, "assignee");
-        return assignee == null ? "support" : assignee;
-    }
 }

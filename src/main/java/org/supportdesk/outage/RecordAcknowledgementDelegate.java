@@ -2,11 +2,10 @@ package org.supportdesk.outage;
 
 import java.time.Clock;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.supportdesk.ticket.ActingStaff;
 import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.ticket.TicketVariables;
 
@@ -15,26 +14,24 @@ import org.supportdesk.ticket.TicketVariables;
 class RecordAcknowledgementDelegate implements JavaDelegate {
 
     private final TicketRepository tickets;
-    private final IdentityService identity;
+    private final ActingStaff acting;
     private final Clock clock;
 
-    RecordAcknowledgementDelegate(TicketRepository tickets, IdentityService identity, Clock clock) {
+    RecordAcknowledgementDelegate(TicketRepository tickets, ActingStaff acting, Clock clock) {
         this.tickets = tickets;
-        this.identity = identity;
+        this.acting = acting;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Authentication current = identity.getCurrentAuthentication();
-        String engineer = current != null && current.getUserId() != null ? current.getUserId()
-                : TicketVariables.text(execution, "assignee");
+        String engineer = acting.user(execution);
         if (engineer != null) {
             execution.setVariable("assignee", engineer);
             tickets.updateAssignee(TicketVariables.ticketId(execution), engineer);
         }
         execution.setVariable("acknowledgedBy", engineer);
         execution.setVariable("acknowledgedAt", java.util.Date.from(clock.instant()));
-        OutageDecisions.markFirstResponse(execution, clock.instant());
+        ActingStaff.markFirstResponse(execution, clock.instant());
     }
 }

@@ -3,12 +3,9 @@ package org.supportdesk.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import org.supportdesk.staff.StaffDirectory;
 
@@ -23,15 +20,15 @@ class RecordAgentActionDelegate implements JavaDelegate {
     private final TicketRepository tickets;
     private final TicketProcess process;
     private final StaffDirectory staff;
-    private final IdentityService identity;
+    private final ActingStaff acting;
     private final Clock clock;
 
     RecordAgentActionDelegate(TicketRepository tickets, TicketProcess process, StaffDirectory staff,
-                              IdentityService identity, Clock clock) {
+                              ActingStaff acting, Clock clock) {
         this.tickets = tickets;
         this.process = process;
         this.staff = staff;
-        this.identity = identity;
+        this.acting = acting;
         this.clock = clock;
     }
 
@@ -47,15 +44,13 @@ class RecordAgentActionDelegate implements JavaDelegate {
         long ticketId = TicketVariables.ticketId(execution);
         Instant now = clock.instant();
         if (hasText) {
-            String agent = agent(execution);
+            String agent = acting.of(execution);
             tickets.addMessage(ticketId, agent, staff.displayName(agent), AuthorType.AGENT, Channel.WEB, reply.strip(),
                     now);
         } else {
             tickets.touch(ticketId, now);
         }
-        if (execution.getVariable("firstRespondedAt") == null) {
-            execution.setVariable("firstRespondedAt", Date.from(now));
-        }
+        ActingStaff.markFirstResponse(execution, now);
         execution.setVariable("agentAction", action.name());
         // what this step told the customer, for the mails that follow (and only this step: SOLVE may say nothing)
         execution.setVariable("agentMessage", hasText ? LongText.of(reply.strip()) : null);
@@ -70,14 +65,5 @@ class RecordAgentActionDelegate implements JavaDelegate {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("Choose what to do: one of " + Arrays.toString(AgentAction.values()));
         }
-    }
-
-    private String agent(DelegateExecution execution) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        String assignee = TicketVariables.text(execution, "assignee");
-        return assignee != null ? assignee : "support";
     }
 }

@@ -46,6 +46,15 @@ public class TicketNotifier {
         mail.queue(ticket.id(), ticket.number(), template, model, to, cc, ticket.originMessageId());
     }
 
+    private static java.util.Optional<TicketMessage> latest(List<TicketMessage> messages, AuthorType type) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).authorType() == type) {
+                return java.util.Optional.of(messages.get(i));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The ticket's model first, then whatever else the caller offers (looked up by name, never listed). */
     private static final class Layered extends java.util.AbstractMap<String, Object> {
         private final Map<String, Object> first;
@@ -108,7 +117,8 @@ public class TicketNotifier {
         model.put("ticketUrl", settings.portalUrl() + "/tickets/" + ticket.number());
         model.put("tasklistUrl", settings.portalUrl() + "/camunda/app/tasklist/");
         model.put("supportAddress", settings.supportAddress());
-        tickets.latestMessage(ticket.id(), AuthorType.AGENT).ifPresent(m -> {
+        List<TicketMessage> messages = tickets.messages(ticket.id());
+        latest(messages, AuthorType.AGENT).ifPresent(m -> {
             model.put("agentMessage", m.body());
             model.put("agentName", m.authorName());
         });
@@ -116,7 +126,7 @@ public class TicketNotifier {
             // the process says what the current step told the customer, which may be nothing
             model.put("agentMessage", extra.get("agentMessage"));
         }
-        tickets.latestMessage(ticket.id(), AuthorType.CUSTOMER).ifPresent(m -> {
+        latest(messages, AuthorType.CUSTOMER).ifPresent(m -> {
             model.put("customerMessage", m.body());
             model.put("customerName", m.authorName());
         });

@@ -127,15 +127,6 @@ public class TicketRepository {
                 .list();
     }
 
-    public Optional<TicketMessage> latestMessage(long ticketId, AuthorType type) {
-        List<TicketMessage> messages = messages(ticketId);
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (messages.get(i).authorType() == type) {
-                return Optional.of(messages.get(i));
-            }
-        }
-        return Optional.empty();
-    }
 
     public long addAttachment(long ticketId, Long messageId, StoredFile file, boolean discouraged, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
