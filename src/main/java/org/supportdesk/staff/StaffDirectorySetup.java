@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StaffDirectorySetup implements ApplicationRunner {
 
+    private static final List<String> TICKET_PROCESSES = List.of("support-ticket", "sev1-outage",
+            "extended-support-escalation");
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -60,6 +63,11 @@ class StaffDirectorySetup implements ApplicationRunner {
             grant(group, Resources.FILTER, ANY, Permissions.READ);
             grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+            // Tasklist's task cards show ticket variables, read as variables of the ticket processes
+            for (String process : TICKET_PROCESSES) {
+                grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_INSTANCE);
+            }
         }
         String managers = StaffGroup.SUPPORT_MANAGERS.id();
         grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -11,16 +11,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.supportdesk.SupportDeskTest;
+import org.supportdesk.account.Product;
 
 /** Staff reach Camunda's apps and the engine REST API only with a login, and only the apps they may use. */
 @SupportDeskTest
 class StaffAccessTest {
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Autowired org.supportdesk.Tickets tickets;
+    @org.springframework.beans.factory.annotation.Autowired org.supportdesk.TestFixtures fixtures;
 
     @Test
     void engineRestApiRefusesRequestsWithoutLogin() throws Exception {
@@ -66,6 +70,23 @@ class StaffAccessTest {
     void agentsSeeTheTasklistFilters() throws Exception {
         assertThat(engineRest("/engine-rest/filter", "agent:agent").body())
                 .contains("My tasks", "My team's tasks", "All tasks");
+    }
+
+    @Test
+    void agentsSeeTheTicketOnTheirTaskCards() throws Exception {
+        String number = tickets.file(fixtures.organization().activeLicence(Product.LIFECYCLE).owner("cora"));
+        String filter = com.jayway.jsonpath.JsonPath.<List<String>>read(
+                engineRest("/engine-rest/filter?name=My%20team%27s%20tasks", "agent:agent").body(), "$[*].id").get(0);
+
+        HttpRequest list = HttpRequest.newBuilder(uri("/engine-rest/filter/" + filter + "/list?maxResults=200"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("agent:agent".getBytes()))
+                .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"variableNames\":[\"ticketNumber\",\"summary\"]}"))
+                .build();
+        String body = HttpClient.newHttpClient().send(list, HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(body,
+                "$._embedded.task[*]._embedded.variable[?(@.name=='ticketNumber')].value")).contains(number);
     }
 
     private HttpResponse<String> engineRest(String path, String credentials) throws Exception {
