@@ -15,7 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"demo", "test"})
 @ExtendWith(ResetEngineClock.class)
 @Import({ProcessEngineCoverageConfiguration.class, TestFixtures.class, Api.class, Jobs.class, Mailbox.class, Tickets.class})
 public @interface SupportDeskTest {

@@ -13,19 +13,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param polling                  whether the scheduler polls (tests poll by hand)
  * @param pollInterval             time between polls
  * @param autoRepliesPerSenderPerDay R5: at most this many automatic answers to one address in 24 hours
+ * @param authentication           when a sender is who the From header says (docs/security.md)
  */
 @ConfigurationProperties("support.mail.inbound")
 public record InboundMailProperties(
         @DefaultValue("true") boolean polling,
         @DefaultValue("5s") Duration pollInterval,
-        @DefaultValue("imap") String protocol,
-        @DefaultValue("127.0.0.1") String host,
-        @DefaultValue("3143") int port,
+        @DefaultValue("imaps") String protocol,
+        String host,
+        @DefaultValue("993") int port,
         @DefaultValue("1") int autoRepliesPerSenderPerDay,
         @DefaultValue("10m") Duration claimTimeout,
-        List<Mailbox> mailboxes) {
+        List<Mailbox> mailboxes,
+        @DefaultValue Authentication authentication) {
 
     /** @param extendedSupport whether mail to this address is an Extended Support request (R21) */
+    /**
+     * A sender is trusted only when the receiving mail server vouches for it in an {@code Authentication-Results}
+     * header (RFC 8601) that carries one of {@code authservIds}: DMARC pass, or SPF or DKIM pass for the From
+     * domain. Anything else is kept as UNVERIFIED and does nothing.
+     *
+     * @param required    false only for the demo's embedded server, which adds no such header
+     * @param authservIds the names the receiving server signs its results with
+     */
+    public record Authentication(@DefaultValue("true") boolean required, List<String> authservIds) {
+        public Authentication {
+            authservIds = authservIds == null ? List.of() : List.copyOf(authservIds);
+        }
+    }
+
     public record Mailbox(String address, String login, String password, @DefaultValue("false") boolean extendedSupport) {
     }
 }

@@ -13,7 +13,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * address itself.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "support.mail.embedded.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "support.mail.embedded.enabled", havingValue = "true")
 class EmbeddedMailServer {
 
     @Bean(destroyMethod = "stop")

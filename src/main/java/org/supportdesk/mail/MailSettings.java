@@ -14,10 +14,10 @@ public record MailSettings(
         @DefaultValue("support@support.example") String supportAddress,
         @DefaultValue("extended-support@support.example") String extendedSupportAddress,
         @DefaultValue("Support Desk") String senderName,
-        @DefaultValue("http://localhost:8080") String portalUrl,
+        String portalUrl,
         @DefaultValue Embedded embedded) {
 
-    public record Embedded(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String host,
+    public record Embedded(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
                            @DefaultValue("3025") int smtpPort, @DefaultValue("3143") int imapPort) {
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("support.attachments")
 public record AttachmentProperties(
-        @DefaultValue("./data/attachments") Path directory,
+        Path directory,
         @DefaultValue Limits web,
         @DefaultValue Limits email,
         @DefaultValue({"doc", "docx", "msg"}) List<String> discouragedExtensions) {

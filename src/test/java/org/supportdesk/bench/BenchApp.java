@@ -25,7 +25,6 @@ final class BenchApp {
     static ConfigurableApplicationContext start(BenchConfig config, List<String> extraProperties) throws Exception {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=0",
-                "support.demo-data=true",
                 "support.mail.embedded.smtp-port=3525", "spring.mail.port=3525",
                 "support.mail.embedded.imap-port=3643", "support.mail.inbound.port=3643",
                 "support.mail.inbound.polling=false",
@@ -35,7 +34,7 @@ final class BenchApp {
                 "spring.main.banner-mode=off"));
         if (config.db().equals("postgres")) {
             properties.add("spring.datasource.url=" + recreatePostgres("supportdesk_bench"));
-            properties.add("spring.profiles.active=postgres");
+            properties.add("spring.profiles.active=postgres,demo");
         } else {
             Path dir = Path.of("target", "bench", "h2");
             deleteRecursively(dir);

@@ -22,9 +22,9 @@ class PostgresProfileIT {
     static void startOnFreshDatabase() throws Exception {
         String url = PostgresDatabase.recreate("supportdesk_it");
         app = new SpringApplicationBuilder(SupportDeskApplication.class)
-                .profiles("postgres")
+                .profiles("postgres", "demo")
                 // command-line arguments win over application*.yaml (builder properties would not)
-                .run("--spring.datasource.url=" + url, "--server.port=0", "--support.demo-data=true",
+                .run("--spring.datasource.url=" + url, "--server.port=0",
                         "--camunda.bpm.job-execution.enabled=false", "--support.mail.inbound.polling=false",
                         "--spring.mail.port=3325", "--support.mail.embedded.smtp-port=3325",
                         "--support.mail.embedded.imap-port=3443");
