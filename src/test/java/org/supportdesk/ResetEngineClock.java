@@ -10,14 +10,19 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Every test starts with the real clock and no process instance left over from the previous one: otherwise moving
- * the clock in one test would fire the timers of all earlier tests' tickets.
+ * the clock in one test would fire the timers of all earlier tests' tickets. Failed sign-ins are forgotten too: the
+ * tests share one client address, and one test's guessing must not refuse the next test's sign-in.
  */
 public class ResetEngineClock implements AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
         EngineTime.reset();
-        RuntimeService runtime = SpringExtension.getApplicationContext(context).getBean(RuntimeService.class);
+        org.springframework.context.ApplicationContext spring = SpringExtension.getApplicationContext(context);
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = spring.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        jdbc.sql("delete from login_failure").update();
+        jdbc.sql("delete from login_known_address").update();
+        RuntimeService runtime = spring.getBean(RuntimeService.class);
         List<String> running = runtime.createProcessInstanceQuery().rootProcessInstances().list().stream()
                 .map(ProcessInstance::getId).toList();
         if (!running.isEmpty()) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -103,6 +104,41 @@ class AccountController {
     ResponseEntity<Void> designate(@AuthenticationPrincipal UserDetails user, @PathVariable String org,
                                    @PathVariable String email) {
         accounts.designateContact(user.getUsername(), org, email);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** R2: owners remove members; the last owner stays. */
+    @DeleteMapping("/organizations/{org}/members/{email}")
+    ResponseEntity<Void> remove(@AuthenticationPrincipal UserDetails user, @PathVariable String org,
+                                @PathVariable String email) {
+        accounts.removeMember(user.getUsername(), org, email);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** R2: owners make other members owners. */
+    @PutMapping("/organizations/{org}/owners/{email}")
+    ResponseEntity<Void> makeOwner(@AuthenticationPrincipal UserDetails user, @PathVariable String org,
+                                   @PathVariable String email) {
+        accounts.setOwner(user.getUsername(), org, email, true);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/organizations/{org}/owners/{email}")
+    ResponseEntity<Void> removeOwner(@AuthenticationPrincipal UserDetails user, @PathVariable String org,
+                                     @PathVariable String email) {
+        accounts.setOwner(user.getUsername(), org, email, false);
+        return ResponseEntity.noContent().build();
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    /** The caller's own password; every other session and remembered login of theirs ends. */
+    @PutMapping("/me/password")
+    ResponseEntity<Void> changePassword(@AuthenticationPrincipal UserDetails user,
+                                        @RequestBody PasswordChange change, HttpServletRequest request) {
+        accounts.changePassword(user.getUsername(), change.currentPassword(), change.newPassword(),
+                request.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
 

@@ -9,13 +9,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Account rules of the support policy.
  *
  * @param maxAuthorizedContacts R3: named support contacts an organisation may have
- * @param roleAddresses         R3: local parts (globs, {@code *} = any text) of addresses that are lists or
- *                              shared mailboxes rather than individuals
+ * @param roleAddresses         R3: what marks an address as a list or shared mailbox rather than a person: a
+ *                              word ({@code support}) matches the local part or any part of it between
+ *                              {@code -} and {@code _} ({@code support-emea@}, {@code dev-team@}); an entry with
+ *                              {@code *} is a pattern for the whole local part ({@code *-list})
  * @param invitationValidity    how long an invitation link works
+ * @param passwordResetValidity how long a password reset link works
  */
 @ConfigurationProperties("support")
 public record AccountProperties(
         @DefaultValue("4") int maxAuthorizedContacts,
-        @DefaultValue({"support", "team", "dev", "all", "info", "admin", "it", "noreply"}) List<String> roleAddresses,
-        @DefaultValue("7d") java.time.Duration invitationValidity) {
+        @DefaultValue({"support", "team", "dev", "all", "info", "admin", "it", "noreply", "no-reply", "helpdesk",
+                "sales", "staff", "list", "group", "*-list", "*-team", "*-group"}) List<String> roleAddresses,
+        @DefaultValue("7d") java.time.Duration invitationValidity,
+        @DefaultValue("1h") java.time.Duration passwordResetValidity) {
 }

@@ -89,6 +89,23 @@ public class AccountRepository {
                 .optional();
     }
 
+    /** What a sign-in checks: the password hash and the version of the credentials (a session holds the version). */
+    public record Credentials(String passwordHash, long version) {
+    }
+
+    public Optional<Credentials> credentials(String email) {
+        return jdbc.sql("select password_hash, credentials_version from org_member where email = ? and password_hash is not null")
+                .param(email)
+                .query((rs, row) -> new Credentials(rs.getString("password_hash"), rs.getLong("credentials_version")))
+                .optional();
+    }
+
+    /** Empty when there is no such member any more. */
+    public java.util.OptionalLong credentialsVersion(String email) {
+        return jdbc.sql("select credentials_version from org_member where email = ?").param(email)
+                .query(Long.class).optional().map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
     public Optional<String> passwordHash(String email) {
         return jdbc.sql("select password_hash from org_member where email = ? and password_hash is not null")
                 .param(email)
@@ -127,8 +144,32 @@ public class AccountRepository {
                 .update();
     }
 
-    public void setPasswordHash(String email, String passwordHash) {
-        jdbc.sql("update org_member set password_hash = ? where email = ?").params(passwordHash, email).update();
+    /** A new password: every session signed in with the old one ends. Returns the new credentials version. */
+    public long changePassword(String email, String passwordHash) {
+        jdbc.sql("update org_member set password_hash = ?, credentials_version = credentials_version + 1 where email = ?")
+                .params(passwordHash, email).update();
+        return credentialsVersion(email).orElseThrow();
+    }
+
+    /** The first password of an invited member; false when they have one already (a second link, a race). */
+    public boolean setFirstPassword(String email, String passwordHash) {
+        return jdbc.sql("update org_member set password_hash = ? where email = ? and password_hash is null")
+                .params(passwordHash, email).update() == 1;
+    }
+
+    public void setOwner(String email, boolean owner) {
+        jdbc.sql("update org_member set owner = ? where email = ?").params(owner, email).update();
+    }
+
+    public int countOwners(String organizationId) {
+        return jdbc.sql("select count(*) from org_member where organization_id = ? and owner")
+                .param(organizationId).query(Integer.class).single();
+    }
+
+    /** Removes the member and their one-time links; their tickets keep their address as requester. */
+    public void deleteMember(String email) {
+        jdbc.sql("delete from account_token where email = ?").param(email).update();
+        jdbc.sql("delete from org_member where email = ?").param(email).update();
     }
 
     public void setAuthorizedContact(String email, boolean authorized) {

@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supportdesk.login.PasswordGate;
+import org.supportdesk.login.Realm;
 import org.supportdesk.web.Refusal;
 
 /**
@@ -21,14 +25,29 @@ public class AccountService {
     private final AccountProperties properties;
     private final Clock clock;
     private final Invitations invitations;
+    private final PasswordResets resets;
+    private final AccountTokens tokens;
+    private final PasswordEncoder passwords;
+    private final PasswordGate gate;
+    private final ApplicationEventPublisher events;
 
-    public AccountService(AccountRepository accounts, ContactAddressPolicy addressPolicy,
-                          AccountProperties properties, Clock clock, Invitations invitations) {
+    AccountService(AccountRepository accounts, ContactAddressPolicy addressPolicy, AccountProperties properties,
+                   Clock clock, Invitations invitations, PasswordResets resets, AccountTokens tokens,
+                   PasswordEncoder passwords, PasswordGate gate, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.addressPolicy = addressPolicy;
         this.properties = properties;
         this.clock = clock;
         this.invitations = invitations;
+        this.resets = resets;
+        this.tokens = tokens;
+        this.passwords = passwords;
+        this.gate = gate;
+        this.events = events;
+    }
+
+    /** A member was removed from their organisation (published in the removing transaction). */
+    public record MemberRemoved(String organizationId, String email) {
     }
 
     public Member me(String email) {
@@ -66,11 +85,13 @@ public class AccountService {
             Member member = existing.get();
             boolean pending = member.organizationId().equals(organizationId)
                     && accounts.passwordHash(invitee).isEmpty();
+            if (!member.organizationId().equals(organizationId)) {
+                // says nothing about which organisation, or whether it is one: the address just cannot be invited
+                throw Refusal.conflict("cannot-invite", invitee + " cannot be invited. Ask the person for another"
+                        + " address of theirs, or ask them to contact support.");
+            }
             if (!pending) {
-                throw Refusal.conflict("already-a-member", member.organizationId().equals(organizationId)
-                        ? invitee + " is already a member of your organisation."
-                        : invitee + " already belongs to another organisation; one address can belong to one"
-                        + " organisation.");
+                throw Refusal.conflict("already-a-member", invitee + " is already a member of your organisation.");
             }
             invitations.send(member, inviter, organization);
             return member;
@@ -115,6 +136,67 @@ public class AccountService {
         }
     }
 
+    /**
+     * R2: removes a member. They lose access at once (their sessions end, API calls get 401), stop being an
+     * authorized contact and leave the CCs of open tickets; the tickets they filed stay with the organisation. The
+     * last owner cannot be removed.
+     */
+    @Transactional
+    public void removeMember(String callerEmail, String organizationId, String email) {
+        requireOwner(callerEmail, organizationId);
+        accounts.lockOrganization(organizationId);
+        Member member = memberOf(organizationId, email);
+        if (member.owner() && accounts.countOwners(organizationId) <= 1) {
+            throw lastOwner(member);
+        }
+        accounts.deleteMember(member.email());
+        events.publishEvent(new MemberRemoved(organizationId, member.email()));
+    }
+
+    /** R2: makes a member an owner, or no longer one; an organisation always keeps one owner. */
+    @Transactional
+    public void setOwner(String callerEmail, String organizationId, String email, boolean owner) {
+        requireOwner(callerEmail, organizationId);
+        accounts.lockOrganization(organizationId);
+        Member member = memberOf(organizationId, email);
+        if (member.owner() == owner) {
+            return;
+        }
+        if (!owner && accounts.countOwners(organizationId) <= 1) {
+            throw lastOwner(member);
+        }
+        accounts.setOwner(member.email(), owner);
+    }
+
+    /**
+     * The signed-in member changes their password: the current one is checked (throttled like a sign-in), the new
+     * one must follow {@link PasswordPolicy}. Every other session of theirs ends and every remembered API login stops
+     * matching; they get a mail saying so. Returns the new credentials version (the caller's own session keeps it).
+     */
+    @Transactional
+    public long changePassword(String email, String currentPassword, String newPassword, String clientAddress) {
+        Member member = me(email);
+        PasswordPolicy.check("newPassword", newPassword);
+        String hash = accounts.passwordHash(member.email()).orElseThrow(() -> Refusal.notFound("Your account"));
+        boolean right = gate.check(Realm.CUSTOMER, member.email(), clientAddress,
+                () -> passwords.matches(currentPassword, hash));
+        if (!right) {
+            throw Refusal.badRequest("invalid-fields", "Some fields are not valid: currentPassword is not your"
+                            + " current password.")
+                    .with("errors", List.of(java.util.Map.of("field", "currentPassword",
+                            "message", "is not your current password")));
+        }
+        long version = accounts.changePassword(member.email(), passwords.encode(newPassword));
+        tokens.voidAll(member.email(), AccountTokens.Purpose.PASSWORD_RESET);
+        resets.notifyChanged(member);
+        return version;
+    }
+
+    private Refusal lastOwner(Member member) {
+        return Refusal.conflict("last-owner", member.email() + " is the organisation's only owner, and an"
+                + " organisation always keeps one. Make another member an owner first.");
+    }
+
     private Member memberOf(String organizationId, String email) {
         return accounts.findMember(normalize(email))
                 .filter(m -> m.organizationId().equals(organizationId))
@@ -124,8 +206,8 @@ public class AccountService {
     private void requireOwner(String callerEmail, String organizationId) {
         organizationOf(callerEmail, organizationId);
         if (!me(callerEmail).owner()) {
-            throw Refusal.forbidden("owner-only", "Only an owner of your organisation can invite members and "
-                    + "designate or revoke authorized support contacts. Your owners: "
+            throw Refusal.forbidden("owner-only", "Only an owner of your organisation can invite and remove members,"
+                    + " choose owners and designate or revoke authorized support contacts. Your owners: "
                     + String.join(", ", owners(organizationId)) + ".");
         }
     }

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Accepting an invitation: the one customer API call that needs no sign-in, only the mailed link's token. */
+/** Accepting an invitation: no sign-in, the mailed link's token is the credential. */
 @RestController
 @RequestMapping("/api/invitations/{token}")
 class InvitationController {

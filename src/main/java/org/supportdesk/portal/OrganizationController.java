@@ -137,6 +137,54 @@ class OrganizationController {
         }
     }
 
+    @PostMapping("/organization/members/remove")
+    String remove(ModelMap model, @RequestParam(defaultValue = "") String email, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        Member me = viewer.me(model);
+        try {
+            accounts.removeMember(me.email(), me.organizationId(), email);
+            if (AccountService.normalize(email).equals(me.email())) {
+                return "redirect:/login?signedOut";
+            }
+            redirect.addFlashAttribute("notice", AccountService.normalize(email) + " is no longer a member of "
+                    + viewer.organization(model).name() + ".");
+            return "redirect:/organization#members";
+        } catch (Refusal refusal) {
+            return refusedMember(model, refusal, response);
+        }
+    }
+
+    @PostMapping("/organization/owners")
+    String makeOwner(ModelMap model, @RequestParam(defaultValue = "") String email, HttpServletResponse response,
+                     RedirectAttributes redirect) {
+        return owner(model, email, true, response, redirect);
+    }
+
+    @PostMapping("/organization/owners/remove")
+    String removeOwner(ModelMap model, @RequestParam(defaultValue = "") String email, HttpServletResponse response,
+                       RedirectAttributes redirect) {
+        return owner(model, email, false, response, redirect);
+    }
+
+    private String owner(ModelMap model, String email, boolean owner, HttpServletResponse response,
+                         RedirectAttributes redirect) {
+        Member me = viewer.me(model);
+        try {
+            accounts.setOwner(me.email(), me.organizationId(), email, owner);
+            redirect.addFlashAttribute("notice", AccountService.normalize(email)
+                    + (owner ? " is now an owner." : " is no longer an owner."));
+            return "redirect:/organization#members";
+        } catch (Refusal refusal) {
+            return refusedMember(model, refusal, response);
+        }
+    }
+
+    private String refusedMember(ModelMap model, Refusal refusal, HttpServletResponse response) {
+        response.setStatus(refusal.getStatusCode().value());
+        model.addAttribute("memberError", refusal.getBody().getDetail());
+        return page(model, new Invitation());
+    }
+
     private String refused(ModelMap model, Refusal refusal, HttpServletResponse response) {
         response.setStatus(refusal.getStatusCode().value());
         model.addAttribute("contactError", refusal.getBody().getDetail());

@@ -13,6 +13,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.StandardMultipartHttpServletRequest;
 
+import org.supportdesk.web.SafeErrorMessages;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,12 +40,14 @@ class RefusedForms implements AccessDeniedHandler {
                 response.setHeader("Location", request.getContextPath() + form);
                 return;
             }
-            response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value(), "The upload is too large.");
+            SafeErrorMessages.show(request, "The upload is too large.");
+            response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
             return;
         }
-        response.sendError(HttpStatus.FORBIDDEN.value(), denied instanceof CsrfException
+        SafeErrorMessages.show(request, denied instanceof CsrfException
                 ? "This form has expired or did not come from this site. Go back, reload the page, and send it again."
                 : "You may not open this page.");
+        response.sendError(HttpStatus.FORBIDDEN.value());
     }
 
     /** The page with the form that sent an oversize request, marked so that it shows the limits. */

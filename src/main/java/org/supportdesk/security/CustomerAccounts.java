@@ -1,14 +1,20 @@
 package org.supportdesk.security;
 
-import org.springframework.security.core.userdetails.User;
+import java.util.List;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.AccountService;
+import org.supportdesk.login.CustomerUser;
 
-/** Customers sign in with the email address and password of their organisation membership. */
+/**
+ * Customers sign in with the email address and password of their organisation membership. Read on every request of
+ * the customer API: a removed member or a changed password takes effect at once, on every node.
+ */
 @Component
 class CustomerAccounts implements UserDetailsService {
 
@@ -23,7 +29,9 @@ class CustomerAccounts implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         String email = AccountService.normalize(username);
-        String hash = accounts.passwordHash(email).orElseThrow(() -> new UsernameNotFoundException(email));
-        return User.withUsername(email).password(hash).roles(CUSTOMER).build();
+        AccountRepository.Credentials credentials = accounts.credentials(email)
+                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+        return new CustomerUser(email, credentials.passwordHash(), credentials.version(),
+                List.of(new SimpleGrantedAuthority("ROLE_" + CUSTOMER)));
     }
 }

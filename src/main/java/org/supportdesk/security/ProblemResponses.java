@@ -3,47 +3,43 @@ package org.supportdesk.security;
 import java.io.IOException;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
+import org.supportdesk.login.TooManyFailedLogins;
 import org.supportdesk.web.Refusal;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Sign-in failures of the customer API answer with problem JSON like every other error. */
+/** Sign-in failures of the customer and staff API answer with problem JSON like every other error. */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final ObjectMapper json;
+    private final Problems problems;
 
-    ProblemResponses(ObjectMapper json) {
-        this.json = json;
+    ProblemResponses(Problems problems) {
+        this.problems = problems;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
+        if (authException instanceof TooManyFailedLogins refused) {
+            problems.tooManyFailedLogins(response, refused);
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Support Desk\"");
-        write(response, new Refusal(HttpStatus.UNAUTHORIZED, "sign-in-required", "Sign-in required",
-                "Sign in with the email address and password of your support account (HTTP Basic).").getBody());
+        problems.write(response, HttpStatus.UNAUTHORIZED, "sign-in-required", "Sign-in required",
+                "Sign in with the email address and password of your support account (HTTP Basic).");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException accessDeniedException) throws IOException {
-        write(response, Refusal.forbidden("access-denied", "Your account may not use this part of the API.").getBody());
-    }
-
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(response, Refusal.forbidden("access-denied", "Your account may not use this part of the API.")
+                .getBody());
     }
 }

@@ -1,32 +1,47 @@
 package org.supportdesk.security;
 
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.security.authentication.ProviderManager;
-import org.supportdesk.engine.AsSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.supportdesk.account.AccountRepository;
+import org.supportdesk.engine.AsSystem;
+import org.supportdesk.login.PasswordGate;
+import org.supportdesk.login.Realm;
+import org.supportdesk.portal.PortalSecurity;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+
+/**
+ * Who may call what (docs/security.md). Every password check goes through the {@link PasswordGate}: the customer
+ * API, the portal's sign-in, the staff API, the engine REST API and the Camunda webapps' login.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    /** The staff API: HTTP Basic with the Camunda login of an agent, manager or on-call engineer. */
+    /** The staff API: HTTP Basic with the Camunda login of a staff member (any staff group, or an admin). */
     @Bean
     @Order(0)
     SecurityFilterChain staffApi(HttpSecurity http, ProblemResponses problems, IdentityService identity,
-                                 AsSystem asSystem) throws Exception {
+                                 AsSystem asSystem, PasswordGate gate) throws Exception {
         return http.securityMatcher("/api/staff/**")
-                .authenticationManager(new ProviderManager(new StaffAuthenticationProvider(identity, asSystem)))
+                .authenticationManager(new ProviderManager(new ThrottledPasswords(
+                        new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -37,20 +52,18 @@ class SecurityConfiguration {
 
     /**
      * The customer API: HTTP Basic with the member's email and password, no session. Without cookies there is
-     * nothing for a cross-site request to ride on, so CSRF tokens are not needed here.
+     * nothing for a cross-site request to ride on, so CSRF tokens are not needed here. Accepting an invitation and
+     * resetting a password are open: the mailed token is the credential.
      */
     @Bean
     @Order(1)
     SecurityFilterChain customerApi(HttpSecurity http, ProblemResponses problems, CustomerAccounts customers,
-                                    PasswordEncoder passwords, java.time.Clock clock) throws Exception {
-        org.springframework.security.authentication.dao.DaoAuthenticationProvider bcrypt =
-                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(customers);
-        bcrypt.setPasswordEncoder(passwords);
+                                    PasswordEncoder passwords, PasswordGate gate) throws Exception {
         return http.securityMatcher("/api/**")
-                .authenticationManager(new ProviderManager(new RememberedLogins(bcrypt, clock)))
+                .authenticationManager(new ProviderManager(customerPasswords(customers, passwords, gate)))
                 .authorizeHttpRequests(requests -> requests
-                        // accepting an invitation: the mailed token is the credential
-                        .requestMatchers("/api/invitations/**").permitAll()
+                        .requestMatchers("/api/invitations/**", "/api/password-resets", "/api/password-resets/**")
+                        .permitAll()
                         .anyRequest().hasRole(CustomerAccounts.CUSTOMER))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -61,41 +74,39 @@ class SecurityConfiguration {
 
     /**
      * The customer portal's pages: a session after signing in on the portal's form with the member's email and
-     * password (failed attempts throttled), CSRF tokens in every form, and a Content Security Policy that allows
-     * nothing but the application's own scripts and styles.
+     * password, CSRF tokens in every form, and a Content Security Policy that allows nothing but the application's
+     * own scripts and styles. A session ends when its member's password changes or the member is removed; an upload
+     * is not even parsed before the sender is signed in.
      */
     @Bean
     @Order(2)
     SecurityFilterChain customerPortal(HttpSecurity http, CustomerAccounts customers, PasswordEncoder passwords,
-                                       org.supportdesk.portal.PortalSecurity portal) throws Exception {
-        org.springframework.security.authentication.dao.DaoAuthenticationProvider bcrypt =
-                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(customers);
-        bcrypt.setPasswordEncoder(passwords);
-        return http.securityMatcher(org.supportdesk.portal.PortalSecurity.PATHS)
-                .authenticationManager(new ProviderManager(portal.throttled(bcrypt)))
+                                       PasswordGate gate, PortalSecurity portal, AccountRepository accounts)
+            throws Exception {
+        return http.securityMatcher(PortalSecurity.PATHS)
+                .authenticationManager(new ProviderManager(customerPasswords(customers, passwords, gate)))
+                .addFilterAfter(new SignedInSessions(accounts), SecurityContextHolderFilter.class)
+                .addFilterBefore(new UploadsNeedSignIn(), CsrfFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(org.supportdesk.portal.PortalSecurity.PUBLIC_PATHS).permitAll()
+                        .requestMatchers(PortalSecurity.PUBLIC_PATHS).permitAll()
                         .anyRequest().hasRole(CustomerAccounts.CUSTOMER))
-                .formLogin(form -> form.loginPage(org.supportdesk.portal.PortalSecurity.LOGIN_PAGE)
-                        .usernameParameter(org.supportdesk.portal.PortalSecurity.EMAIL_PARAMETER)
-                        .passwordParameter(org.supportdesk.portal.PortalSecurity.PASSWORD_PARAMETER)
+                .formLogin(form -> form.loginPage(PortalSecurity.LOGIN_PAGE)
+                        .usernameParameter(PortalSecurity.EMAIL_PARAMETER)
+                        .passwordParameter(PortalSecurity.PASSWORD_PARAMETER)
                         .failureHandler(portal.signInFailures())
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout")
-                        .logoutSuccessUrl(org.supportdesk.portal.PortalSecurity.AFTER_LOGOUT))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(PortalSecurity.AFTER_LOGOUT))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(portal.refusedForms()))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                org.supportdesk.portal.PortalSecurity.CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
-                                        .ReferrerPolicy.SAME_ORIGIN)))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PortalSecurity.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 
     /**
-     * Everything else: Camunda's webapps bring their own login and CSRF protection, and the engine REST API is
-     * guarded by Camunda's own filter below; Spring Security only adds its response headers here.
+     * Everything else: Camunda's webapps bring their own login (throttled by {@link WebappLoginThrottle}) and CSRF
+     * protection, and the engine REST API is guarded by {@link EngineRestAuthentication}; Spring Security only adds
+     * its response headers here.
      */
     @Bean
     @Order(100)
@@ -106,19 +117,47 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** bcrypt, with successful checks remembered for minutes ({@link RememberedPasswords}). */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new RememberedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Ticker.systemTicker());
     }
 
-    /** The engine REST API needs a staff login (HTTP Basic against Camunda's identity store). */
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<EngineRestAuthentication> engineRestAuthentication(
+            ObjectProvider<IdentityService> identity, ObjectProvider<AsSystem> asSystem,
+            ObjectProvider<PasswordGate> gate, Problems problems) {
+        FilterRegistrationBean<EngineRestAuthentication> registration =
+                new FilterRegistrationBean<>(new EngineRestAuthentication(identity, asSystem, gate, problems));
         registration.addUrlPatterns("/engine-rest/*");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.setName("engine-rest-authentication");
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(ObjectProvider<PasswordGate> gate,
+                                                                    Problems problems) {
+        FilterRegistrationBean<WebappLoginThrottle> registration =
+                new FilterRegistrationBean<>(new WebappLoginThrottle(gate, problems));
+        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        registration.setName("camunda-webapp-login-throttle");
+        return registration;
+    }
+
+    /** Before Spring Security, so that not even a CSRF check reads a large anonymous body. */
+    @Bean
+    FilterRegistrationBean<SmallAnonymousBodies> smallAnonymousBodies(Problems problems) {
+        FilterRegistrationBean<SmallAnonymousBodies> registration =
+                new FilterRegistrationBean<>(new SmallAnonymousBodies(problems));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        registration.setName("small-anonymous-bodies");
+        return registration;
+    }
+
+    private static ThrottledPasswords customerPasswords(CustomerAccounts customers, PasswordEncoder passwords,
+                                                        PasswordGate gate) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(customers);
+        bcrypt.setPasswordEncoder(passwords);
+        return new ThrottledPasswords(bcrypt, gate, Realm.CUSTOMER);
     }
 }

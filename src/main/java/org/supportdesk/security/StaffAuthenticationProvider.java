@@ -13,12 +13,17 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.supportdesk.engine.AsSystem;
 import org.supportdesk.staff.StaffGroup;
 
-/** Staff sign in to the staff API with their Camunda login, as they do in Tasklist and Cockpit. */
+/**
+ * Staff sign in to the staff API with their Camunda login, as they do in Tasklist and Cockpit. Used behind
+ * {@link ThrottledPasswords}.
+ */
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
     static final String STAFF = "STAFF";
-    private static final Set<String> STAFF_GROUPS = Set.of(StaffGroup.SUPPORT_AGENTS.id(),
-            StaffGroup.SUPPORT_MANAGERS.id(), StaffGroup.ONCALL.id(), "camunda-admin");
+    /** Every staff group (agents, managers, on-call and backup on-call, the team queues) and Camunda's admins. */
+    private static final Set<String> STAFF_GROUPS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(StaffGroup.values()).map(StaffGroup::id), java.util.stream.Stream.of("camunda-admin"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final IdentityService identity;
     private final AsSystem asSystem;

@@ -34,6 +34,12 @@ public final class RequiredSettings {
         require(environment, problems, "SUPPORT_ADMIN_PASSWORD", "camunda.bpm.admin-user.password",
                 "the password of the first administrator (" + environment.getProperty("camunda.bpm.admin-user.id",
                         "admin") + ", SUPPORT_ADMIN_USER)");
+        String admin = environment.getProperty("camunda.bpm.admin-user.password", "");
+        if (!admin.isBlank() && environment.getProperty("support.staff.password-policy", Boolean.class, true)
+                && (admin.codePointCount(0, admin.length()) < 12 || admin.codePointCount(0, admin.length()) > 128)) {
+            problems.add(new Problem("SUPPORT_ADMIN_PASSWORD", "camunda.bpm.admin-user.password",
+                    "must have 12 to 128 characters, like every staff password"));
+        }
         String portal = environment.getProperty("support.mail.portal-url", "");
         if (portal.isBlank()) {
             problems.add(new Problem("SUPPORT_PORTAL_URL", "support.mail.portal-url",

@@ -236,4 +236,12 @@ public class TicketRepository {
     private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
         return value == null ? null : Enum.valueOf(type, value);
     }
+
+    /** A removed member no longer receives the mail of the organisation's open tickets they were CC'd on. */
+    public int removeCcFromOpenTickets(String organizationId, String email) {
+        return jdbc.sql("""
+                        delete from ticket_cc where email = ? and ticket_id in (
+                            select id from ticket where organization_id = ? and status <> 'CLOSED')""")
+                .params(email, organizationId).update();
+    }
 }

@@ -20,6 +20,7 @@ import jakarta.validation.ConstraintViolationException;
 
 /** Every error of the customer API is an RFC 7807 problem that says what was wrong. */
 @RestControllerAdvice(basePackages = "org.supportdesk")
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @Override

@@ -28,6 +28,7 @@ public class InvitationTest {
     @Autowired TestFixtures fixtures;
     @Autowired Mailbox mailbox;
     @Autowired AccountRepository accounts;
+    @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     OrgFixture org;
     String owner;
@@ -116,6 +117,52 @@ public class InvitationTest {
 
         assertThat(again.status()).isEqualTo(201);
         assertThat(mailbox.to(org.email("nina"))).hasSize(2);
+    }
+
+    @Test
+    void aNewInvitationVoidsTheOlderLinks() {
+        String first = invite("nina");
+        api.as(owner).post("/api/organizations/" + org.id() + "/members", Map.of("email", org.email("nina"), "name", "Nina"));
+        String second = token(mailbox.to(org.email("nina")).get(1).body());
+
+        assertThat(api.anonymous().post("/api/invitations/" + first, Map.of("password", "correct horse 1")).status())
+                .isEqualTo(404);
+        assertThat(api.anonymous().post("/api/invitations/" + second, Map.of("password", "correct horse 2")).status())
+                .isEqualTo(204);
+        assertThat(api.anonymous().post("/api/invitations/" + first, Map.of("password", "correct horse 3")).status())
+                .isEqualTo(404);
+        assertThat(api.as(org.email("nina"), "correct horse 2").get("/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLinkWorksOnlyWhileTheMemberHasNoPassword() {
+        String token = invite("nina");
+        accounts.changePassword(org.email("nina"), passwords.encode("chosen elsewhere 1"));
+
+        assertThat(api.anonymous().get("/api/invitations/" + token).status()).isEqualTo(404);
+        assertThat(api.anonymous().post("/api/invitations/" + token, Map.of("password", "correct horse 1")).status())
+                .isEqualTo(404);
+        assertThat(api.as(org.email("nina"), "chosen elsewhere 1").get("/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void passwordsBcryptCannotTakeAreRefusedWithA400ThatSaysSo() {
+        String token = invite("nina");
+
+        Response tooLong = api.anonymous().post("/api/invitations/" + token, Map.of("password", "x".repeat(100)));
+        Response emoji = api.anonymous().post("/api/invitations/" + token, Map.of("password", "\uD83D\uDD11".repeat(20)));
+        Response over128 = api.anonymous().post("/api/invitations/" + token, Map.of("password", "y".repeat(129)));
+        Response eleven = api.anonymous().post("/api/invitations/" + token, Map.of("password", "z".repeat(11)));
+
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.<String>json("$.detail")).contains("72 bytes").doesNotContainIgnoringCase("exception");
+        assertThat(emoji.status()).isEqualTo(400);
+        assertThat(emoji.<String>json("$.detail")).contains("72 bytes");
+        assertThat(over128.<String>json("$.detail")).contains("at most 128 characters");
+        assertThat(eleven.<String>json("$.detail")).contains("at least 12 characters");
+        assertThat(accounts.passwordHash(org.email("nina"))).isEmpty();
+        assertThat(api.anonymous().post("/api/invitations/" + token, Map.of("password", "x".repeat(72))).status())
+                .isEqualTo(204);
     }
 
     /** Invites {@code localPart} as the owner and returns the token from the mailed link. */

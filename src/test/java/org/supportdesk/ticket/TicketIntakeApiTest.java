@@ -259,6 +259,22 @@ class TicketIntakeApiTest {
     }
 
     @Test
+    void theOnCallAndTheBackupOnCallDownloadTheStartUpLogsOfAnOutage() {
+        byte[] log = "ERROR: cannot open the blob store".getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> outage = Tickets.request();
+        outage.put("concernType", "CRITICAL_OUTAGE");
+        Response filed = fileWithFiles(requester, outage, List.of(part("startup.log", "text/plain", log)), null);
+        String staffUrl = filed.<String>json("$.attachments[0].url").replace("/api/tickets/", "/api/staff/tickets/");
+
+        ResponseEntity<byte[]> asOncall = download(api.as("oncall", "oncall").template(), staffUrl);
+        ResponseEntity<byte[]> asBackup = download(api.as("backup", "backup").template(), staffUrl);
+
+        assertThat(asOncall.getStatusCode().value()).isEqualTo(200);
+        assertThat(asBackup.getStatusCode().value()).isEqualTo(200);
+        assertThat(asBackup.getBody()).isEqualTo(log);
+    }
+
+    @Test
     void anotherOrganisationCannotDownloadTheFiles() {
         Response filed = fileWithFiles(requester, Tickets.request(),
                 List.of(part("trace.txt", "text/plain", "secret".getBytes(StandardCharsets.UTF_8))), null);

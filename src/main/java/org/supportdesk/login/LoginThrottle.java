@@ -1,0 +1,225 @@
+package org.supportdesk.login;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Counts failed password checks in the database, so that every node sees the same counts and a restart forgets
+ * nothing; rows nobody failed on for {@code forgetAfter} are deleted, so what an attacker can add is bounded by the
+ * limits themselves (docs/security.md). Three counts per attempt: the account together with the client address
+ * (the one that normally refuses), the address across accounts (spraying), the account across addresses (a
+ * distributed attack; it only refuses addresses the account has never signed in from).
+ *
+ * <p>Each count is written in a transaction of its own: a failure is counted even when the caller's work rolls back.
+ */
+@Component
+public class LoginThrottle {
+
+    private static final int MAX_ACCOUNT_LENGTH = 200;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final LoginProperties properties;
+    private final Clock clock;
+    /** Pairs whose success was written lately: a signed-in API client does not write a row on every call. */
+    private final Cache<String, Boolean> recentlyKnown = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
+
+    LoginThrottle(JdbcClient jdbc, PlatformTransactionManager transactions, LoginProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Where an account and address stand before a password check. */
+    public record Standing(Optional<Duration> refusedFor, boolean earlierFailures) {
+    }
+
+    private record Keys(String pair, String address, String account, String accountName, String addressName) {
+        static Keys of(Realm realm, String account, String address) {
+            String name = realm.key(normalize(account));
+            String where = ClientAddress.of(address);
+            return new Keys("pair:" + name + "|" + where, "address:" + where, "account:" + name, name, where);
+        }
+    }
+
+    private record Count(int failures, Instant lastFailure, Instant lockedUntil) {
+    }
+
+    public Standing standing(Realm realm, String account, String address) {
+        Keys keys = Keys.of(realm, account, address);
+        Instant now = clock.instant();
+        Map<String, Count> counts = counts(keys);
+        Duration wait = Duration.ZERO;
+        for (String key : List.of(keys.pair(), keys.address())) {
+            wait = longer(wait, lockedFor(counts.get(key), now));
+        }
+        Duration accountWait = lockedFor(counts.get(keys.account()), now);
+        if (!accountWait.isZero() && !knownAddress(keys, now)) {
+            wait = longer(wait, accountWait);
+        }
+        Count pair = counts.get(keys.pair());
+        return new Standing(wait.isZero() ? Optional.empty() : Optional.of(wait),
+                pair != null && pair.failures() > 0);
+    }
+
+    /** A wrong password (or an account that does not exist): counts for the pair, the address and the account. */
+    public void failed(Realm realm, String account, String address) {
+        Keys keys = Keys.of(realm, account, address);
+        Instant now = clock.instant();
+        ownTransaction.executeWithoutResult(status -> {
+            count(status, keys.pair(), properties.failuresPerAccountAndAddress(), now);
+            count(status, keys.address(), properties.failuresPerAddress(), now);
+            count(status, keys.account(), properties.failuresPerAccount(), now);
+        });
+    }
+
+    /**
+     * The right password: the pair starts afresh and the address becomes known to the account. The address's and the
+     * account's counts stay: one success does not hide guessing at other accounts or from other addresses.
+     */
+    public void succeeded(Realm realm, String account, String address, boolean earlierFailures) {
+        Keys keys = Keys.of(realm, account, address);
+        if (!earlierFailures && recentlyKnown.getIfPresent(keys.pair()) != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        ownTransaction.executeWithoutResult(status -> {
+            if (earlierFailures) {
+                jdbc.sql("delete from login_failure where throttle_key = ?").param(keys.pair()).update();
+            }
+            int updated = jdbc.sql("update login_known_address set last_success_at = ? where account = ? and address = ?")
+                    .params(utc(now), keys.accountName(), keys.addressName()).update();
+            if (updated == 0) {
+                insertOnce(status, () -> jdbc.sql(
+                                "insert into login_known_address (account, address, last_success_at) values (?, ?, ?)")
+                        .params(keys.accountName(), keys.addressName(), utc(now)).update(), () -> {
+                });
+            }
+        });
+        recentlyKnown.put(keys.pair(), true);
+    }
+
+    /** Forgets counts nobody failed on for a while, and addresses not used for long (every node may run it). */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    public void forgetOld() {
+        Instant now = clock.instant();
+        jdbc.sql("delete from login_failure where last_failure_at < ? and (locked_until is null or locked_until < ?)")
+                .params(utc(now.minus(properties.forgetAfter())), utc(now)).update();
+        jdbc.sql("delete from login_known_address where last_success_at < ?")
+                .param(utc(now.minus(properties.rememberAddressesFor()))).update();
+    }
+
+    /** 30 s (by default) for the failure that reaches the limit, doubling with each further one, at most 15 minutes. */
+    Duration lock(int failuresBeyondLimit) {
+        int doublings = Math.min(Math.max(failuresBeyondLimit, 0), 20);
+        Duration lock = properties.firstLock().multipliedBy(1L << doublings);
+        return lock.compareTo(properties.longestLock()) > 0 ? properties.longestLock() : lock;
+    }
+
+    private void count(TransactionStatus status, String key, int limit, Instant now) {
+        Instant forgetBefore = now.minus(properties.forgetAfter());
+        java.util.function.IntSupplier increment = () -> jdbc.sql("""
+                        update login_failure
+                        set failures = case when last_failure_at < ? then 1 else failures + 1 end, last_failure_at = ?
+                        where throttle_key = ?""")
+                .params(utc(forgetBefore), utc(now), key).update();
+        if (increment.getAsInt() == 0) {
+            insertOnce(status, () -> jdbc.sql(
+                            "insert into login_failure (throttle_key, failures, last_failure_at) values (?, 1, ?)")
+                    .params(key, utc(now)).update(), increment::getAsInt);
+        }
+        // the row is locked by this transaction now: the count read is the one just written
+        int failures = jdbc.sql("select failures from login_failure where throttle_key = ?").param(key)
+                .query(Integer.class).single();
+        if (failures >= limit) {
+            jdbc.sql("update login_failure set locked_until = ? where throttle_key = ?")
+                    .params(utc(now.plus(lock(failures - limit))), key).update();
+        }
+    }
+
+    /** Inserts a row; when another node inserted it a moment earlier, runs {@code instead} (a savepoint keeps the transaction usable on PostgreSQL). */
+    private static void insertOnce(TransactionStatus status, Runnable insert, Runnable instead) {
+        Object savepoint = status.createSavepoint();
+        try {
+            insert.run();
+            status.releaseSavepoint(savepoint);
+        } catch (DuplicateKeyException insertedMeanwhile) {
+            status.rollbackToSavepoint(savepoint);
+            instead.run();
+        }
+    }
+
+    private Map<String, Count> counts(Keys keys) {
+        return jdbc.sql("""
+                        select throttle_key, failures, last_failure_at, locked_until from login_failure
+                        where throttle_key in (?, ?, ?)""")
+                .params(keys.pair(), keys.address(), keys.account())
+                .query((rs, row) -> Map.entry(rs.getString("throttle_key"), new Count(rs.getInt("failures"),
+                        rs.getObject("last_failure_at", OffsetDateTime.class).toInstant(),
+                        Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant).orElse(null))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private boolean knownAddress(Keys keys, Instant now) {
+        return jdbc.sql("select count(*) from login_known_address where account = ? and address = ? and last_success_at > ?")
+                .params(keys.accountName(), keys.addressName(), utc(now.minus(properties.rememberAddressesFor())))
+                .query(Integer.class).single() > 0;
+    }
+
+    private static Duration lockedFor(Count count, Instant now) {
+        if (count == null || count.lockedUntil() == null || !now.isBefore(count.lockedUntil())) {
+            return Duration.ZERO;
+        }
+        return Duration.between(now, count.lockedUntil());
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** Accounts as typed, case and spaces aside; an absurdly long one is kept as its hash, so rows stay small. */
+    static String normalize(String account) {
+        String normalized = account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
+        if (normalized.length() <= MAX_ACCOUNT_LENGTH) {
+            return normalized;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(normalized.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
