@@ -44,6 +44,8 @@ class PortalE2E {
     @Autowired AccountService accounts;
     @Autowired Tickets tickets;
     @Autowired org.camunda.bpm.engine.TaskService tasks;
+    @Autowired org.supportdesk.TestFixtures fixtures;
+    @Autowired org.supportdesk.Mailbox mailbox;
 
     @BeforeAll
     static void startBrowser(@Autowired org.springframework.core.env.Environment environment) {
@@ -197,6 +199,36 @@ class PortalE2E {
             accounts.revokeContact(ALICE, "acme", ERIN);
             accounts.revokeContact(ALICE, "acme", FRANK);
         }
+    }
+
+    @Test
+    void aForgottenPasswordIsResetThroughTheMailedLinkAndChangedOnTheAccountPage() {
+        String rhea = fixtures.organization().activeLicence(org.supportdesk.account.Product.LIFECYCLE).contact("rhea");
+
+        browser.open("/login");
+        browser.submit("#forgot-password");
+        browser.type("#email", rhea);
+        browser.screenshot("00-forgot-password");
+        browser.submit("form[action='/password-reset'] button[type=submit]");
+        assertThat(browser.text("#reset-sent")).contains(rhea);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080(/password-reset/\\S+)")
+                .matcher(mailbox.to(rhea, "new Support Desk password").get(0).body());
+        assertThat(link.find()).isTrue();
+        browser.open(link.group(1));
+        browser.type("#password", "a brand new passphrase");
+        browser.type("#confirmation", "a brand new passphrase");
+        browser.submit("form button[type=submit]");
+        assertThat(browser.path()).isEqualTo("/login?reset");
+
+        browser.signIn(rhea, "a brand new passphrase");
+        assertThat(browser.path()).isEqualTo("/activities");
+        browser.submit("a.who");
+        browser.type("#currentPassword", "a brand new passphrase");
+        browser.type("#newPassword", "another new passphrase");
+        browser.type("#confirmation", "another new passphrase");
+        browser.submit("form[action='/account/password'] button[type=submit]");
+        assertThat(browser.text(".notice.success")).contains("Your password is changed");
+        browser.screenshot("00-account-password-changed");
     }
 
     @Test
