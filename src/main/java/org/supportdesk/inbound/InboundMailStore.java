@@ -69,11 +69,12 @@ class InboundMailStore {
     }
 
     private static final java.util.Set<String> TRACE_HEADERS = java.util.Set.of("return-path", "received",
-            "delivered-to", "x-original-to", "x-greenmail-port");
+            "delivered-to", "x-original-to", "x-greenmail-port", "authentication-results", "received-spf");
 
     /**
-     * The message as its sender wrote it: every delivery adds its own Return-Path and Received lines, so without
-     * a Message-ID only the rest tells a second delivery of the same message apart from a new one.
+     * The message as its sender wrote it: every delivery adds its own Return-Path, Received and
+     * Authentication-Results lines (RFC 8601 calls the last a trace field too), so without a Message-ID only the
+     * rest tells a second delivery of the same message apart from a new one.
      */
     static byte[] withoutTraceHeaders(byte[] raw) {
         String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -27,7 +27,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
-/** Reads a stored RFC 822 message: sender, thread ids, plain text (HTML converted), attachments, loop signs. */
+/**
+ * Reads a stored RFC 822 message: sender, thread ids, plain text (HTML converted), attachments, loop signs, what the
+ * receiving server says about the sender.
+ */
 @Component
 public class MailParser {
 
@@ -43,9 +46,12 @@ public class MailParser {
         Body body = new Body();
         collect(message, body);
         String text = body.plain != null ? body.plain : body.html != null ? htmlToText(body.html) : "";
+        String[] authenticationResults = message.getHeader(SenderAuthentication.HEADER);
         return new ParsedMail(message.getMessageID(), references(message), from.getAddress().toLowerCase(Locale.ROOT),
                 from.getPersonal(), addresses(message.getRecipients(MimeMessage.RecipientType.CC)),
-                decode(message.getSubject()), text.strip(), body.attachments, LoopGuard.automaticReason(message, from));
+                decode(message.getSubject()), text.strip(), body.attachments, LoopGuard.automaticReason(message, from),
+                allAddresses(message.getFrom()),
+                authenticationResults == null ? List.of() : List.of(authenticationResults));
     }
 
     private static List<String> references(MimeMessage message) throws MessagingException {
@@ -155,6 +161,15 @@ public class MailParser {
         }
         return Arrays.stream(addresses).filter(InternetAddress.class::isInstance).map(InternetAddress.class::cast)
                 .findFirst().orElse(null);
+    }
+
+    /** Every address as written, none left out (two From addresses must not look like one). */
+    private static List<String> allAddresses(Address[] addresses) {
+        if (addresses == null) {
+            return List.of();
+        }
+        return Arrays.stream(addresses).map(a -> a instanceof InternetAddress internet && internet.getAddress() != null
+                ? internet.getAddress().toLowerCase(Locale.ROOT) : a.toString()).toList();
     }
 
     private static List<String> addresses(Address[] addresses) {

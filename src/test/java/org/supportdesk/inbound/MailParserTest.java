@@ -291,6 +291,26 @@ class MailParserTest {
                 """)).isInstanceOfAny(MessagingException.class, java.io.IOException.class);
     }
 
+    @Test
+    void theReceivingServersResultsAndEveryFromAddressAreRead() throws Exception {
+        ParsedMail mail = parse("""
+                Authentication-Results: mx.support.example;
+                 dmarc=pass header.from=org.example
+                Authentication-Results: mx.other.example; spf=fail smtp.mailfrom=org.example
+                From: Paula <paula@org.example>, Mallory@Evil.Example
+                Subject: Two senders
+                Message-ID: <two@org.example>
+
+                Hi
+                """);
+
+        assertThat(mail.authenticationResults()).hasSize(2);
+        assertThat(lf(mail.authenticationResults().get(0))).isEqualTo("mx.support.example;\n dmarc=pass header.from=org.example");
+        assertThat(mail.authenticationResults().get(1)).isEqualTo("mx.other.example; spf=fail smtp.mailfrom=org.example");
+        assertThat(mail.fromAddresses()).containsExactly("paula@org.example", "mallory@evil.example");
+        assertThat(mail.from()).isEqualTo("paula@org.example");
+    }
+
     /** Plain text keeps the mail's own line ends (CRLF on the wire). */
     private static String lf(String text) {
         return text.replace("\r\n", "\n");
