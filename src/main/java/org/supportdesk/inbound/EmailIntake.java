@@ -57,13 +57,15 @@ class EmailIntake {
     private final AttachmentPolicy attachmentPolicy;
     private final AttachmentProperties attachmentProperties;
     private final InboundMailProperties properties;
+    private final MailReadLimit readLimit;
     private final SenderAuthentication senderAuthentication;
     private final Clock clock;
 
     EmailIntake(MailParser parser, AccountRepository accounts, EligibilityService eligibility,
                 TicketRepository tickets, TicketService ticketService, OutboundMailRepository outbound,
                 InboundMailRepository inbound, MailQueue mailQueue, AttachmentPolicy attachmentPolicy,
-                AttachmentProperties attachmentProperties, InboundMailProperties properties, Clock clock) {
+                AttachmentProperties attachmentProperties, InboundMailProperties properties, MailReadLimit readLimit,
+                Clock clock) {
         this.parser = parser;
         this.accounts = accounts;
         this.eligibility = eligibility;
@@ -75,6 +77,7 @@ class EmailIntake {
         this.attachmentPolicy = attachmentPolicy;
         this.attachmentProperties = attachmentProperties;
         this.properties = properties;
+        this.readLimit = readLimit;
         this.senderAuthentication = new SenderAuthentication(properties.authentication().authservIds());
         this.clock = clock;
     }
@@ -109,10 +112,8 @@ class EmailIntake {
         }
         List<Upload> uploads = mail.attachments().stream()
                 .map(a -> Upload.of(a.fileName(), a.contentType(), a.content())).toList();
-        // the limits are on the files as the customer sent them; mail encoding adds a third on the way, so the
-        // whole message only has to stay within twice the limit
         long attached = uploads.stream().mapToLong(Upload::size).sum();
-        if (raw.length > 2 * attachmentProperties.email().maxRequestSize().toBytes()) {
+        if (!readLimit.allows(raw.length)) {
             return refuseTooLarge(mail, Math.max(attached, raw.length * 3L / 4));
         }
         try {

@@ -42,6 +42,26 @@ public class InboundMailRepository {
         }
     }
 
+    /**
+     * Keeps a message the desk did not download, already FAILED with the reason; {@code raw} holds only what is known
+     * of it. Returns whether it was new.
+     */
+    boolean insertFailedIfNew(String mailbox, String messageKey, String messageId, String sender, String subject,
+                              long size, byte[] raw, Instant receivedAt, String outcome) {
+        try {
+            jdbc.sql("""
+                            insert into inbound_mail (mailbox, message_key, message_id, sender, subject, size_bytes, raw,
+                                received_at, status, outcome, processed_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(mailbox, messageKey, messageId, sender, subject, size, raw, utc(receivedAt),
+                            InboundStatus.FAILED.name(), abbreviate(outcome), utc(receivedAt))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException alreadyStored) {
+            return false;
+        }
+    }
+
     /** Ids waiting for processing, including claims of a node that died mid-way. */
     List<Long> claimable(Instant staleBefore) {
         return jdbc.sql("""

@@ -145,6 +145,38 @@ final class Smtp {
         }
     }
 
+    /**
+     * A message whose body is {@code levels} multiparts nested in each other around one line of text (each level
+     * with its own boundary, so that a MIME parser really finds them nested).
+     */
+    static byte[] nestedMultiparts(String from, String messageId, String subject, int levels) {
+        StringBuilder raw = new StringBuilder(80 * levels + 400);
+        raw.append("From: ").append(from).append("\r\nTo: ").append(SUPPORT).append("\r\nSubject: ").append(subject)
+                .append("\r\nMessage-ID: ").append(messageId).append("\r\nMIME-Version: 1.0\r\n");
+        for (int level = 0; level < levels; level++) {
+            raw.append("Content-Type: multipart/mixed; boundary=b").append(level).append("\r\n\r\n--b").append(level)
+                    .append("\r\n");
+        }
+        raw.append("Content-Type: text/plain\r\n\r\nThe innermost part.\r\n");
+        for (int level = levels - 1; level >= 0; level--) {
+            raw.append("--b").append(level).append("--\r\n");
+        }
+        return raw.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A message whose body is one multipart of {@code parts} short text parts side by side. */
+    static byte[] siblingParts(String from, String messageId, String subject, int parts) {
+        StringBuilder raw = new StringBuilder(40 * parts + 400);
+        raw.append("From: ").append(from).append("\r\nTo: ").append(SUPPORT).append("\r\nSubject: ").append(subject)
+                .append("\r\nMessage-ID: ").append(messageId)
+                .append("\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=s\r\n\r\n");
+        for (int part = 0; part < parts; part++) {
+            raw.append("--s\r\nContent-Type: text/plain\r\n\r\nPart ").append(part).append("\r\n");
+        }
+        raw.append("--s--\r\n");
+        return raw.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
     static byte[] bytes(String rfc822) {
         return rfc822.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     }
