@@ -34,6 +34,8 @@ import jakarta.mail.MessagingException;
 /**
  * What a customer's mail means (R5, R6b, R8, R15, R16): a reply to its ticket, a follow-up to a closed one, a new
  * ticket, or — from someone who may not file — no ticket and one polite answer. Automatic mail is never answered.
+ * Mail whose sender the receiving server does not vouch for (RFC 8601, {@link SenderAuthentication}) does nothing
+ * and is answered by nobody until a staff member accepts it: its From address may be anyone's.
  */
 @Service
 class EmailIntake {
@@ -55,12 +57,15 @@ class EmailIntake {
     private final AttachmentPolicy attachmentPolicy;
     private final AttachmentProperties attachmentProperties;
     private final InboundMailProperties properties;
+    private final MailReadLimit readLimit;
+    private final SenderAuthentication senderAuthentication;
     private final Clock clock;
 
     EmailIntake(MailParser parser, AccountRepository accounts, EligibilityService eligibility,
                 TicketRepository tickets, TicketService ticketService, OutboundMailRepository outbound,
                 InboundMailRepository inbound, MailQueue mailQueue, AttachmentPolicy attachmentPolicy,
-                AttachmentProperties attachmentProperties, InboundMailProperties properties, Clock clock) {
+                AttachmentProperties attachmentProperties, InboundMailProperties properties, MailReadLimit readLimit,
+                Clock clock) {
         this.parser = parser;
         this.accounts = accounts;
         this.eligibility = eligibility;
@@ -72,10 +77,19 @@ class EmailIntake {
         this.attachmentPolicy = attachmentPolicy;
         this.attachmentProperties = attachmentProperties;
         this.properties = properties;
+        this.readLimit = readLimit;
+        this.senderAuthentication = new SenderAuthentication(properties.authentication().authservIds());
         this.clock = clock;
     }
 
     Outcome handle(InboundMail stored, byte[] raw) {
+        Outcome outcome = decide(stored, raw);
+        return stored.acceptedBy() == null || outcome.status() == InboundStatus.UNVERIFIED ? outcome
+                : new Outcome(outcome.status(), outcome.description() + " (sender vouched for by "
+                + stored.acceptedBy() + ")", outcome.ticketId());
+    }
+
+    private Outcome decide(InboundMail stored, byte[] raw) {
         ParsedMail mail;
         try {
             mail = parser.parse(raw);
@@ -87,12 +101,19 @@ class EmailIntake {
             return new Outcome(InboundStatus.IGNORED, "Automatic mail (" + mail.automatic() + "): kept, not answered",
                     null);
         }
+        // before anything that acts on the sender's behalf or answers the sender
+        if (properties.authentication().required() && stored.acceptedBy() == null) {
+            SenderAuthentication.Verdict verdict = senderAuthentication.check(mail.authenticationResults(),
+                    mail.fromAddresses());
+            if (!verdict.verified()) {
+                return new Outcome(InboundStatus.UNVERIFIED, "Sender not verified: " + verdict.reason()
+                        + "; kept for staff, nothing done, nobody answered", null);
+            }
+        }
         List<Upload> uploads = mail.attachments().stream()
                 .map(a -> Upload.of(a.fileName(), a.contentType(), a.content())).toList();
-        // the limits are on the files as the customer sent them; mail encoding adds a third on the way, so the
-        // whole message only has to stay within twice the limit
         long attached = uploads.stream().mapToLong(Upload::size).sum();
-        if (raw.length > 2 * attachmentProperties.email().maxRequestSize().toBytes()) {
+        if (!readLimit.allows(raw.length)) {
             return refuseTooLarge(mail, Math.max(attached, raw.length * 3L / 4));
         }
         try {

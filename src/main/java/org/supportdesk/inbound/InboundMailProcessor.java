@@ -10,12 +10,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Processes stored messages one at a time, each in its own transaction. A message that cannot be processed is
- * marked FAILED with the reason (staff see it at {@code /api/staff/inbound-mail?status=FAILED}) and the next one
- * goes ahead.
+ * Processes stored messages one at a time, each in its own transaction. A message that cannot be processed — for
+ * whatever reason, an {@link OutOfMemoryError} or a {@link StackOverflowError} included — is marked FAILED with the
+ * reason (staff see it at {@code /api/staff/inbound-mail?status=FAILED}) and the next one goes ahead. A message whose
+ * processing was started {@value #MAX_ATTEMPTS} times without ever finishing (the node stopped each time) is marked
+ * FAILED rather than started again.
  */
 @Service
 class InboundMailProcessor {
+
+    static final int MAX_ATTEMPTS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(InboundMailProcessor.class);
 
@@ -49,10 +53,17 @@ class InboundMailProcessor {
         try {
             transaction.executeWithoutResult(status -> {
                 InboundMail mail = repository.find(id).orElseThrow();
+                if (mail.attempts() > MAX_ATTEMPTS) {
+                    repository.finish(id, InboundStatus.FAILED, "Processing was started " + MAX_ATTEMPTS
+                            + " times and never finished (the node stopped each time); not started again", null,
+                            clock.instant());
+                    return;
+                }
                 EmailIntake.Outcome outcome = intake.handle(mail, repository.raw(id));
                 repository.finish(id, outcome.status(), outcome.description(), outcome.ticketId(), clock.instant());
             });
-        } catch (RuntimeException failed) {
+        } catch (Throwable failed) {
+            // the transaction has rolled back; whatever the message held on the heap or the stack is gone
             log.warn("Inbound mail {} could not be processed", id, failed);
             transaction.executeWithoutResult(status ->
                     repository.finish(id, InboundStatus.FAILED, reason(failed), null, clock.instant()));
@@ -63,9 +74,9 @@ class InboundMailProcessor {
         return clock.instant().minus(properties.claimTimeout());
     }
 
-    private static String reason(Throwable failure) {
+    static String reason(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
+        for (int depth = 0; depth < 100 && root.getCause() != null && root.getCause() != root; depth++) {
             root = root.getCause();
         }
         String message = Optional.ofNullable(root.getMessage()).orElse("");

@@ -27,11 +27,10 @@ public record InboundMailProperties(
         List<Mailbox> mailboxes,
         @DefaultValue Authentication authentication) {
 
-    /** @param extendedSupport whether mail to this address is an Extended Support request (R21) */
     /**
      * A sender is trusted only when the receiving mail server vouches for it in an {@code Authentication-Results}
      * header (RFC 8601) that carries one of {@code authservIds}: DMARC pass, or SPF or DKIM pass for the From
-     * domain. Anything else is kept as UNVERIFIED and does nothing.
+     * domain (SenderAuthentication). Anything else is kept as UNVERIFIED and does nothing until staff accept it.
      *
      * @param required    false only for the demo's embedded server, which adds no such header
      * @param authservIds the names the receiving server signs its results with
@@ -42,6 +41,7 @@ public record InboundMailProperties(
         }
     }
 
+    /** @param extendedSupport whether mail to this address is an Extended Support request (R21) */
     public record Mailbox(String address, String login, String password, @DefaultValue("false") boolean extendedSupport) {
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 public class InboundMailRepository {
 
     private static final String COLUMNS = """
-            id, mailbox, message_key, message_id, sender, subject, size_bytes, received_at, status, outcome, ticket_id""";
+            id, mailbox, message_key, message_id, sender, subject, size_bytes, received_at, status, outcome, ticket_id,
+            accepted_by, accepted_at, attempts""";
 
     private final JdbcClient jdbc;
 
@@ -41,6 +42,26 @@ public class InboundMailRepository {
         }
     }
 
+    /**
+     * Keeps a message the desk did not download, already FAILED with the reason; {@code raw} holds only what is known
+     * of it. Returns whether it was new.
+     */
+    boolean insertFailedIfNew(String mailbox, String messageKey, String messageId, String sender, String subject,
+                              long size, byte[] raw, Instant receivedAt, String outcome) {
+        try {
+            jdbc.sql("""
+                            insert into inbound_mail (mailbox, message_key, message_id, sender, subject, size_bytes, raw,
+                                received_at, status, outcome, processed_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(mailbox, messageKey, messageId, sender, subject, size, raw, utc(receivedAt),
+                            InboundStatus.FAILED.name(), abbreviate(outcome), utc(receivedAt))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException alreadyStored) {
+            return false;
+        }
+    }
+
     /** Ids waiting for processing, including claims of a node that died mid-way. */
     List<Long> claimable(Instant staleBefore) {
         return jdbc.sql("""
@@ -55,7 +76,7 @@ public class InboundMailRepository {
     /** Takes the message for this node; false when another node has it (processed once, Q2/Q3). */
     boolean claim(long id, Instant now, Instant staleBefore) {
         return jdbc.sql("""
-                        update inbound_mail set status = 'PROCESSING', claimed_at = ?
+                        update inbound_mail set status = 'PROCESSING', claimed_at = ?, attempts = attempts + 1
                         where id = ? and (status = 'STORED' or (status = 'PROCESSING' and claimed_at < ?))""")
                 .params(utc(now), id, utc(staleBefore))
                 .update() == 1;
@@ -69,6 +90,20 @@ public class InboundMailRepository {
         jdbc.sql("update inbound_mail set status = ?, outcome = ?, ticket_id = ?, processed_at = ? where id = ?")
                 .params(status.name(), outcome == null ? null : abbreviate(outcome), ticketId, utc(now), id)
                 .update();
+    }
+
+    /**
+     * Puts an UNVERIFIED message back to be processed, with the staff member who vouched for its sender; false when
+     * there is no UNVERIFIED message with this id.
+     */
+    boolean accept(long id, String staff, Instant now) {
+        return jdbc.sql("""
+                        update inbound_mail set status = 'STORED', accepted_by = ?, accepted_at = ?, outcome = ?,
+                            claimed_at = null, attempts = 0
+                        where id = ? and status = 'UNVERIFIED'""")
+                .params(staff, utc(now), abbreviate("Sender vouched for by " + staff + "; waiting to be processed"),
+                        id)
+                .update() == 1;
     }
 
     public Optional<InboundMail> find(long id) {
@@ -102,9 +137,11 @@ public class InboundMailRepository {
     private static InboundMail mail(ResultSet rs, int row) throws SQLException {
         long ticket = rs.getLong("ticket_id");
         Long ticketId = rs.wasNull() ? null : ticket;
+        OffsetDateTime acceptedAt = rs.getObject("accepted_at", OffsetDateTime.class);
         return new InboundMail(rs.getLong("id"), rs.getString("mailbox"), rs.getString("message_key"),
                 rs.getString("message_id"), rs.getString("sender"), rs.getString("subject"), rs.getLong("size_bytes"),
                 rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-                InboundStatus.valueOf(rs.getString("status")), rs.getString("outcome"), ticketId);
+                InboundStatus.valueOf(rs.getString("status")), rs.getString("outcome"), ticketId,
+                rs.getString("accepted_by"), acceptedAt == null ? null : acceptedAt.toInstant(), rs.getInt("attempts"));
     }
 }

@@ -43,6 +43,40 @@ class InboundMailStore {
         return repository.insertIfNew(mailbox, key, messageId, sender, subject, raw, clock.instant());
     }
 
+    /** What the mail server tells about a message without it being downloaded (IMAP ENVELOPE and RFC822.SIZE). */
+    record Envelope(String from, String subject, String messageId, long size, java.time.Instant sent) {
+    }
+
+    /**
+     * Keeps a message that was not downloaded, FAILED with {@code reason}: only its envelope, in a few header lines
+     * (never its body, nor its header block, which can be as large). Keyed like any message: by its Message-ID, or
+     * else by its envelope, so that fetching it again stores nothing. Returns whether it was new.
+     */
+    boolean storeNotDownloaded(String mailbox, Envelope envelope, String reason) {
+        String messageId = clean(envelope.messageId(), 998);
+        String sender = clean(envelope.from(), 254);
+        String subject = clean(envelope.subject(), 998);
+        StringBuilder raw = new StringBuilder();
+        line(raw, "From", sender);
+        line(raw, "Subject", subject);
+        line(raw, "Message-ID", messageId);
+        line(raw, "Date", envelope.sent() == null ? null : envelope.sent().toString());
+        line(raw, "X-Support-Desk-Size", String.valueOf(envelope.size()));
+        line(raw, "X-Support-Desk-Not-Downloaded", reason);
+        raw.append("\r\n");
+        String key = messageId != null ? messageId : "envelope:" + sha256(String.join("\n", String.valueOf(sender),
+                String.valueOf(subject), String.valueOf(envelope.sent()), String.valueOf(envelope.size()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return repository.insertFailedIfNew(mailbox, key, messageId, sender, subject, envelope.size(),
+                raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), clock.instant(), reason);
+    }
+
+    private static void line(StringBuilder raw, String name, String value) {
+        if (value != null) {
+            raw.append(name).append(": ").append(clean(value, 998)).append("\r\n");
+        }
+    }
+
     private static String address(String from) {
         try {
             jakarta.mail.internet.InternetAddress[] parsed = jakarta.mail.internet.InternetAddress.parseHeader(from, false);
@@ -69,11 +103,12 @@ class InboundMailStore {
     }
 
     private static final java.util.Set<String> TRACE_HEADERS = java.util.Set.of("return-path", "received",
-            "delivered-to", "x-original-to", "x-greenmail-port");
+            "delivered-to", "x-original-to", "x-greenmail-port", "authentication-results", "received-spf");
 
     /**
-     * The message as its sender wrote it: every delivery adds its own Return-Path and Received lines, so without
-     * a Message-ID only the rest tells a second delivery of the same message apart from a new one.
+     * The message as its sender wrote it: every delivery adds its own Return-Path, Received and
+     * Authentication-Results lines (RFC 8601 calls the last a trace field too), so without a Message-ID only the
+     * rest tells a second delivery of the same message apart from a new one.
      */
     static byte[] withoutTraceHeaders(byte[] raw) {
         String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -11,6 +11,11 @@ public enum InboundStatus {
     IGNORED,
     /** not accepted (unknown sender, too large): kept, the sender told why */
     REFUSED,
+    /**
+     * the receiving mail server did not vouch for the sender (no passing Authentication-Results): kept, nothing
+     * done and nobody answered, until a staff member accepts it (then STORED again)
+     */
+    UNVERIFIED,
     /** could not be read or processed: kept for staff, with the reason */
     FAILED
 }

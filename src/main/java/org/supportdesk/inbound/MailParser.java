@@ -23,13 +23,21 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
-/** Reads a stored RFC 822 message: sender, thread ids, plain text (HTML converted), attachments, loop signs. */
+/**
+ * Reads a stored RFC 822 message: sender, thread ids, plain text (HTML converted), attachments, loop signs, what the
+ * receiving server says about the sender. Bounded: MIME parts nest at most {@value #MAX_DEPTH} levels deep and a
+ * message has at most {@value #MAX_PARTS} parts; beyond that it cannot be read (a person's mail never comes near).
+ */
 @Component
 public class MailParser {
+
+    static final int MAX_DEPTH = 20;
+    static final int MAX_PARTS = 500;
 
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
@@ -41,11 +49,14 @@ public class MailParser {
             throw new MessagingException("The message has no usable From address");
         }
         Body body = new Body();
-        collect(message, body);
+        collect(message, body, 0);
         String text = body.plain != null ? body.plain : body.html != null ? htmlToText(body.html) : "";
+        String[] authenticationResults = message.getHeader(SenderAuthentication.HEADER);
         return new ParsedMail(message.getMessageID(), references(message), from.getAddress().toLowerCase(Locale.ROOT),
                 from.getPersonal(), addresses(message.getRecipients(MimeMessage.RecipientType.CC)),
-                decode(message.getSubject()), text.strip(), body.attachments, LoopGuard.automaticReason(message, from));
+                decode(message.getSubject()), text.strip(), body.attachments, LoopGuard.automaticReason(message, from),
+                allAddresses(message.getFrom()),
+                authenticationResults == null ? List.of() : List.of(authenticationResults));
     }
 
     private static List<String> references(MimeMessage message) throws MessagingException {
@@ -67,14 +78,35 @@ public class MailParser {
         return List.copyOf(ids);
     }
 
-    private void collect(Part part, Body body) throws MessagingException, IOException {
+    /** @param depth how many multiparts {@code part} is inside */
+    private void collect(Part part, Body body, int depth) throws MessagingException, IOException {
+        if (++body.parts > MAX_PARTS) {
+            throw tooManyParts();
+        }
         String disposition = part.getDisposition();
         String fileName = fileName(part);
         if (part.isMimeType("multipart/*")) {
+            if (depth >= MAX_DEPTH) {
+                throw new MessagingException("The message nests MIME parts more than " + MAX_DEPTH + " levels deep;"
+                        + " the desk reads at most " + MAX_DEPTH);
+            }
+            // the MIME library parses every part of a multipart at once: count them in the bytes first
+            String boundary = boundary(part);
+            if (boundary != null) {
+                try (InputStream content = part.getInputStream()) {
+                    if (delimiterLines(content, boundary, MAX_PARTS + 2) - 1 + body.parts > MAX_PARTS) {
+                        throw tooManyParts();
+                    }
+                }
+            }
             Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
+            int count = multipart.getCount();
+            if (body.parts + count > MAX_PARTS) {
+                throw tooManyParts();
+            }
+            for (int i = 0; i < count; i++) {
                 BodyPart child = multipart.getBodyPart(i);
-                collect(child, body);
+                collect(child, body, depth + 1);
             }
         } else if (fileName != null || Part.ATTACHMENT.equalsIgnoreCase(disposition)) {
             body.attachments.add(new ParsedMail.MailAttachment(fileName == null ? "attachment" : fileName,
@@ -86,6 +118,58 @@ public class MailParser {
         } else if (part.isMimeType("message/rfc822")) {
             body.attachments.add(new ParsedMail.MailAttachment("forwarded.eml", "message/rfc822", bytes(part)));
         }
+    }
+
+    private static MessagingException tooManyParts() {
+        return new MessagingException("The message has more than " + MAX_PARTS + " MIME parts; the desk reads at most "
+                + MAX_PARTS);
+    }
+
+    private static String boundary(Part part) {
+        try {
+            return new ContentType(part.getContentType()).getParameter("boundary");
+        } catch (MessagingException | RuntimeException unreadable) {
+            return null; // the MIME library says what is wrong when it reads the content
+        }
+    }
+
+    /**
+     * How many lines of the content are delimiter lines of {@code boundary} ({@code --boundary}, or the closing
+     * {@code --boundary--}, then nothing but white space; RFC 2046 section 5.1.1), counting no further than
+     * {@code max}. Reads the content once, in blocks, holding nothing.
+     */
+    static int delimiterLines(InputStream content, String boundary, int max) throws IOException {
+        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] block = new byte[64 * 1024];
+        int count = 0;
+        int matched = 0; // bytes of the delimiter matched at the start of the current line; -1: not a delimiter line
+        int dashes = 0; // after the delimiter: the "--" of the closing one
+        boolean blank = false; // after the delimiter: white space only
+        int read;
+        while ((read = content.read(block)) != -1) {
+            for (int i = 0; i < read; i++) {
+                byte b = block[i];
+                if (b == '\n') {
+                    if (matched == delimiter.length && dashes != 1 && ++count >= max) {
+                        return count;
+                    }
+                    matched = 0;
+                    dashes = 0;
+                    blank = false;
+                } else if (matched < 0) {
+                    continue;
+                } else if (matched < delimiter.length) {
+                    matched = b == delimiter[matched] ? matched + 1 : -1;
+                } else if (b == '-' && !blank && dashes < 2) {
+                    dashes++;
+                } else if ((b == ' ' || b == '\t' || b == '\r') && dashes != 1) {
+                    blank = true;
+                } else {
+                    matched = -1;
+                }
+            }
+        }
+        return matched == delimiter.length && dashes != 1 ? count + 1 : count;
     }
 
     /** Text in whatever charset it claims; an unknown charset is read as UTF-8 rather than stopping the mail. */
@@ -157,6 +241,15 @@ public class MailParser {
                 .findFirst().orElse(null);
     }
 
+    /** Every address as written, none left out (two From addresses must not look like one). */
+    private static List<String> allAddresses(Address[] addresses) {
+        if (addresses == null) {
+            return List.of();
+        }
+        return Arrays.stream(addresses).map(a -> a instanceof InternetAddress internet && internet.getAddress() != null
+                ? internet.getAddress().toLowerCase(Locale.ROOT) : a.toString()).toList();
+    }
+
     private static List<String> addresses(Address[] addresses) {
         if (addresses == null) {
             return List.of();
@@ -167,6 +260,7 @@ public class MailParser {
     }
 
     private static final class Body {
+        int parts;
         String plain;
         String html;
         final List<ParsedMail.MailAttachment> attachments = new ArrayList<>();

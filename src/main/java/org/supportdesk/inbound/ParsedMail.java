@@ -7,9 +7,12 @@ import java.util.List;
  *
  * @param references In-Reply-To and References ids, most recent first
  * @param automatic  why this is an automatic message that must not be answered, or {@code null}
+ * @param fromAddresses every address of the From header(s): only a message with exactly one can be verified
+ * @param authenticationResults the Authentication-Results header values, topmost first (RFC 8601)
  */
 public record ParsedMail(String messageId, List<String> references, String from, String fromName, List<String> cc,
-                         String subject, String text, List<MailAttachment> attachments, String automatic) {
+                         String subject, String text, List<MailAttachment> attachments, String automatic,
+                         List<String> fromAddresses, List<String> authenticationResults) {
 
     public record MailAttachment(String fileName, String contentType, byte[] content) {
     }

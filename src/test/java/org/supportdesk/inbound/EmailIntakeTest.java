@@ -188,7 +188,7 @@ class EmailIntakeTest extends EmailChannel {
     void aMessageAnotherNodeIsProcessingIsLeftToIt() {
         Smtp.Draft mail = Smtp.mail(paula).subject("Claimed elsewhere");
         // another node has fetched, stored and claimed it a moment ago
-        assertThat(store.store(Smtp.SUPPORT, mail.build())).isTrue();
+        assertThat(store.store(Smtp.SUPPORT, smtp.received(mail))).isTrue();
         jdbc.sql("update inbound_mail set status = 'PROCESSING', claimed_at = ? where message_id = ?")
                 .params(EngineTime.now().atOffset(java.time.ZoneOffset.UTC), mail.messageId()).update();
 

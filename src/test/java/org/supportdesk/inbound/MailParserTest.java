@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import jakarta.mail.MessagingException;
 
@@ -289,6 +291,67 @@ class MailParserTest {
 
                 This is not MIME at all.
                 """)).isInstanceOfAny(MessagingException.class, java.io.IOException.class);
+    }
+
+    @Test
+    void partsNestedTwentyLevelsDeepAreRead() throws Exception {
+        ParsedMail mail = parser.parse(Smtp.nestedMultiparts("paula@org.example", "<n20@org.example>", "Deep", 20));
+
+        assertThat(lf(mail.text())).isEqualTo("The innermost part.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {21, 10_000})
+    void partsNestedDeeperThanTwentyLevelsAreAnError(int levels) {
+        assertThatThrownBy(() -> parser.parse(Smtp.nestedMultiparts("paula@org.example", "<n@org.example>", "Deep",
+                levels))).isInstanceOf(MessagingException.class)
+                .hasMessage("The message nests MIME parts more than 20 levels deep; the desk reads at most 20");
+    }
+
+    @Test
+    void fiveHundredPartsAreRead() throws Exception {
+        // the multipart itself is a part too: 499 text parts in it make 500
+        ParsedMail mail = parser.parse(Smtp.siblingParts("paula@org.example", "<p500@org.example>", "Many", 499));
+
+        assertThat(lf(mail.text())).isEqualTo("Part 0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 10_000})
+    void moreThanFiveHundredPartsAreAnError(int parts) {
+        assertThatThrownBy(() -> parser.parse(Smtp.siblingParts("paula@org.example", "<p@org.example>", "Many",
+                parts))).isInstanceOf(MessagingException.class)
+                .hasMessage("The message has more than 500 MIME parts; the desk reads at most 500");
+    }
+
+    @Test
+    void onlyWholeDelimiterLinesCountAsParts() throws Exception {
+        String lines = "--b1\nx\n--b10\n--b1 \n --b1\n--b1-\nx--b1\n--b1---\n--b1--";
+
+        for (byte[] content : new byte[][]{Smtp.bytes(lines), lines.getBytes(StandardCharsets.US_ASCII)}) {
+            assertThat(MailParser.delimiterLines(new java.io.ByteArrayInputStream(content), "b1", 100)).isEqualTo(3);
+            assertThat(MailParser.delimiterLines(new java.io.ByteArrayInputStream(content), "b1", 2)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theReceivingServersResultsAndEveryFromAddressAreRead() throws Exception {
+        ParsedMail mail = parse("""
+                Authentication-Results: mx.support.example;
+                 dmarc=pass header.from=org.example
+                Authentication-Results: mx.other.example; spf=fail smtp.mailfrom=org.example
+                From: Paula <paula@org.example>, Mallory@Evil.Example
+                Subject: Two senders
+                Message-ID: <two@org.example>
+
+                Hi
+                """);
+
+        assertThat(mail.authenticationResults()).hasSize(2);
+        assertThat(lf(mail.authenticationResults().get(0))).isEqualTo("mx.support.example;\n dmarc=pass header.from=org.example");
+        assertThat(mail.authenticationResults().get(1)).isEqualTo("mx.other.example; spf=fail smtp.mailfrom=org.example");
+        assertThat(mail.fromAddresses()).containsExactly("paula@org.example", "mallory@evil.example");
+        assertThat(mail.from()).isEqualTo("paula@org.example");
     }
 
     /** Plain text keeps the mail's own line ends (CRLF on the wire). */

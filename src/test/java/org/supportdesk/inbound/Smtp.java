@@ -26,21 +26,57 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
 /**
- * A customer's mail client: builds a message with exactly the headers a test wants and delivers it over real SMTP
- * to the embedded server, byte for byte (what is built is what the mailbox holds, after the server's own trace
- * headers).
+ * A customer's mail client and the desk's receiving mail server: builds a message with exactly the headers a test
+ * wants and delivers it over real SMTP to the embedded server, byte for byte (what is built is what the mailbox
+ * holds, after the server's own trace headers).
+ * <p>
+ * Like the receiving server in production, it puts an {@code Authentication-Results} header of
+ * {@value #AUTHSERV_ID} on top of every message: by default one that says DMARC passed for the From domain, so the
+ * sender is verified. {@link #withoutAuthenticationResults()} and {@link #withAuthenticationResults(String...)}
+ * deliver as a server that could not vouch for the sender, or whose results say otherwise.
  */
 final class Smtp {
 
     static final String SUPPORT = "support@support.example";
     static final String EXTENDED_SUPPORT = "extended-support@support.example";
+    /** The receiving server's authserv-id, as application-test.yaml trusts it. */
+    static final String AUTHSERV_ID = "mx.support.example";
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private final GreenMail greenMail;
+    /** The Authentication-Results header values to put on top, topmost first; null: DMARC passed for the From. */
+    private final List<String> authenticationResults;
 
     Smtp(GreenMail greenMail) {
+        this(greenMail, null);
+    }
+
+    private Smtp(GreenMail greenMail, List<String> authenticationResults) {
         this.greenMail = greenMail;
+        this.authenticationResults = authenticationResults;
+    }
+
+    /** Delivers like a server that adds no Authentication-Results: nothing vouches for the sender. */
+    Smtp withoutAuthenticationResults() {
+        return new Smtp(greenMail, List.of());
+    }
+
+    /**
+     * Delivers with these Authentication-Results header values on top instead of the passing one, the first
+     * topmost ("mx.support.example; dmarc=fail header.from=example.com").
+     */
+    Smtp withAuthenticationResults(String... values) {
+        return new Smtp(greenMail, List.of(values));
+    }
+
+    /** What the receiving server says of a message from {@code from} whose DMARC check passed. */
+    static String dmarcPass(String from) {
+        return AUTHSERV_ID + "; dmarc=pass (p=reject dis=none) header.from=" + domain(from);
+    }
+
+    static String domain(String address) {
+        return address.substring(address.lastIndexOf('@') + 1);
     }
 
     /** A new message from {@code from} to the support mailbox, with a fresh Message-ID. */
@@ -53,8 +89,12 @@ final class Smtp {
         deliver(draft.build(), draft.envelopeFrom(), draft.mailbox);
     }
 
-    /** Delivers raw RFC 822 bytes as they are (the envelope sender is {@code envelopeFrom}). */
+    /**
+     * Delivers raw RFC 822 bytes as they are, below the receiving server's Authentication-Results (the envelope
+     * sender is {@code envelopeFrom}).
+     */
     void deliver(byte[] raw, String envelopeFrom, String mailbox) {
+        raw = withAuthenticationResults(raw);
         int before = greenMail.getReceivedMessages().length;
         Properties properties = new Properties();
         properties.put("mail.smtp.host", greenMail.getSmtp().getBindTo());
@@ -71,6 +111,70 @@ final class Smtp {
         if (!greenMail.waitForIncomingEmail(10_000, before + 1)) {
             throw new IllegalStateException("The mail server did not store the message");
         }
+    }
+
+    /** The message as this server puts it in the mailbox (its Authentication-Results on top), not delivered. */
+    byte[] received(Draft draft) {
+        return withAuthenticationResults(draft.build());
+    }
+
+    /** The message with the receiving server's Authentication-Results headers on top. */
+    private byte[] withAuthenticationResults(byte[] raw) {
+        List<String> values = authenticationResults;
+        if (values == null) {
+            String from = fromOf(raw);
+            values = List.of(from == null ? AUTHSERV_ID + "; dmarc=none" : dmarcPass(from));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + 200);
+        for (String value : values) {
+            out.writeBytes(("Authentication-Results: " + value + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(raw);
+        return out.toByteArray();
+    }
+
+    /** The address of the message's From header, or null. */
+    private static String fromOf(byte[] raw) {
+        try {
+            String from = new jakarta.mail.internet.InternetHeaders(new ByteArrayInputStream(raw))
+                    .getHeader("From", ",");
+            InternetAddress[] addresses = from == null ? new InternetAddress[0] : InternetAddress.parseHeader(from, false);
+            return addresses.length == 0 ? null : addresses[0].getAddress();
+        } catch (MessagingException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * A message whose body is {@code levels} multiparts nested in each other around one line of text (each level
+     * with its own boundary, so that a MIME parser really finds them nested).
+     */
+    static byte[] nestedMultiparts(String from, String messageId, String subject, int levels) {
+        StringBuilder raw = new StringBuilder(80 * levels + 400);
+        raw.append("From: ").append(from).append("\r\nTo: ").append(SUPPORT).append("\r\nSubject: ").append(subject)
+                .append("\r\nMessage-ID: ").append(messageId).append("\r\nMIME-Version: 1.0\r\n");
+        for (int level = 0; level < levels; level++) {
+            raw.append("Content-Type: multipart/mixed; boundary=b").append(level).append("\r\n\r\n--b").append(level)
+                    .append("\r\n");
+        }
+        raw.append("Content-Type: text/plain\r\n\r\nThe innermost part.\r\n");
+        for (int level = levels - 1; level >= 0; level--) {
+            raw.append("--b").append(level).append("--\r\n");
+        }
+        return raw.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A message whose body is one multipart of {@code parts} short text parts side by side. */
+    static byte[] siblingParts(String from, String messageId, String subject, int parts) {
+        StringBuilder raw = new StringBuilder(40 * parts + 400);
+        raw.append("From: ").append(from).append("\r\nTo: ").append(SUPPORT).append("\r\nSubject: ").append(subject)
+                .append("\r\nMessage-ID: ").append(messageId)
+                .append("\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=s\r\n\r\n");
+        for (int part = 0; part < parts; part++) {
+            raw.append("--s\r\nContent-Type: text/plain\r\n\r\nPart ").append(part).append("\r\n");
+        }
+        raw.append("--s--\r\n");
+        return raw.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     static byte[] bytes(String rfc822) {
