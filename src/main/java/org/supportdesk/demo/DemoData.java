@@ -13,17 +13,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Licence;
 import org.supportdesk.account.Member;
 import org.supportdesk.account.Organization;
 import org.supportdesk.account.Product;
 import org.supportdesk.account.SupportLevel;
+import org.supportdesk.engine.StartupLock;
 
 /**
  * The demo organisations, customers and staff of README (customers' password {@code demo}, staff passwords =
- * user names). Added once: a restart on the same database finds them and leaves them alone.
+ * user names). Added once: a restart on the same database, or a second node, finds them and leaves them alone.
  */
 @Component
 @Order(10)
@@ -35,27 +35,31 @@ class DemoData implements ApplicationRunner {
     private final AccountRepository accounts;
     private final IdentityService identity;
     private final PasswordEncoder passwords;
-    private final TransactionTemplate transaction;
+    private final StartupLock startupLock;
     private final Clock clock;
 
-    DemoData(AccountRepository accounts, IdentityService identity, PasswordEncoder passwords,
-             TransactionTemplate transaction, Clock clock) {
+    DemoData(AccountRepository accounts, IdentityService identity, PasswordEncoder passwords, StartupLock startupLock,
+             Clock clock) {
         this.accounts = accounts;
         this.identity = identity;
         this.passwords = passwords;
-        this.transaction = transaction;
+        this.startupLock = startupLock;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.exclusively(this::addMissing);
+    }
+
+    private void addMissing() {
         staff("agent", "Alex", "Agent", List.of("support-agents", "team-repository", "team-lifecycle",
                 "team-general", "team-accounts"));
         staff("manager", "Morgan", "Manager", List.of("support-managers"));
         staff("oncall", "Olivia", "Oncall", List.of("oncall", "team-sev1"));
         staff("backup", "Ben", "Backup", List.of("oncall-backup", "team-sev1"));
         if (accounts.findOrganization("acme").isEmpty()) {
-            transaction.executeWithoutResult(status -> customers());
+            customers();
         }
     }
 

@@ -43,8 +43,20 @@ class EmailIntake {
     static final List<String> AUTOMATIC_ANSWERS = List.of("email-not-accepted", "email-too-large");
     private static final Pattern THREAD_ROOT = Pattern.compile("<(SD-\\d{1,18})@[^>]+>", Pattern.CASE_INSENSITIVE);
 
-    record Outcome(InboundStatus status, String description, Long ticketId) {
+    /** @param waitFor not null: nothing was done, the message is processed again after this long */
+    record Outcome(InboundStatus status, String description, Long ticketId, Duration waitFor) {
+        Outcome(InboundStatus status, String description, Long ticketId) {
+            this(status, description, ticketId, null);
+        }
+
+        static Outcome waiting(String description, Duration waitFor) {
+            return new Outcome(InboundStatus.STORED, description, null, waitFor);
+        }
     }
+
+    /** How long a copy addressed to the Extended Support address too waits for that copy to arrive. */
+    static final Duration COPY_WAIT = Duration.ofMinutes(10);
+    private static final Duration COPY_POLL = Duration.ofSeconds(20);
 
     private final MailParser parser;
     private final AccountRepository accounts;
@@ -84,8 +96,8 @@ class EmailIntake {
 
     Outcome handle(InboundMail stored, byte[] raw) {
         Outcome outcome = decide(stored, raw);
-        return stored.acceptedBy() == null || outcome.status() == InboundStatus.UNVERIFIED ? outcome
-                : new Outcome(outcome.status(), outcome.description() + " (sender vouched for by "
+        return stored.acceptedBy() == null || outcome.status() == InboundStatus.UNVERIFIED || outcome.waitFor() != null
+                ? outcome : new Outcome(outcome.status(), outcome.description() + " (sender vouched for by "
                 + stored.acceptedBy() + ")", outcome.ticketId());
     }
 
@@ -109,6 +121,10 @@ class EmailIntake {
                 return new Outcome(InboundStatus.UNVERIFIED, "Sender not verified: " + verdict.reason()
                         + "; kept for staff, nothing done, nobody answered", null);
             }
+        }
+        Optional<Outcome> copy = otherCopy(stored, mail);
+        if (copy.isPresent()) {
+            return copy.get();
         }
         List<Upload> uploads = mail.attachments().stream()
                 .map(a -> Upload.of(a.fileName(), a.contentType(), a.content())).toList();
@@ -215,6 +231,41 @@ class EmailIntake {
     private static TicketService.EmailContent content(ParsedMail mail, List<Upload> uploads, boolean reply) {
         return new TicketService.EmailContent(mail.messageId(), mail.subject(),
                 reply ? QuotedText.strip(mail.text()) : mail.text(), mail.cc(), uploads);
+    }
+
+    /**
+     * One message that reached several of the desk's mailboxes (support@ with the Extended Support address in Cc) is
+     * handled once: by its Extended Support copy (R21: that copy pages the on-call engineer), else by the first copy
+     * processed. A copy to support@ that names the Extended Support address waits for that copy (at most
+     * {@link #COPY_WAIT}; if it never comes, it is handled as a standard request). The copies are locked in this
+     * transaction, so two nodes processing two copies at the same moment take turns.
+     */
+    private Optional<Outcome> otherCopy(InboundMail stored, ParsedMail mail) {
+        List<InboundMail> copies = inbound.lockCopies(stored.messageId(), stored.id());
+        boolean extendedSupport = isExtendedSupportBox(stored.mailbox());
+        Optional<InboundMail> handled = copies.stream()
+                .filter(c -> isExtendedSupportBox(c.mailbox())
+                        ? (extendedSupport ? acted(c) : c.status() != InboundStatus.FAILED)
+                        : !extendedSupport && acted(c))
+                .findFirst();
+        if (handled.isPresent()) {
+            InboundMail other = handled.get();
+            return Optional.of(new Outcome(InboundStatus.IGNORED, "The same message reached " + other.mailbox()
+                    + " (inbound mail " + other.id() + "), which handles it", other.ticketId()));
+        }
+        Optional<String> expected = extendedSupport ? Optional.empty() : java.util.stream.Stream.concat(
+                        mail.to().stream(), mail.cc().stream())
+                .filter(this::isExtendedSupportBox).findFirst();
+        if (expected.isPresent() && stored.receivedAt().plus(COPY_WAIT).isAfter(clock.instant())) {
+            return Optional.of(Outcome.waiting("Also addressed to " + expected.get() + ": waiting for that copy,"
+                    + " which is handled as an Extended Support request", COPY_POLL));
+        }
+        return Optional.empty();
+    }
+
+    /** A copy that made a ticket, a reply or an answer (an IGNORED copy did nothing). */
+    private static boolean acted(InboundMail copy) {
+        return copy.status() == InboundStatus.PROCESSED || copy.status() == InboundStatus.REFUSED;
     }
 
     private boolean isExtendedSupportBox(String mailbox) {

@@ -72,4 +72,23 @@ class InboundMailController {
         }
         return MailView.of(repository.find(id).orElseThrow());
     }
+
+    /**
+     * Sends a FAILED message through processing again (after the cause was fixed: a member added, a setting
+     * corrected); the next poll takes it up. A message that was never downloaded (too large) cannot be.
+     */
+    @PostMapping("/{id}/retry")
+    MailView retry(@PathVariable long id, Principal staff) {
+        if (!repository.redrive(id, staff.getName(), clock.instant())) {
+            InboundMail mail = repository.find(id).orElseThrow(() -> Refusal.notFound("Inbound mail " + id));
+            if (mail.status() == InboundStatus.FAILED) {
+                throw Refusal.conflict("not-downloaded", "Inbound mail " + id + " was never downloaded (it is larger"
+                        + " than the desk reads), so there is nothing to process again. Ask the sender to send it"
+                        + " again with smaller attachments, or through the portal.");
+            }
+            throw Refusal.conflict("not-failed", "Inbound mail " + id + " is " + mail.status()
+                    + "; only FAILED mail can be retried.").with("status", mail.status().name());
+        }
+        return MailView.of(repository.find(id).orElseThrow());
+    }
 }

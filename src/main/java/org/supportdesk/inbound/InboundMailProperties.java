@@ -23,7 +23,6 @@ public record InboundMailProperties(
         String host,
         @DefaultValue("993") int port,
         @DefaultValue("1") int autoRepliesPerSenderPerDay,
-        @DefaultValue("10m") Duration claimTimeout,
         List<Mailbox> mailboxes,
         @DefaultValue Authentication authentication) {
 

@@ -11,13 +11,14 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.supportdesk.cluster.ClusterNode;
 
 @Repository
 public class InboundMailRepository {
 
     private static final String COLUMNS = """
             id, mailbox, message_key, message_id, sender, subject, size_bytes, received_at, status, outcome, ticket_id,
-            accepted_by, accepted_at, attempts""";
+            accepted_by, accepted_at, attempts, retries, last_error""";
 
     private final JdbcClient jdbc;
 
@@ -62,23 +63,26 @@ public class InboundMailRepository {
         }
     }
 
-    /** Ids waiting for processing, including claims of a node that died mid-way. */
-    List<Long> claimable(Instant staleBefore) {
-        return jdbc.sql("""
-                        select id from inbound_mail
-                        where status = 'STORED' or (status = 'PROCESSING' and claimed_at < ?)
-                        order by id""")
-                .param(utc(staleBefore))
+    private static final String DUE = """
+            (status = 'STORED' and (next_attempt_at is null or next_attempt_at <= :now))
+            or (status = 'PROCESSING' and (claimed_by is null or claimed_by not in (""" + ClusterNode.ALIVE_NODES + "))) ";
+
+    /**
+     * Ids due for processing, oldest first: stored ones whose time has come (a retry waits for its back-off), and
+     * those a node claimed before it stopped beating.
+     */
+    List<Long> due(Instant now, Instant aliveSince) {
+        return jdbc.sql("select id from inbound_mail where " + DUE + " order by id")
+                .param("now", utc(now)).param("aliveSince", utc(aliveSince))
                 .query(Long.class)
                 .list();
     }
 
     /** Takes the message for this node; false when another node has it (processed once, Q2/Q3). */
-    boolean claim(long id, Instant now, Instant staleBefore) {
-        return jdbc.sql("""
-                        update inbound_mail set status = 'PROCESSING', claimed_at = ?, attempts = attempts + 1
-                        where id = ? and (status = 'STORED' or (status = 'PROCESSING' and claimed_at < ?))""")
-                .params(utc(now), id, utc(staleBefore))
+    boolean claim(long id, String node, Instant now, Instant aliveSince) {
+        return jdbc.sql("update inbound_mail set status = 'PROCESSING', claimed_by = :node, claimed_at = :now,"
+                        + " attempts = attempts + 1 where id = :id and (" + DUE + ")")
+                .param("node", node).param("now", utc(now)).param("id", id).param("aliveSince", utc(aliveSince))
                 .update() == 1;
     }
 
@@ -86,10 +90,63 @@ public class InboundMailRepository {
         return jdbc.sql("select raw from inbound_mail where id = ?").param(id).query(byte[].class).single();
     }
 
-    void finish(long id, InboundStatus status, String outcome, Long ticketId, Instant now) {
-        jdbc.sql("update inbound_mail set status = ?, outcome = ?, ticket_id = ?, processed_at = ? where id = ?")
-                .params(status.name(), outcome == null ? null : abbreviate(outcome), ticketId, utc(now), id)
+    /**
+     * What became of the message, written in the transaction that did it; false when this node's claim was taken
+     * over meanwhile (the node was thought dead): the caller rolls back, the other node's work counts.
+     */
+    boolean finish(long id, String node, InboundStatus status, String outcome, Long ticketId, Instant now) {
+        return jdbc.sql("""
+                        update inbound_mail set status = ?, outcome = ?, ticket_id = ?, processed_at = ?, claimed_by = null,
+                            next_attempt_at = null
+                        where id = ? and claimed_by = ?""")
+                .params(status.name(), outcome == null ? null : abbreviate(outcome), ticketId, utc(now), id, node)
+                .update() == 1;
+    }
+
+    /**
+     * Back to be processed at {@code retryAt} (after a transient error, or while the message waits for its copy in
+     * another mailbox); {@code failed} counts a transient failure.
+     */
+    void retryAt(long id, String node, Instant retryAt, String outcome, String error, boolean failed) {
+        jdbc.sql("""
+                        update inbound_mail set status = 'STORED', claimed_by = null, attempts = 0, next_attempt_at = ?,
+                            outcome = ?, last_error = ?, retries = retries + ?
+                        where id = ? and claimed_by = ?""")
+                .params(utc(retryAt), outcome == null ? null : abbreviate(outcome),
+                        error == null ? null : abbreviate(error), failed ? 1 : 0, id, node)
                 .update();
+    }
+
+    /** A staff member sends a FAILED message through processing again; false when there is no FAILED one with this id. */
+    boolean redrive(long id, String staff, Instant now) {
+        return jdbc.sql("""
+                        update inbound_mail set status = 'STORED', claimed_by = null, attempts = 0, retries = 0,
+                            next_attempt_at = null, outcome = ?
+                        where id = ? and status = 'FAILED' and size_bytes = octet_length(raw)""")
+                .params(abbreviate("Retried by " + staff + " at " + now + "; waiting to be processed"), id)
+                .update() == 1;
+    }
+
+    /**
+     * The copies of a message (same Message-ID, other mailboxes), this one's row locked with them, in id order (two
+     * nodes processing two copies take turns instead of both acting).
+     */
+    List<InboundMail> lockCopies(String messageId, long id) {
+        if (messageId == null) {
+            return List.of();
+        }
+        jdbc.sql("select id from inbound_mail where message_id = ? or id = ? order by id for update")
+                .params(messageId, id).query(Long.class).list();
+        return copies(messageId, id);
+    }
+
+    /** The other copies of a message (same Message-ID, other mailboxes). */
+    List<InboundMail> copies(String messageId, long exceptId) {
+        if (messageId == null) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from inbound_mail where message_id = ? and id <> ? order by id")
+                .params(messageId, exceptId).query(InboundMailRepository::mail).list();
     }
 
     /**
@@ -142,6 +199,7 @@ public class InboundMailRepository {
                 rs.getString("message_id"), rs.getString("sender"), rs.getString("subject"), rs.getLong("size_bytes"),
                 rs.getObject("received_at", OffsetDateTime.class).toInstant(),
                 InboundStatus.valueOf(rs.getString("status")), rs.getString("outcome"), ticketId,
-                rs.getString("accepted_by"), acceptedAt == null ? null : acceptedAt.toInstant(), rs.getInt("attempts"));
+                rs.getString("accepted_by"), acceptedAt == null ? null : acceptedAt.toInstant(), rs.getInt("attempts"),
+                rs.getInt("retries"), rs.getString("last_error"));
     }
 }

@@ -40,7 +40,8 @@ class InboundMailStore {
             // stored all the same, keyed by content; processing will say what is wrong with it
         }
         String key = messageId != null ? messageId : "sha256:" + sha256(withoutTraceHeaders(raw));
-        return repository.insertIfNew(mailbox, key, messageId, sender, subject, raw, clock.instant());
+        return repository.insertIfNew(mailbox, perMailbox(mailbox, key), messageId, sender, subject, raw,
+                clock.instant());
     }
 
     /** What the mail server tells about a message without it being downloaded (IMAP ENVELOPE and RFC822.SIZE). */
@@ -67,7 +68,7 @@ class InboundMailStore {
         String key = messageId != null ? messageId : "envelope:" + sha256(String.join("\n", String.valueOf(sender),
                 String.valueOf(subject), String.valueOf(envelope.sent()), String.valueOf(envelope.size()))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return repository.insertFailedIfNew(mailbox, key, messageId, sender, subject, envelope.size(),
+        return repository.insertFailedIfNew(mailbox, perMailbox(mailbox, key), messageId, sender, subject, envelope.size(),
                 raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), clock.instant(), reason);
     }
 
@@ -143,5 +144,14 @@ class InboundMailStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Duplicates are recognised per mailbox: the same message sent to support@ and to the Extended Support address is
+     * two copies, and the intake decides which one acts (the Extended Support one).
+     */
+    static String perMailbox(String mailbox, String key) {
+        String keyed = mailbox.toLowerCase(java.util.Locale.ROOT) + " " + key;
+        return keyed.length() <= 998 ? keyed : keyed.substring(0, 998);
     }
 }

@@ -56,7 +56,8 @@ public class MailParser {
                 from.getPersonal(), addresses(message.getRecipients(MimeMessage.RecipientType.CC)),
                 decode(message.getSubject()), text.strip(), body.attachments, LoopGuard.automaticReason(message, from),
                 allAddresses(message.getFrom()),
-                authenticationResults == null ? List.of() : List.of(authenticationResults));
+                authenticationResults == null ? List.of() : List.of(authenticationResults),
+                addresses(message.getRecipients(MimeMessage.RecipientType.TO)));
     }
 
     private static List<String> references(MimeMessage message) throws MessagingException {

@@ -9,10 +9,11 @@ import java.util.List;
  * @param automatic  why this is an automatic message that must not be answered, or {@code null}
  * @param fromAddresses every address of the From header(s): only a message with exactly one can be verified
  * @param authenticationResults the Authentication-Results header values, topmost first (RFC 8601)
+ * @param to         the To addresses (with {@code cc}: every mailbox the sender wrote to)
  */
 public record ParsedMail(String messageId, List<String> references, String from, String fromName, List<String> cc,
                          String subject, String text, List<MailAttachment> attachments, String automatic,
-                         List<String> fromAddresses, List<String> authenticationResults) {
+                         List<String> fromAddresses, List<String> authenticationResults, List<String> to) {
 
     public record MailAttachment(String fileName, String contentType, byte[] content) {
     }

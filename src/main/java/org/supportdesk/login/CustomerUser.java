@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class CustomerUser extends User {
 
+    private static final long serialVersionUID = 1L;
     private static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
 
     private final long credentialsVersion;

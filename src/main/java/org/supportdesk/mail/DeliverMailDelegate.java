@@ -34,7 +34,22 @@ public class DeliverMailDelegate implements JavaDelegate {
         if (OutboundMailRepository.SENT.equals(mail.status())) {
             return;
         }
-        sender.send(composer.compose(mail));
+        try {
+            sender.send(composer.compose(mail));
+        } catch (org.springframework.mail.MailException | jakarta.mail.MessagingException refused) {
+            // the incident shows this message in Cockpit: say what happened and what to do
+            throw new IllegalStateException("The SMTP server did not accept mail " + id + " (" + mail.template()
+                    + " to " + String.join(", ", mail.to()) + "): " + rootMessage(refused) + ". Check the address"
+                    + " and the mail server; Retry sends the mail again.", refused);
+        }
         mails.markSent(id, clock.instant());
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
     }
 }

@@ -4,29 +4,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.supportdesk.cluster.ClusterNode;
 import org.supportdesk.engine.AsSystem;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Sends stored mail in batches over one SMTP connection, as soon as the transaction that stored it has committed.
- * Several nodes may run it: each mail is claimed by one. A mail that cannot be sent is handed to the
- * {@code mail-delivery} process, which retries it on its diagram's cycle and, when the retries run out, shows it
- * as a Cockpit incident whose Retry sends it (Q2).
+ * Sends stored mail over one SMTP connection per batch, as soon as the transaction that stored it has committed.
+ * Every node may run it: a batch is claimed by one node (its id in {@code claimed_by}); a batch whose node stopped
+ * beating is taken over by another within {@code support.cluster.dead-after}.
+ *
+ * <p>Each mail is marked sent the moment the SMTP server accepted it, so a crash sends at most the one mail in flight
+ * twice, with the same Message-ID (mail clients drop the copy). While the server cannot be reached (or refuses the
+ * login, or answers "try later"), mail simply waits and is tried again every {@code outage-retry}: nothing fails for
+ * the customer, and every mail goes out once when the server is back. A mail the server refuses for good (an address
+ * it rejects, a message it will not take) is handed to the {@code mail-delivery} process, which retries it on its
+ * diagram's cycle and, when the retries run out, shows it as a Cockpit incident whose Retry sends it (Q2).
  */
 @Component
 public class MailDispatcher implements SmartLifecycle {
@@ -36,10 +40,11 @@ public class MailDispatcher implements SmartLifecycle {
 
     private final OutboundMailRepository mails;
     private final MailComposer composer;
-    private final JavaMailSender sender;
+    private final SmtpConnections smtp;
     private final RuntimeService runtime;
     private final AsSystem asSystem;
     private final MailDispatchProperties properties;
+    private final ClusterNode node;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Object signal = new Object();
@@ -47,15 +52,16 @@ public class MailDispatcher implements SmartLifecycle {
     private boolean woken;
     private Thread thread;
 
-    MailDispatcher(OutboundMailRepository mails, MailComposer composer, JavaMailSender sender, RuntimeService runtime,
-                   AsSystem asSystem, MailDispatchProperties properties, Clock clock,
+    MailDispatcher(OutboundMailRepository mails, MailComposer composer, SmtpConnections smtp, RuntimeService runtime,
+                   AsSystem asSystem, MailDispatchProperties properties, ClusterNode node, Clock clock,
                    TransactionTemplate transaction) {
         this.mails = mails;
         this.composer = composer;
-        this.sender = sender;
+        this.smtp = smtp;
         this.runtime = runtime;
         this.asSystem = asSystem;
         this.properties = properties;
+        this.node = node;
         this.clock = clock;
         this.transaction = transaction;
     }
@@ -68,7 +74,11 @@ public class MailDispatcher implements SmartLifecycle {
             if (batch.isEmpty()) {
                 return sent;
             }
-            sent += send(batch);
+            Round round = send(batch);
+            sent += round.sent();
+            if (round.serverUnavailable()) {
+                return sent;
+            }
         }
     }
 
@@ -93,14 +103,14 @@ public class MailDispatcher implements SmartLifecycle {
         }
     }
 
-    /** One transaction for the whole batch: one commit instead of one per mail (that is what costs on PostgreSQL). */
+    /** One transaction for the whole claim: one commit instead of one per mail (that is what costs on PostgreSQL). */
     private List<OutboundMail> claim() {
         return transaction.execute(status -> {
             Instant now = clock.instant();
-            Instant stale = now.minus(properties.claimTimeout());
+            Instant aliveSince = node.aliveSince();
             List<Long> claimed = new ArrayList<>();
-            for (long id : mails.due(properties.batchSize(), stale)) {
-                if (mails.claim(id, now, stale)) {
+            for (long id : mails.due(properties.batchSize(), now, aliveSince)) {
+                if (mails.claim(id, node.id(), now, aliveSince)) {
                     claimed.add(id);
                 }
             }
@@ -108,40 +118,44 @@ public class MailDispatcher implements SmartLifecycle {
         });
     }
 
-    private int send(List<OutboundMail> batch) {
-        Map<MimeMessage, OutboundMail> messages = new LinkedHashMap<>();
-        for (OutboundMail mail : batch) {
-            try {
-                messages.put(composer.compose(mail), mail);
-            } catch (Exception unusable) {
-                delegate(mail, unusable);
-            }
-        }
-        Map<Object, Exception> failed = Map.of();
-        try {
-            sender.send(messages.keySet().toArray(MimeMessage[]::new));
-        } catch (MailSendException e) {
-            failed = e.getFailedMessages().isEmpty() ? everyOne(messages, e) : e.getFailedMessages();
-        } catch (RuntimeException e) {
-            failed = everyOne(messages, e);
-        }
-        List<Long> sent = new ArrayList<>();
-        for (Map.Entry<MimeMessage, OutboundMail> entry : messages.entrySet()) {
-            Exception failure = failed.get(entry.getKey());
-            if (failure == null) {
-                sent.add(entry.getValue().id());
-            } else {
-                delegate(entry.getValue(), failure);
-            }
-        }
-        mails.markSent(sent, clock.instant());
-        return sent.size();
+    private record Round(int sent, boolean serverUnavailable) {
     }
 
-    private static Map<Object, Exception> everyOne(Map<MimeMessage, OutboundMail> messages, Exception e) {
-        Map<Object, Exception> all = new LinkedHashMap<>();
-        messages.keySet().forEach(m -> all.put(m, e));
-        return all;
+    private Round send(List<OutboundMail> batch) {
+        int sent = 0;
+        try (SmtpConnections.Connection connection = smtp.open()) {
+            for (int i = 0; i < batch.size(); i++) {
+                OutboundMail mail = batch.get(i);
+                MimeMessage message;
+                try {
+                    message = composer.compose(mail);
+                } catch (Exception unusable) {
+                    delegate(mail, unusable);
+                    continue;
+                }
+                try {
+                    connection.send(message);
+                } catch (SmtpConnections.Unavailable unavailable) {
+                    waitForServer(batch.subList(i, batch.size()), unavailable);
+                    return new Round(sent, true);
+                } catch (MessagingException refused) {
+                    delegate(mail, refused);
+                    continue;
+                }
+                // at once: a crash after this line sends nothing twice
+                mails.markSent(mail.id(), clock.instant());
+                sent++;
+            }
+        }
+        return new Round(sent, false);
+    }
+
+    /** The server cannot take mail now: these wait, and are tried again after {@code outage-retry}. */
+    private void waitForServer(List<OutboundMail> waiting, SmtpConnections.Unavailable why) {
+        Instant retryAt = clock.instant().plus(properties.outageRetry());
+        mails.release(waiting.stream().map(OutboundMail::id).toList(), node.id(), retryAt, why.getMessage());
+        log.warn("The SMTP server cannot take mail now ({}); {} mail(s) wait and are tried again at {}",
+                why.getMessage(), waiting.size(), retryAt);
     }
 
     private void delegate(OutboundMail mail, Exception failure) {

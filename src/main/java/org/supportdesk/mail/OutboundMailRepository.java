@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.supportdesk.cluster.ClusterNode;
 
 @Repository
 public class OutboundMailRepository {
@@ -87,24 +88,42 @@ public class OutboundMailRepository {
                 .query(Integer.class).single();
     }
 
-    /** Ids of mails waiting to be sent, oldest first, and of claims a node left behind when it stopped. */
-    List<Long> due(int limit, Instant staleBefore) {
-        return jdbc.sql("""
-                        select id from outbound_mail
-                        where status = 'QUEUED' or (status = 'SENDING' and claimed_at < ?)
-                        order by id limit ?""")
-                .params(staleBefore.atOffset(ZoneOffset.UTC), limit)
+    /**
+     * Ids of mails due to be sent, oldest first: waiting ones whose time has come, and those a node claimed before it
+     * stopped beating (claimed_by not among the nodes alive since {@code aliveSince}).
+     */
+    List<Long> due(int limit, Instant now, Instant aliveSince) {
+        return jdbc.sql("select id from outbound_mail where " + DUE + " order by id limit :limit")
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("aliveSince", aliveSince.atOffset(ZoneOffset.UTC))
+                .param("limit", limit)
                 .query(Long.class)
                 .list();
     }
 
     /** Takes a mail for this node; false when another node already has it (each mail is sent by one node). */
-    boolean claim(long id, Instant now, Instant staleBefore) {
-        return jdbc.sql("""
-                        update outbound_mail set status = 'SENDING', claimed_at = ?
-                        where id = ? and (status = 'QUEUED' or (status = 'SENDING' and claimed_at < ?))""")
-                .params(now.atOffset(ZoneOffset.UTC), id, staleBefore.atOffset(ZoneOffset.UTC))
+    boolean claim(long id, String node, Instant now, Instant aliveSince) {
+        return jdbc.sql("update outbound_mail set status = 'SENDING', claimed_by = :node, claimed_at = :now"
+                        + " where id = :id and (" + DUE + ")")
+                .param("node", node).param("now", now.atOffset(ZoneOffset.UTC)).param("id", id)
+                .param("aliveSince", aliveSince.atOffset(ZoneOffset.UTC))
                 .update() == 1;
+    }
+
+    private static final String DUE = """
+            (status = 'QUEUED' and (next_attempt_at is null or next_attempt_at <= :now))
+            or (status = 'SENDING' and (claimed_by is null or claimed_by not in (""" + ClusterNode.ALIVE_NODES + "))) ";
+
+    /** Mails this node claimed but could not send now: they wait until {@code retryAt}, for any node. */
+    void release(List<Long> ids, String node, Instant retryAt, String reason) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            update outbound_mail set status = 'QUEUED', claimed_by = null, next_attempt_at = :retryAt,
+                                last_error = :reason
+                            where id in (:ids) and claimed_by = :node""")
+                    .param("retryAt", retryAt.atOffset(ZoneOffset.UTC)).param("ids", ids).param("node", node)
+                    .param("reason", reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                    .update();
+        }
     }
 
     void markDelegated(long id, String error) {
@@ -124,15 +143,6 @@ public class OutboundMailRepository {
                 .param("ids", ids)
                 .query(OutboundMailRepository::mail)
                 .list();
-    }
-
-    /** One statement for the batch. */
-    void markSent(List<Long> ids, Instant now) {
-        if (!ids.isEmpty()) {
-            jdbc.sql("update outbound_mail set status = :sent, sent_at = :now where id in (:ids)")
-                    .param("sent", SENT).param("now", now.atOffset(ZoneOffset.UTC)).param("ids", ids)
-                    .update();
-        }
     }
 
     void markSent(long id, Instant now) {

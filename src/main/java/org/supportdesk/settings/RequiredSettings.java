@@ -31,13 +31,13 @@ public final class RequiredSettings {
         Binder binder = Binder.get(environment);
         List<Problem> problems = new ArrayList<>();
         require(environment, problems, "SPRING_DATASOURCE_URL", "spring.datasource.url", "the JDBC URL of the database");
-        require(environment, problems, "SUPPORT_ADMIN_PASSWORD", "camunda.bpm.admin-user.password",
-                "the password of the first administrator (" + environment.getProperty("camunda.bpm.admin-user.id",
+        require(environment, problems, "SUPPORT_ADMIN_PASSWORD", "support.admin.password",
+                "the password of the first administrator (" + environment.getProperty("support.admin.id",
                         "admin") + ", SUPPORT_ADMIN_USER)");
-        String admin = environment.getProperty("camunda.bpm.admin-user.password", "");
+        String admin = environment.getProperty("support.admin.password", "");
         if (!admin.isBlank() && environment.getProperty("support.staff.password-policy", Boolean.class, true)
                 && (admin.codePointCount(0, admin.length()) < 12 || admin.codePointCount(0, admin.length()) > 128)) {
-            problems.add(new Problem("SUPPORT_ADMIN_PASSWORD", "camunda.bpm.admin-user.password",
+            problems.add(new Problem("SUPPORT_ADMIN_PASSWORD", "support.admin.password",
                     "must have 12 to 128 characters, like every staff password"));
         }
         String portal = environment.getProperty("support.mail.portal-url", "");

@@ -26,10 +26,12 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.supportdesk.engine.StartupLock;
 
 /**
  * The staff groups, what each may do in Camunda's apps (authorization checks are on) and the Tasklist filters
- * they work from. Idempotent: runs at every start and only adds what is missing.
+ * they work from. Idempotent: runs at every start, on every node, and only adds what is missing; nodes starting
+ * together take turns ({@link StartupLock}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,17 +44,23 @@ class StaffDirectorySetup implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final StartupLock startupLock;
 
     StaffDirectorySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                        TaskService tasks) {
+                        TaskService tasks, StartupLock startupLock) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
+        this.startupLock = startupLock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.exclusively(this::setUp);
+    }
+
+    private void setUp() {
         for (StaffGroup staffGroup : StaffGroup.values()) {
             ensureGroup(staffGroup);
         }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -44,32 +45,37 @@ class TicketController {
 
     @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TicketJson.Details> file(@AuthenticationPrincipal UserDetails user,
+                                            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                             @RequestBody TicketRequest request) {
-        return created(service.fileFromWeb(user.getUsername(), request, List.of()));
+        return created(service.fileFromWeb(user.getUsername(), key, request, List.of()));
     }
 
     /** The web form with files: a {@code ticket} JSON part, {@code files} parts and a {@code supportZip} part. */
     @PostMapping(path = "/tickets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TicketJson.Details> fileWithAttachments(@AuthenticationPrincipal UserDetails user,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
             @RequestPart("ticket") TicketRequest request,
             @RequestPart(name = "files", required = false) List<MultipartFile> files,
             @RequestPart(name = "supportZip", required = false) MultipartFile supportZip) {
-        return created(service.fileFromWeb(user.getUsername(), request, uploads(files, supportZip)));
+        return created(service.fileFromWeb(user.getUsername(), key, request, uploads(files, supportZip)));
     }
 
     /** R21: the Extended Support channel, same body as a ticket. */
     @PostMapping(path = "/extended-support/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TicketJson.Details> fileExtendedSupport(@AuthenticationPrincipal UserDetails user,
-                                                           @RequestBody TicketRequest request) {
-        return created(service.fileThroughExtendedSupport(user.getUsername(), request, List.of()));
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            @RequestBody TicketRequest request) {
+        return createdFiled(service.fileThroughExtendedSupport(user.getUsername(), key, request, List.of()));
     }
 
     @PostMapping(path = "/extended-support/requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TicketJson.Details> fileExtendedSupportWithAttachments(@AuthenticationPrincipal UserDetails user,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
             @RequestPart("ticket") TicketRequest request,
             @RequestPart(name = "files", required = false) List<MultipartFile> files,
             @RequestPart(name = "supportZip", required = false) MultipartFile supportZip) {
-        return created(service.fileThroughExtendedSupport(user.getUsername(), request, uploads(files, supportZip)));
+        return createdFiled(service.fileThroughExtendedSupport(user.getUsername(), key, request,
+                uploads(files, supportZip)));
     }
 
     @GetMapping("/tickets")
@@ -100,21 +106,24 @@ class TicketController {
 
     @PostMapping(path = "/tickets/{number}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TicketJson.Message> reply(@AuthenticationPrincipal UserDetails user, @PathVariable String number,
-                                             @RequestBody Reply reply) {
-        return createdMessage(number, service.reply(user.getUsername(), number, reply.body(), List.of()));
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key, @RequestBody Reply reply) {
+        return createdMessage(number, service.reply(user.getUsername(), key, number, reply.body(), List.of()));
     }
 
     @PostMapping(path = "/tickets/{number}/replies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<TicketJson.Message> replyWithAttachments(@AuthenticationPrincipal UserDetails user,
-            @PathVariable String number, @RequestPart("reply") Reply reply,
+            @PathVariable String number, @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            @RequestPart("reply") Reply reply,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-        return createdMessage(number, service.reply(user.getUsername(), number, reply.body(), uploads(files, null)));
+        return createdMessage(number, service.reply(user.getUsername(), key, number, reply.body(),
+                uploads(files, null)));
     }
 
     @PostMapping(path = "/tickets/{number}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TicketJson.Details> followUp(@AuthenticationPrincipal UserDetails user, @PathVariable String number,
-                                                @RequestBody FollowUp followUp) {
-        return created(service.followUp(user.getUsername(), number, followUp.description()));
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            @RequestBody FollowUp followUp) {
+        return created(service.followUp(user.getUsername(), key, number, followUp.description()));
     }
 
     @GetMapping("/tickets/{number}/attachments/{id}")
@@ -142,18 +151,27 @@ class TicketController {
                 .build().toString();
     }
 
-    private ResponseEntity<TicketJson.Details> created(Ticket ticket) {
-        return ResponseEntity.created(URI.create("/api/tickets/" + ticket.number())).body(details(ticket));
+    /** 201 with the ticket; a replayed call (same Idempotency-Key) says so in {@code Idempotent-Replayed}. */
+    private ResponseEntity<TicketJson.Details> created(TicketService.Keyed<Ticket> keyed) {
+        return replayed(ResponseEntity.created(URI.create("/api/tickets/" + keyed.value().number())), keyed)
+                .body(details(keyed.value()));
     }
 
-    private ResponseEntity<TicketJson.Details> created(TicketService.Filed filed) {
-        return ResponseEntity.created(URI.create("/api/tickets/" + filed.ticket().number()))
+    private ResponseEntity<TicketJson.Details> createdFiled(TicketService.Keyed<TicketService.Filed> keyed) {
+        TicketService.Filed filed = keyed.value();
+        return replayed(ResponseEntity.created(URI.create("/api/tickets/" + filed.ticket().number())), keyed)
                 .body(details(filed.ticket()).withNotice(filed.notice()));
     }
 
-    private ResponseEntity<TicketJson.Message> createdMessage(String number, TicketMessage message) {
-        return ResponseEntity.created(URI.create("/api/tickets/" + number.toUpperCase() + "#message-" + message.id()))
-                .body(TicketJson.Message.of(message, tickets.attachments(message.ticketId())));
+    private ResponseEntity<TicketJson.Message> createdMessage(String number, TicketService.Keyed<TicketMessage> keyed) {
+        TicketMessage message = keyed.value();
+        return replayed(ResponseEntity.created(URI.create("/api/tickets/" + number.toUpperCase() + "#message-"
+                + message.id())), keyed).body(TicketJson.Message.of(message, tickets.attachments(message.ticketId())));
+    }
+
+    private static ResponseEntity.BodyBuilder replayed(ResponseEntity.BodyBuilder response,
+                                                       TicketService.Keyed<?> keyed) {
+        return keyed.replayed() ? response.header("Idempotent-Replayed", "true") : response;
     }
 
     private TicketJson.Details details(Ticket ticket) {

@@ -34,10 +34,12 @@ public class TicketService {
     private final AttachmentPolicy attachmentPolicy;
     private final AttachmentStore attachmentStore;
     private final Clock clock;
+    private final IdempotencyKeys idempotency;
 
-    public TicketService(TicketRepository tickets, AccountRepository accounts, EligibilityService eligibility,
-                         TicketProcess process, AttachmentPolicy attachmentPolicy, AttachmentStore attachmentStore,
-                         Clock clock) {
+    TicketService(TicketRepository tickets, AccountRepository accounts, EligibilityService eligibility,
+                  TicketProcess process, AttachmentPolicy attachmentPolicy, AttachmentStore attachmentStore,
+                  Clock clock, IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.tickets = tickets;
         this.accounts = accounts;
         this.eligibility = eligibility;
@@ -58,7 +60,10 @@ public class TicketService {
      */
     @Transactional
     public Filed fileThroughExtendedSupport(String callerEmail, TicketRequest request, List<Upload> uploads) {
-        Ticket ticket = file(callerEmail, request, uploads, Channel.EXTENDED_SUPPORT);
+        return filed(file(callerEmail, request, uploads, Channel.EXTENDED_SUPPORT));
+    }
+
+    private Filed filed(Ticket ticket) {
         Eligibility result = eligibility.check(ticket.requesterEmail(), ticket.product(), ticket.concernType());
         String notice = null;
         if (!result.extendedSupport()) {
@@ -74,6 +79,45 @@ public class TicketService {
     }
 
     public record Filed(Ticket ticket, String notice) {
+    }
+
+    /** What a call with an {@code Idempotency-Key} made; {@code replayed} when an earlier call with the key made it. */
+    public record Keyed<T>(T value, boolean replayed) {
+    }
+
+    @Transactional
+    public Keyed<Ticket> fileFromWeb(String callerEmail, String idempotencyKey, TicketRequest request,
+                                     List<Upload> uploads) {
+        IdempotencyKeys.Result result = idempotency.once(AccountService.normalize(callerEmail), idempotencyKey,
+                "file-ticket", () -> fileFromWeb(callerEmail, request, uploads).id());
+        return new Keyed<>(tickets.find(result.id()).orElseThrow(), result.replayed());
+    }
+
+    @Transactional
+    public Keyed<Filed> fileThroughExtendedSupport(String callerEmail, String idempotencyKey, TicketRequest request,
+                                                   List<Upload> uploads) {
+        IdempotencyKeys.Result result = idempotency.once(AccountService.normalize(callerEmail), idempotencyKey,
+                "file-extended-support", () -> file(callerEmail, request, uploads, Channel.EXTENDED_SUPPORT).id());
+        return new Keyed<>(filed(tickets.find(result.id()).orElseThrow()), result.replayed());
+    }
+
+    @Transactional
+    public Keyed<Ticket> followUp(String callerEmail, String idempotencyKey, String number, String description) {
+        IdempotencyKeys.Result result = idempotency.once(AccountService.normalize(callerEmail), idempotencyKey,
+                "follow-up " + number.toUpperCase(java.util.Locale.ROOT),
+                () -> followUp(callerEmail, number, description).id());
+        return new Keyed<>(tickets.find(result.id()).orElseThrow(), result.replayed());
+    }
+
+    @Transactional
+    public Keyed<TicketMessage> reply(String callerEmail, String idempotencyKey, String number, String body,
+                                      List<Upload> uploads) {
+        IdempotencyKeys.Result result = idempotency.once(AccountService.normalize(callerEmail), idempotencyKey,
+                "reply " + number.toUpperCase(java.util.Locale.ROOT),
+                () -> reply(callerEmail, number, body, uploads).id());
+        Ticket ticket = ticket(callerEmail, number);
+        return new Keyed<>(tickets.messages(ticket.id()).stream().filter(m -> m.id() == result.id()).findFirst()
+                .orElseThrow(), result.replayed());
     }
 
     private Ticket file(String callerEmail, TicketRequest request, List<Upload> uploads, Channel channel) {

@@ -38,6 +38,7 @@ class BoundedMailTest extends EmailChannel {
     @Autowired InboundMailProcessor processor;
     @Autowired EmailIntake intake;
     @Autowired InboundMailProperties properties;
+    @Autowired org.supportdesk.cluster.ClusterNode node;
     @Autowired MailReadLimit readLimit;
     @Autowired TransactionTemplate transaction;
     @Autowired Clock clock;
@@ -143,7 +144,7 @@ class BoundedMailTest extends EmailChannel {
 
         assertThat(stored).isZero();
         assertThat(rowsFrom(paula)).singleElement().satisfies(mail -> {
-            assertThat(mail.messageKey()).startsWith("envelope:");
+            assertThat(mail.messageKey()).startsWith(Smtp.SUPPORT + " envelope:");
             assertThat(mail.status()).isEqualTo(InboundStatus.FAILED);
             assertThat(mail.outcome()).startsWith("Not downloaded:");
         });
@@ -188,7 +189,7 @@ class BoundedMailTest extends EmailChannel {
             return null;
         }).when(crashing).handle(argThat(mail -> subject.equals(mail.subject())), any());
         MailboxPoller crashingPoller = new MailboxPoller(properties, store,
-                new InboundMailProcessor(inbound, crashing, transaction, properties, clock), readLimit);
+                new InboundMailProcessor(inbound, crashing, transaction, node, clock), readLimit);
         Smtp.Draft bad = Smtp.mail(paula).subject(subject);
         Smtp.Draft next = Smtp.mail(paula).subject("A request after the crash");
         smtp.deliver(bad);
@@ -212,10 +213,10 @@ class BoundedMailTest extends EmailChannel {
     void aMailWhoseProcessingNeverFinishesIsFailedAfterThreeStarts() {
         Smtp.Draft mail = Smtp.mail(paula).subject("Stops the node every time");
         assertThat(store.store(Smtp.SUPPORT, smtp.received(mail))).isTrue();
-        // three nodes took it in turn, and each stopped while processing it
-        jdbc.sql("update inbound_mail set status = 'PROCESSING', claimed_at = ?, attempts = 3 where message_id = ?")
-                .params(EngineTime.now().minus(Duration.ofMinutes(11)).atOffset(ZoneOffset.UTC), mail.messageId())
-                .update();
+        // three nodes took it in turn, and each stopped while processing it (the last one beats no more)
+        jdbc.sql("update inbound_mail set status = 'PROCESSING', claimed_by = 'a-node-that-stopped', attempts = 3"
+                        + " where message_id = ?")
+                .param(mail.messageId()).update();
 
         poller.pollOnce();
 

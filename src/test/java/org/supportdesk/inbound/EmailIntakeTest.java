@@ -148,7 +148,7 @@ class EmailIntakeTest extends EmailChannel {
         List<InboundMail> rows = rowsFrom(paula);
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).messageId()).isNull();
-        assertThat(rows.get(0).messageKey()).startsWith("sha256:");
+        assertThat(rows.get(0).messageKey()).startsWith(Smtp.SUPPORT + " sha256:");
         assertThat(rows.get(0).status()).isEqualTo(InboundStatus.PROCESSED);
     }
 
@@ -187,17 +187,21 @@ class EmailIntakeTest extends EmailChannel {
     @Test
     void aMessageAnotherNodeIsProcessingIsLeftToIt() {
         Smtp.Draft mail = Smtp.mail(paula).subject("Claimed elsewhere");
-        // another node has fetched, stored and claimed it a moment ago
+        // another node, alive, has fetched, stored and claimed it a moment ago
         assertThat(store.store(Smtp.SUPPORT, smtp.received(mail))).isTrue();
-        jdbc.sql("update inbound_mail set status = 'PROCESSING', claimed_at = ? where message_id = ?")
-                .params(EngineTime.now().atOffset(java.time.ZoneOffset.UTC), mail.messageId()).update();
+        jdbc.sql("insert into cluster_node (node_id, host, started_at, heartbeat_at) values ('other-node', 'b', ?, ?)")
+                .params(java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now()).update();
+        jdbc.sql("update inbound_mail set status = 'PROCESSING', claimed_by = 'other-node' where message_id = ?")
+                .param(mail.messageId()).update();
 
         poller.pollOnce();
 
         assertThat(row(mail.messageId()).status()).isEqualTo(InboundStatus.PROCESSING);
         assertThat(ticketsOf(paula)).isEmpty();
 
-        EngineTime.set(EngineTime.now().plus(Duration.ofMinutes(11))); // that node died: its claim goes stale
+        // that node stops beating: its claim is an orphan
+        jdbc.sql("update cluster_node set heartbeat_at = ? where node_id = 'other-node'")
+                .param(java.time.OffsetDateTime.now().minusMinutes(1)).update();
         poller.pollOnce();
 
         assertThat(row(mail.messageId()).status()).isEqualTo(InboundStatus.PROCESSED);

@@ -41,8 +41,10 @@ import org.supportdesk.ticket.TicketStatus;
 import com.icegreen.greenmail.util.GreenMail;
 
 /**
- * Q2: a mail that cannot be sent at once goes to the mail-delivery process, is retried there (R5/PT1M) and, when
- * the retries run out, waits as a Cockpit incident until someone retries it; the ticket carries on meanwhile.
+ * Q2: while the SMTP server cannot take mail, mail waits and goes out once when the server is back; each mail is
+ * marked sent the moment the server took it; a node that stopped leaves its mail to another. A mail the server
+ * refuses for good goes to the mail-delivery process, is retried there (R5/PT1M) and, when the retries run out,
+ * waits as a Cockpit incident until someone retries it; the ticket carries on meanwhile.
  */
 @SupportDeskTest
 class MailDeliveryTest {
@@ -71,19 +73,104 @@ class MailDeliveryTest {
         requester = fixtures.organization().activeLicence(Product.LIFECYCLE).owner("rita");
     }
 
+    private FakeSmtpServer fake;
+
     @AfterEach
-    void restoreMailServer() {
+    void restoreMailServer() throws IOException {
         mailSender.setPort(smtpPort);
+        if (fake != null) {
+            fake.close();
+        }
+    }
+
+    @Test
+    void whileTheMailServerIsUnreachableMailWaitsAndGoesOutOnceWhenItIsBack() {
+        mailServerDown();
+        String number = tickets.file(requester);
+
+        dispatcher.sendDue();
+
+        assertThat(outboundStatus(number, "acknowledgement")).isEqualTo("QUEUED");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("mail-delivery")
+                .processInstanceBusinessKey(number).count()).as("no delivery process, no incident").isZero();
+        assertThat(jdbc.sql("select last_error from outbound_mail where ticket_id = ? and template = 'acknowledgement'")
+                .param(ticketId(number)).query(String.class).single()).contains("ConnectException");
+        mailServerUp();
+        dispatcher.sendDue();
+        assertThat(outboundStatus(number, "acknowledgement")).as("waits for its retry").isEqualTo("QUEUED");
+
+        EngineTime.set(EngineTime.now().plusSeconds(16));
+
+        assertThat(mailbox.to(requester)).extracting(Mailbox.Mail::subject)
+                .containsExactly("[" + number + "] We received your request: Policy evaluation fails");
+        assertThat(outboundStatus(number, "acknowledgement")).isEqualTo("SENT");
+    }
+
+    @Test
+    void eachMailIsMarkedSentAsSoonAsTheServerTookItSoNoneGoesTwiceWhenTheServerDiesMidBatch() throws IOException {
+        String first = tickets.file(requester);
+        String second = tickets.file(requester);
+        String third = tickets.file(requester);
+        fake = FakeSmtpServer.dyingAfter(2);
+        mailSender.setPort(fake.port());
+
+        dispatcher.sendDue();
+
+        assertThat(fake.accepted()).isEqualTo(2);
+        List<String> statuses = jdbc.sql("select status from outbound_mail where ticket_id in (?, ?, ?) order by id")
+                .params(ticketId(first), ticketId(second), ticketId(third)).query(String.class).list();
+        assertThat(statuses).hasSize(6).startsWith("SENT", "SENT");
+        assertThat(statuses.subList(2, 6)).containsOnly("QUEUED");
+        mailServerUp();
+        EngineTime.set(EngineTime.now().plusSeconds(16));
+        dispatcher.sendDue();
+
+        assertThat(jdbc.sql("select count(*) from outbound_mail where ticket_id in (?, ?, ?) and status = 'SENT'")
+                .params(ticketId(first), ticketId(second), ticketId(third)).query(Integer.class).single()).isEqualTo(6);
+        assertThat(greenMail.getReceivedMessages()).extracting(m -> m.getMessageID())
+                .as("the four mails the dead server did not take, each once").doesNotHaveDuplicates()
+                .containsAll(jdbc.sql("select message_id from outbound_mail where ticket_id in (?, ?, ?) order by id")
+                        .params(ticketId(first), ticketId(second), ticketId(third)).query(String.class).list()
+                        .subList(2, 6));
+    }
+
+    @Test
+    void mailClaimedByANodeThatStoppedGoesOutFromThisOne() {
+        String number = tickets.file(requester);
+        jdbc.sql("update outbound_mail set status = 'SENDING', claimed_by = 'a-node-that-was-killed' where ticket_id = ?")
+                .param(ticketId(number)).update();
+
+        assertThat(mailbox.to(requester)).hasSize(1);
+        assertThat(outboundStatus(number, "acknowledgement")).isEqualTo("SENT");
+    }
+
+    @Test
+    void mailClaimedByANodeThatIsAliveIsLeftToIt() {
+        String number = tickets.file(requester);
+        jdbc.sql("insert into cluster_node (node_id, host, started_at, heartbeat_at) values ('busy-node', 'elsewhere', ?, ?)")
+                .params(java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now()).update();
+        jdbc.sql("update outbound_mail set status = 'SENDING', claimed_by = 'busy-node' where ticket_id = ?")
+                .param(ticketId(number)).update();
+        try {
+            dispatcher.sendDue();
+
+            assertThat(outboundStatus(number, "acknowledgement")).isEqualTo("SENDING");
+        } finally {
+            jdbc.sql("delete from cluster_node where node_id = 'busy-node'").update();
+            jdbc.sql("update outbound_mail set status = 'SENT' where ticket_id = ?").param(ticketId(number)).update();
+        }
     }
 
     @Test
     void aFailedSendIsRetriedAMinuteLater() {
         String number = tickets.file(requester);
-        mailServerDown();
+        mailServerRefusesTheRecipient();
         Job job = acknowledgementJob(number);
         Instant before = EngineTime.now(); // the engine clock keeps running from where it was set
 
-        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("Mail");
+        assertThatThrownBy(() -> management.executeJob(job.getId()))
+                .hasMessageContaining("The SMTP server did not accept mail").hasMessageContaining("No such user here")
+                .hasMessageContaining("Retry sends the mail again");
 
         Instant after = EngineTime.now();
         Job retry = job(job.getId());
@@ -102,7 +189,7 @@ class MailDeliveryTest {
     @Test
     void whenTheRetriesRunOutTheMailShowsAsAnIncident() {
         String number = tickets.file(requester);
-        mailServerDown();
+        mailServerRefusesTheRecipient();
         Job job = acknowledgementJob(number);
 
         int attempts = failUntilRetriesRunOut(job);
@@ -122,7 +209,7 @@ class MailDeliveryTest {
     @Test
     void theTicketCarriesOnWhileItsMailCannotBeSent() {
         String number = tickets.file(requester);
-        mailServerDown();
+        mailServerRefusesTheRecipient();
 
         failUntilRetriesRunOut(acknowledgementJob(number));
 
@@ -139,7 +226,7 @@ class MailDeliveryTest {
     @Test
     void retryingTheIncidentSendsTheMailOnce() {
         String number = tickets.file(requester);
-        mailServerDown();
+        mailServerRefusesTheRecipient();
         Job job = acknowledgementJob(number);
         failUntilRetriesRunOut(job);
         mailServerUp();
@@ -159,7 +246,7 @@ class MailDeliveryTest {
     @Test
     void aManagerRetriesTheIncidentOverTheEngineApiAsCockpitDoes() throws Exception {
         String number = tickets.file(requester);
-        mailServerDown();
+        mailServerRefusesTheRecipient();
         Job job = acknowledgementJob(number);
         failUntilRetriesRunOut(job);
         mailServerUp();
@@ -250,6 +337,15 @@ class MailDeliveryTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void mailServerRefusesTheRecipient() {
+        try {
+            fake = FakeSmtpServer.refusingRecipients();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        mailSender.setPort(fake.port());
     }
 
     private void mailServerUp() {

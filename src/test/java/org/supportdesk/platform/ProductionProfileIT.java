@@ -77,7 +77,7 @@ class ProductionProfileIT {
             Run run = start(settings);
 
             assertThat(run.exitCode()).isNotZero();
-            assertThat(run.output()).contains("SUPPORT_ADMIN_PASSWORD (camunda.bpm.admin-user.password): must have 12");
+            assertThat(run.output()).contains("SUPPORT_ADMIN_PASSWORD (support.admin.password): must have 12");
         }
     }
 
@@ -272,7 +272,7 @@ class ProductionProfileIT {
         return switch (variable) {
             case "SPRING_DATASOURCE_URL" -> "spring.datasource.url";
             case "SPRING_DATASOURCE_USERNAME" -> "spring.datasource.username";
-            case "SUPPORT_ADMIN_PASSWORD" -> "camunda.bpm.admin-user.password";
+            case "SUPPORT_ADMIN_PASSWORD" -> "support.admin.password";
             case "SUPPORT_PORTAL_URL" -> "support.mail.portal-url";
             case "SUPPORT_ATTACHMENTS_DIRECTORY" -> "support.attachments.directory";
             case "SPRING_MAIL_HOST" -> "spring.mail.host";

@@ -1,0 +1,166 @@
+package org.supportdesk.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.supportdesk.Api;
+import org.supportdesk.EngineTime;
+import org.supportdesk.SupportDeskTest;
+import org.supportdesk.account.Product;
+import org.supportdesk.ticket.AuthorType;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * Q2: a transient error (here: the ticket row locked by another transaction, as another node would hold it) does not
+ * lose a customer's mail: it is tried again after a back-off; only when the retries run out is it FAILED, and staff
+ * send a FAILED mail through again.
+ */
+@SupportDeskTest
+class InboundRetryTest extends EmailChannel {
+
+    @Autowired TransactionTemplate transaction;
+    @Autowired InboundMailStore store;
+
+    final ExecutorService otherNode = Executors.newSingleThreadExecutor();
+    String paula;
+    String number;
+
+    @BeforeEach
+    void ticket() {
+        paula = fixtures.organization().activeLicence(Product.LIFECYCLE).contact("paula");
+        number = tickets.file(paula);
+        tickets.triage(number, "NORMAL", "team-lifecycle");
+    }
+
+    @AfterEach
+    void stopOtherNode() {
+        otherNode.shutdownNow();
+    }
+
+    @Test
+    void aReplyThatMeetsALockedTicketIsTriedAgainAfterABackOffAndThenJoinsTheConversation() throws Exception {
+        Smtp.Draft reply = Smtp.mail(paula).subject("Re: [" + number + "] Policy evaluation fails")
+                .text("Here is the log you asked for.");
+        smtp.deliver(reply);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> lock = holdTicketLock(release);
+
+        poller.pollOnce();
+
+        InboundMail waiting = row(reply.messageId());
+        Instant failedAt = EngineTime.now();
+        assertThat(waiting.status()).isEqualTo(InboundStatus.STORED);
+        assertThat(waiting.retries()).isEqualTo(1);
+        assertThat(waiting.outcome()).startsWith("Transient error, tried again at");
+        assertThat(nextAttempt(waiting.id())).isBetween(failedAt.plusSeconds(29), failedAt.plusSeconds(31));
+        assertThat(customerMessages()).isZero();
+
+        release.countDown();
+        lock.get(10, TimeUnit.SECONDS);
+        poller.pollOnce();
+        assertThat(row(reply.messageId()).status()).as("not before its back-off").isEqualTo(InboundStatus.STORED);
+        EngineTime.set(EngineTime.now().plusSeconds(31));
+        poller.pollOnce();
+
+        assertThat(row(reply.messageId()).status()).isEqualTo(InboundStatus.PROCESSED);
+        assertThat(customerMessages()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheRetriesRunOutTheMailIsFailedAndStaffSendItThroughAgain() throws Exception {
+        Smtp.Draft reply = Smtp.mail(paula).subject("Re: [" + number + "] Policy evaluation fails")
+                .text("Here is the log you asked for.");
+        store.store(Smtp.SUPPORT, smtp.received(reply));
+        long id = row(reply.messageId()).id();
+        // it met a transient error at every try so far
+        jdbc.sql("update inbound_mail set retries = ? where id = ?").params(InboundMailProcessor.MAX_RETRIES, id)
+                .update();
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> lock = holdTicketLock(release);
+
+        poller.pollOnce();
+        release.countDown();
+        lock.get(10, TimeUnit.SECONDS);
+
+        InboundMail failed = row(reply.messageId());
+        assertThat(failed.status()).isEqualTo(InboundStatus.FAILED);
+        assertThat(failed.outcome()).startsWith("Gave up after " + InboundMailProcessor.MAX_RETRIES + " retries");
+        Api.Response listed = api.as("agent", "agent").get("/api/staff/inbound-mail?status=FAILED");
+        assertThat(JsonPath.<java.util.List<Integer>>read(listed.body(), "$[*].id")).contains((int) id);
+
+        Api.Response retried = api.as("agent", "agent").post("/api/staff/inbound-mail/" + id + "/retry", null);
+        poller.pollOnce();
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.<String>json("$.status")).isEqualTo("STORED");
+        assertThat(retried.<String>json("$.outcome")).contains("Retried by agent");
+        assertThat(row(reply.messageId()).status()).isEqualTo(InboundStatus.PROCESSED);
+        assertThat(customerMessages()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyFailedMailCanBeRetried() {
+        Smtp.Draft mail = Smtp.mail(paula).subject("A new request");
+        smtp.deliver(mail);
+        poller.pollOnce();
+
+        Api.Response processed = api.as("agent", "agent").post("/api/staff/inbound-mail/" + row(mail.messageId()).id()
+                + "/retry", null);
+        Api.Response unknown = api.as("agent", "agent").post("/api/staff/inbound-mail/987654321/retry", null);
+        Api.Response customer = api.as(paula).post("/api/staff/inbound-mail/" + row(mail.messageId()).id() + "/retry",
+                null);
+
+        assertThat(processed.status()).isEqualTo(409);
+        assertThat(processed.<String>json("$.detail")).contains("only FAILED mail can be retried");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(customer.status()).isEqualTo(401);
+    }
+
+    @Test
+    void theBackOffDoublesUpToHalfAnHour() {
+        assertThat(InboundMailProcessor.backOff(0)).hasSeconds(30);
+        assertThat(InboundMailProcessor.backOff(1)).hasSeconds(60);
+        assertThat(InboundMailProcessor.backOff(5)).hasMinutes(16);
+        assertThat(InboundMailProcessor.backOff(6)).hasMinutes(30);
+        assertThat(InboundMailProcessor.backOff(40)).hasMinutes(30);
+    }
+
+    /** Another node's transaction that holds the ticket row until {@code release}. */
+    private Future<?> holdTicketLock(CountDownLatch release) throws InterruptedException {
+        CountDownLatch locked = new CountDownLatch(1);
+        long ticketId = ticketRepository.findByNumber(number).orElseThrow().id();
+        Future<?> future = otherNode.submit(() -> transaction.executeWithoutResult(status -> {
+            jdbc.sql("select id from ticket where id = ? for update").param(ticketId).query(Long.class).single();
+            locked.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        return future;
+    }
+
+    private Instant nextAttempt(long id) {
+        return jdbc.sql("select next_attempt_at from inbound_mail where id = ?").param(id)
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+    }
+
+    private long customerMessages() {
+        return ticketRepository.messages(ticketRepository.findByNumber(number).orElseThrow().id()).stream()
+                .filter(m -> m.authorType() == AuthorType.CUSTOMER).count();
+    }
+}
