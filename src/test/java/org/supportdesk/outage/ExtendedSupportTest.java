@@ -89,6 +89,25 @@ class ExtendedSupportTest {
     }
 
     @Test
+    void theBackupOnCallPagedAfterThirtyMinutesAcknowledgesAndWorksTheOutage() {
+        String customer = extendedSupportOrganisation().owner("ella");
+        EngineTime.setNewYork("2026-12-04T18:00");
+        String number = tickets.file(customer, Sev1OutageTest.outage());
+        String escalation = escalation(number).getId();
+        jobs.fire(cycle(escalation));
+
+        assertThat(escalation(number)).task().hasCandidateGroup("oncall-backup").hasCandidateGroup("support-managers");
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("outageDecision", "CONFIRM");
+        values.put("engineerNote", null);
+        tickets.completeAs("backup", List.of("oncall-backup", "team-sev1"), number, values);
+
+        assertThat(cycle(escalation)).isNull();
+        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.task(number).getAssignee()).isEqualTo("backup");
+    }
+
+    @Test
     void notAnOutageOutsideHoursBecomesAStandardTicketForBusinessHours() {
         OrgFixture org = extendedSupportOrganisation();
         String customer = org.owner("ella");
