@@ -73,6 +73,21 @@ public class AccountRepository {
                 .list();
     }
 
+    /** The organisation a licence key belongs to, if any. */
+    public Optional<String> organizationOfLicence(String key) {
+        return jdbc.sql("select organization_id from licence where licence_key = ?").param(key).query(String.class)
+                .optional();
+    }
+
+    public void updateLicence(Licence licence) {
+        jdbc.sql("""
+                        update licence set product = ?, expires_on = ?, support_level = ?, extended_support = ?
+                        where licence_key = ?""")
+                .params(licence.product().name(), licence.expiresOn(), licence.supportLevel().name(),
+                        licence.extendedSupport(), licence.key())
+                .update();
+    }
+
     public void insertLicence(String organizationId, Licence licence) {
         jdbc.sql("""
                         insert into licence (organization_id, product, licence_key, expires_on, support_level, extended_support)

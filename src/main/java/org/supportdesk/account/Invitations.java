@@ -37,10 +37,15 @@ public class Invitations {
 
     /** Mails {@code member} a fresh link (in the caller's transaction: no mail for an invitation that rolled back). */
     void send(Member member, Member inviter, Organization organization) {
+        send(member, inviter.name(), organization);
+    }
+
+    /** The same, on behalf of the vendor's staff (an organisation's first owner). */
+    void send(Member member, String inviterName, Organization organization) {
         String token = tokens.issue(member.email(), AccountTokens.Purpose.INVITATION, properties.invitationValidity());
         mail.queue(null, null, "invitation", Map.of(
                         "name", member.name(),
-                        "inviterName", inviter.name(),
+                        "inviterName", inviterName,
                         "organizationName", organization.name(),
                         "link", mailSettings.portalUrl() + "/invitations/" + token,
                         "validDays", properties.invitationValidity().toDays(),

@@ -40,6 +40,11 @@ public class PublicHolidays {
         return calendarFor(region).map(calendar -> calendar.isHoliday(date)).orElse(false);
     }
 
+    /** Whether there is a public holiday calendar for {@code region} (an ISO country code, optionally a subdivision). */
+    public boolean knows(String region) {
+        return region != null && calendarFor(region).isPresent();
+    }
+
     private Optional<RegionalCalendar> calendarFor(String region) {
         String key = region == null ? "" : region.strip().toLowerCase(Locale.ROOT);
         return calendars.computeIfAbsent(key, PublicHolidays::load);

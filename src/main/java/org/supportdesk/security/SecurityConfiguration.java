@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -42,7 +43,12 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/staff/**")
                 .authenticationManager(new ProviderManager(new ThrottledPasswords(
                         new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF)))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/staff/organizations", "/api/staff/organizations/**")
+                        .hasRole(StaffAuthenticationProvider.MANAGER)
+                        .requestMatchers(HttpMethod.PUT, "/api/staff/organizations/**")
+                        .hasRole(StaffAuthenticationProvider.MANAGER)
+                        .anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

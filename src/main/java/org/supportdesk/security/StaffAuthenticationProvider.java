@@ -20,6 +20,8 @@ import org.supportdesk.staff.StaffGroup;
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
     static final String STAFF = "STAFF";
+    /** Managers and administrators: they also register customers and their licences. */
+    static final String MANAGER = "MANAGER";
     /** Every staff group (agents, managers, on-call and backup on-call, the team queues) and Camunda's admins. */
     private static final Set<String> STAFF_GROUPS = java.util.stream.Stream.concat(
             java.util.Arrays.stream(StaffGroup.values()).map(StaffGroup::id), java.util.stream.Stream.of("camunda-admin"))
@@ -37,14 +39,17 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
-        boolean staff = asSystem.call(() -> identity.checkPassword(user, password)
-                && identity.createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).anyMatch(STAFF_GROUPS::contains));
-        if (!staff) {
+        List<String> groups = asSystem.call(() -> identity.checkPassword(user, password)
+                ? identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList()
+                : List.<String>of());
+        if (groups.stream().noneMatch(STAFF_GROUPS::contains)) {
             throw new BadCredentialsException("Not a staff login");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(user, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + STAFF)));
+        List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>(List.of(new SimpleGrantedAuthority("ROLE_" + STAFF)));
+        if (groups.contains(StaffGroup.SUPPORT_MANAGERS.id()) || groups.contains("camunda-admin")) {
+            roles.add(new SimpleGrantedAuthority("ROLE_" + MANAGER));
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);
     }
 
     @Override
