@@ -11,7 +11,7 @@ import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Licence;
 import org.supportdesk.account.Member;
 import org.supportdesk.account.Organization;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.account.SupportLevel;
 
 /** Fresh organisations per test, so tests that change accounts never see each other's changes. */

@@ -1,5 +1,7 @@
 package org.supportdesk.account;
 
+import org.supportdesk.catalog.Product;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

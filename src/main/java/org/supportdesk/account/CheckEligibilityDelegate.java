@@ -1,9 +1,11 @@
 package org.supportdesk.account;
 
+import org.supportdesk.catalog.Product;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.supportdesk.ticket.ConcernType;
+import org.supportdesk.catalog.ConcernType;
 
 /**
  * R4 for BPMN: reads {@code requesterEmail}, {@code product} (may be empty) and {@code concernType}; sets

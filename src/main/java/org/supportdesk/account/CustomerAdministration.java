@@ -1,5 +1,7 @@
 package org.supportdesk.account;
 
+import org.supportdesk.catalog.Product;
+
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.supportdesk.account;
 
+import org.supportdesk.catalog.Product;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supportdesk.ticket.ConcernType;
+import org.supportdesk.catalog.ConcernType;
 
 /** R4 eligibility and the R5 guidance for those who are not eligible. */
 @Service

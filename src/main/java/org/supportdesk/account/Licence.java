@@ -1,5 +1,7 @@
 package org.supportdesk.account;
 
+import org.supportdesk.catalog.Product;
+
 import java.time.LocalDate;
 
 public record Licence(Product product, String key, LocalDate expiresOn, SupportLevel supportLevel,

@@ -1,5 +1,7 @@
 package org.supportdesk.account;
 
+import org.supportdesk.catalog.Product;
+
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;

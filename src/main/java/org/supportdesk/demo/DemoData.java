@@ -7,8 +7,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,42 +15,35 @@ import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Licence;
 import org.supportdesk.account.Member;
 import org.supportdesk.account.Organization;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.account.SupportLevel;
-import org.supportdesk.engine.StartupLock;
+import org.supportdesk.engine.StartupTask;
 
 /**
  * The demo organisations, customers and staff of README (customers' password {@code demo}, staff passwords =
  * user names). Added once: a restart on the same database, or a second node, finds them and leaves them alone.
  */
 @Component
-@Order(10)
+@Order(30)
 @ConditionalOnProperty(name = "support.demo-data", havingValue = "true")
-class DemoData implements ApplicationRunner {
+class DemoData implements StartupTask {
 
     private static final LocalDate FAR_FUTURE = LocalDate.of(2099, 12, 31);
 
     private final AccountRepository accounts;
     private final IdentityService identity;
     private final PasswordEncoder passwords;
-    private final StartupLock startupLock;
     private final Clock clock;
 
-    DemoData(AccountRepository accounts, IdentityService identity, PasswordEncoder passwords, StartupLock startupLock,
-             Clock clock) {
+    DemoData(AccountRepository accounts, IdentityService identity, PasswordEncoder passwords, Clock clock) {
         this.accounts = accounts;
         this.identity = identity;
         this.passwords = passwords;
-        this.startupLock = startupLock;
         this.clock = clock;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        startupLock.exclusively(this::addMissing);
-    }
-
-    private void addMissing() {
+    public void setUp() {
         staff("agent", "Alex", "Agent", List.of("support-agents", "team-repository", "team-lifecycle",
                 "team-general", "team-accounts"));
         staff("manager", "Morgan", "Manager", List.of("support-managers"));

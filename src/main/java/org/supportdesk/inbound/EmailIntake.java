@@ -20,7 +20,7 @@ import org.supportdesk.mail.OutboundMailRepository;
 import org.supportdesk.ticket.AttachmentPolicy;
 import org.supportdesk.ticket.AttachmentProperties;
 import org.supportdesk.ticket.Channel;
-import org.supportdesk.ticket.ConcernType;
+import org.supportdesk.catalog.ConcernType;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketNumber;
 import org.supportdesk.ticket.TicketRepository;

@@ -164,7 +164,7 @@ public class MailDispatcher implements SmartLifecycle {
         asSystem.run(() -> {
             mails.markDelegated(mail.id(), failure.toString());
             runtime.createProcessInstanceByKey(DELIVERY_PROCESS)
-                    .businessKey(mail.ticketId() == null ? null : org.supportdesk.ticket.TicketNumber.of(mail.ticketId()))
+                    .businessKey(mail.businessKey())
                     .setVariable("mailId", mail.id())
                     .setVariable("template", mail.template())
                     .execute();

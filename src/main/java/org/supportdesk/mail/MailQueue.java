@@ -64,7 +64,7 @@ public class MailQueue {
             inReplyTo = previous != null ? previous : originMessageId != null ? originMessageId : threadRoot(threadKey);
             references = previous == null ? root : root + " " + previous;
         }
-        long id = mails.insert(ticketId, mail, messageId, inReplyTo, references, to,
+        long id = mails.insert(ticketId, threadKey, mail, messageId, inReplyTo, references, to,
                 cc.stream().filter(address -> !to.contains(address)).toList(), clock.instant());
         dispatcher.wakeAfterCommit();
         return Optional.of(id);
@@ -77,7 +77,7 @@ public class MailQueue {
     public Optional<Long> queueAnswer(String template, Map<String, ?> model, String to, String customerMessageId) {
         RenderedMail mail = templates.render(template, model);
         String messageId = "<sd." + UUID.randomUUID().toString().replace("-", "") + "@" + domain + ">";
-        long id = mails.insert(null, mail, messageId, customerMessageId, customerMessageId, List.of(to), List.of(),
+        long id = mails.insert(null, null, mail, messageId, customerMessageId, customerMessageId, List.of(to), List.of(),
                 clock.instant());
         dispatcher.wakeAfterCommit();
         return Optional.of(id);

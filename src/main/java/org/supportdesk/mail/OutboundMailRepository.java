@@ -30,14 +30,14 @@ public class OutboundMailRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(Long ticketId, RenderedMail mail, String messageId, String inReplyTo, String references,
-                List<String> to, List<String> cc, Instant now) {
+    long insert(Long ticketId, String businessKey, RenderedMail mail, String messageId, String inReplyTo,
+                String references, List<String> to, List<String> cc, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into outbound_mail (ticket_id, template, message_id, in_reply_to, mail_references,
-                            recipients, cc, subject, body, auto_submitted, status, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ticketId, mail.template(), messageId, inReplyTo, references, String.join(",", to),
+                        insert into outbound_mail (ticket_id, business_key, template, message_id, in_reply_to,
+                            mail_references, recipients, cc, subject, body, auto_submitted, status, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(ticketId, businessKey, mail.template(), messageId, inReplyTo, references, String.join(",", to),
                         cc.isEmpty() ? null : String.join(",", cc), mail.subject(), mail.body(),
                         mail.autoSubmitted(), QUEUED, now.atOffset(ZoneOffset.UTC))
                 .update(key, "id");
@@ -46,7 +46,7 @@ public class OutboundMailRepository {
 
     Optional<OutboundMail> find(long id) {
         return jdbc.sql("""
-                        select id, ticket_id, template, message_id, in_reply_to, mail_references, recipients, cc, subject,
+                        select id, ticket_id, business_key, template, message_id, in_reply_to, mail_references, recipients, cc, subject,
                             body, auto_submitted, status, created_at
                         from outbound_mail where id = ?""")
                 .param(id)
@@ -72,7 +72,7 @@ public class OutboundMailRepository {
 
     public List<OutboundMail> ofTicket(long ticketId) {
         return jdbc.sql("""
-                        select id, ticket_id, template, message_id, in_reply_to, mail_references, recipients, cc, subject,
+                        select id, ticket_id, business_key, template, message_id, in_reply_to, mail_references, recipients, cc, subject,
                             body, auto_submitted, status, created_at
                         from outbound_mail where ticket_id = ? order by id""")
                 .param(ticketId)
@@ -137,7 +137,7 @@ public class OutboundMailRepository {
             return List.of();
         }
         return jdbc.sql("""
-                        select id, ticket_id, template, message_id, in_reply_to, mail_references, recipients, cc, subject,
+                        select id, ticket_id, business_key, template, message_id, in_reply_to, mail_references, recipients, cc, subject,
                             body, auto_submitted, status, created_at
                         from outbound_mail where id in (:ids) order by id""")
                 .param("ids", ids)
@@ -155,7 +155,7 @@ public class OutboundMailRepository {
         long ticket = rs.getLong("ticket_id");
         Long ticketId = rs.wasNull() ? null : ticket;
         String cc = rs.getString("cc");
-        return new OutboundMail(rs.getLong("id"), ticketId, rs.getString("template"), rs.getString("message_id"),
+        return new OutboundMail(rs.getLong("id"), ticketId, rs.getString("business_key"), rs.getString("template"), rs.getString("message_id"),
                 rs.getString("in_reply_to"), rs.getString("mail_references"),
                 Arrays.asList(rs.getString("recipients").split(",")),
                 cc == null ? List.of() : Arrays.asList(cc.split(",")), rs.getString("subject"), rs.getString("body"),

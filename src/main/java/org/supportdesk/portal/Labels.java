@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.CloseReason;
-import org.supportdesk.ticket.ConcernType;
+import org.supportdesk.catalog.ConcernType;
 import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketStatus;

@@ -14,39 +14,33 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.supportdesk.engine.StartupLock;
+import org.supportdesk.engine.StartupTask;
 
 /**
  * The first administrator (group {@code camunda-admin}, every permission on every resource), created before the web
  * server takes its first request, so that Camunda Admin's "create the initial user" page is never open to the
- * internet. Under the {@link StartupLock}: nodes starting together create it once.
+ * internet. A {@link StartupTask}: nodes starting together create it once.
  */
 @Component
-class AdminSetup implements SmartInitializingSingleton {
+@Order(10)
+class AdminSetup implements StartupTask {
 
     private static final Logger log = LoggerFactory.getLogger(AdminSetup.class);
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
-    private final StartupLock startupLock;
     private final AdminProperties admin;
 
-    AdminSetup(IdentityService identity, AuthorizationService authorizations, StartupLock startupLock,
-               AdminProperties admin) {
+    AdminSetup(IdentityService identity, AuthorizationService authorizations, AdminProperties admin) {
         this.identity = identity;
         this.authorizations = authorizations;
-        this.startupLock = startupLock;
         this.admin = admin;
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
-        startupLock.exclusively(this::ensureAdministrator);
-    }
-
-    private void ensureAdministrator() {
+    public void setUp() {
         if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
             Group group = identity.newGroup(Groups.CAMUNDA_ADMIN);
             group.setName("Camunda administrators");

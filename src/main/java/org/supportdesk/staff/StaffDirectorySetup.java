@@ -21,21 +21,18 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.supportdesk.engine.StartupLock;
+import org.supportdesk.engine.StartupTask;
 
 /**
  * The staff groups, what each may do in Camunda's apps (authorization checks are on) and the Tasklist filters
  * they work from. Idempotent: runs at every start, on every node, and only adds what is missing; nodes starting
- * together take turns ({@link StartupLock}).
+ * together take turns (a {@link StartupTask}, done before the web server takes its first request).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class StaffDirectorySetup implements ApplicationRunner {
+@Order(20)
+class StaffDirectorySetup implements StartupTask {
 
     private static final List<String> TICKET_PROCESSES = List.of("support-ticket", "sev1-outage",
             "extended-support-escalation");
@@ -44,23 +41,17 @@ class StaffDirectorySetup implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
-    private final StartupLock startupLock;
 
     StaffDirectorySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                        TaskService tasks, StartupLock startupLock) {
+                        TaskService tasks) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
-        this.startupLock = startupLock;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        startupLock.exclusively(this::setUp);
-    }
-
-    private void setUp() {
+    public void setUp() {
         for (StaffGroup staffGroup : StaffGroup.values()) {
             ensureGroup(staffGroup);
         }

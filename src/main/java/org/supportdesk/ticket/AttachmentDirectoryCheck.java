@@ -12,10 +12,10 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.supportdesk.engine.StartupLock;
+import org.supportdesk.engine.StartupTask;
 
 /**
  * Every node must keep customers' files in the same (shared) directory: a file stored by one node is downloaded
@@ -25,20 +25,19 @@ import org.supportdesk.engine.StartupLock;
  * nodes' files.
  */
 @Component
-class AttachmentDirectoryCheck implements SmartInitializingSingleton {
+@Order(40)
+class AttachmentDirectoryCheck implements StartupTask {
 
     static final String MARKER = ".support-desk-directory";
     private static final Logger log = LoggerFactory.getLogger(AttachmentDirectoryCheck.class);
 
     private final Path directory;
     private final JdbcClient jdbc;
-    private final StartupLock startupLock;
     private final Clock clock;
 
-    AttachmentDirectoryCheck(AttachmentProperties properties, JdbcClient jdbc, StartupLock startupLock, Clock clock) {
+    AttachmentDirectoryCheck(AttachmentProperties properties, JdbcClient jdbc, Clock clock) {
         this.directory = properties.directory().toAbsolutePath().normalize();
         this.jdbc = jdbc;
-        this.startupLock = startupLock;
         this.clock = clock;
     }
 
@@ -50,8 +49,8 @@ class AttachmentDirectoryCheck implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
-        startupLock.exclusively(this::check);
+    public void setUp() {
+        check();
     }
 
     void check() {

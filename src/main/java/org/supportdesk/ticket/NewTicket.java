@@ -1,8 +1,10 @@
 package org.supportdesk.ticket;
 
+import org.supportdesk.catalog.ConcernType;
+
 import java.util.List;
 
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** A request that passed validation and eligibility, about to become a ticket. */
 public record NewTicket(

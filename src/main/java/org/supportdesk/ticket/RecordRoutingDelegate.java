@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.staff.StaffGroup;
 
 /**

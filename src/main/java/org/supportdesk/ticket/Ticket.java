@@ -1,8 +1,10 @@
 package org.supportdesk.ticket;
 
+import org.supportdesk.catalog.ConcernType;
+
 import java.time.Instant;
 
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** A ticket row: what the customer asked, and where the process has got to. */
 public record Ticket(

@@ -1,5 +1,7 @@
 package org.supportdesk.ticket;
 
+import org.supportdesk.catalog.ConcernType;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 @Repository
 public class TicketRepository {

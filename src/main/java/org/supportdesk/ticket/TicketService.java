@@ -1,5 +1,7 @@
 package org.supportdesk.ticket;
 
+import org.supportdesk.catalog.ConcernType;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.supportdesk.account.AccountService;
 import org.supportdesk.account.Eligibility;
 import org.supportdesk.account.EligibilityService;
 import org.supportdesk.account.Member;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.web.Refusal;
 
 /**

@@ -1,5 +1,7 @@
 package org.supportdesk.account;
 
+import org.supportdesk.catalog.Product;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

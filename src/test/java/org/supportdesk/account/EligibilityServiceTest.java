@@ -1,5 +1,7 @@
 package org.supportdesk.account;
 
+import org.supportdesk.catalog.Product;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -15,7 +17,7 @@ import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.supportdesk.ticket.ConcernType;
+import org.supportdesk.catalog.ConcernType;
 
 /** R4 against the real schema, without a process engine. "Now" is 2026-11-27 03:00 UTC. */
 @JdbcTest

@@ -16,7 +16,7 @@ import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Licence;
 import org.supportdesk.account.Member;
 import org.supportdesk.account.Organization;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.account.SupportLevel;
 
 /** Benchmark organisations and contacts (password "bench"), and bulk history written straight to the tables. */

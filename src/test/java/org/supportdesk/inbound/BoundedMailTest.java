@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.supportdesk.EngineTime;
 import org.supportdesk.SupportDeskTest;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketTexts;
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.EngineTime;
 import org.supportdesk.SupportDeskTest;
-import org.supportdesk.account.Product;
-import org.supportdesk.ticket.ConcernType;
+import org.supportdesk.catalog.Product;
+import org.supportdesk.catalog.ConcernType;
 import org.supportdesk.ticket.Ticket;
 
 /**

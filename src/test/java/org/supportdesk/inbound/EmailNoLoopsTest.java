@@ -13,8 +13,8 @@ import org.supportdesk.EngineTime;
 import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures.OrgFixture;
-import org.supportdesk.account.Product;
-import org.supportdesk.ticket.ConcernType;
+import org.supportdesk.catalog.Product;
+import org.supportdesk.catalog.ConcernType;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketStatus;
 

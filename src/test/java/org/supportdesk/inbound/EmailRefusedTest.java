@@ -12,7 +12,7 @@ import org.supportdesk.EngineTime;
 import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures.OrgFixture;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /**
  * R5 and R8 by mail: who may not file, or sends too much, opens no ticket; the message is kept and the sender gets

@@ -14,7 +14,7 @@ import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.Channel;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketMessage;

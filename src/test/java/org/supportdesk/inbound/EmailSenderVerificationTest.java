@@ -17,7 +17,7 @@ import org.supportdesk.EngineTime;
 import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures.OrgFixture;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.Channel;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketStatus;

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.supportdesk.Api;
 import org.supportdesk.EngineTime;
 import org.supportdesk.SupportDeskTest;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.AuthorType;
 
 import com.jayway.jsonpath.JsonPath;

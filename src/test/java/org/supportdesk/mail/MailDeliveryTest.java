@@ -34,7 +34,7 @@ import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.ticket.TicketStatus;
 

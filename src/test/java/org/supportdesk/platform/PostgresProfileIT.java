@@ -10,8 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.supportdesk.SupportDeskApplication;
 import org.supportdesk.account.EligibilityService;
-import org.supportdesk.account.Product;
-import org.supportdesk.ticket.ConcernType;
+import org.supportdesk.catalog.Product;
+import org.supportdesk.catalog.ConcernType;
 
 /** The `postgres` profile: Flyway, the engine schema and the demo data on a real PostgreSQL server. */
 class PostgresProfileIT {

@@ -18,7 +18,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** My Activities: three lists, a status filter and pages, newest activity first, one organisation only (R17). */
 @SupportDeskTest

@@ -23,7 +23,7 @@ import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Member;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** Q4: customer text is shown as text on every page; markup in it never reaches the browser as markup. */
 @SupportDeskTest

@@ -14,7 +14,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.account.InvitationTest;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** The page an invitation mail links to. */
 @SupportDeskTest

@@ -23,7 +23,7 @@ import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Member;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** The organisation page: members, licences, contacts with their limit and rules, invitations (R1–R3, R20). */
 @SupportDeskTest

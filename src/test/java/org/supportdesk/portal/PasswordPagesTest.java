@@ -17,7 +17,7 @@ import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /**
  * The portal's own account pages over real HTTP with real sessions: a changed or reset password ends the member's

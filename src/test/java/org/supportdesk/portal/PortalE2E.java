@@ -203,7 +203,7 @@ class PortalE2E {
 
     @Test
     void aForgottenPasswordIsResetThroughTheMailedLinkAndChangedOnTheAccountPage() {
-        String rhea = fixtures.organization().activeLicence(org.supportdesk.account.Product.LIFECYCLE).contact("rhea");
+        String rhea = fixtures.organization().activeLicence(org.supportdesk.catalog.Product.LIFECYCLE).contact("rhea");
 
         browser.open("/login");
         browser.submit("#forgot-password");

@@ -22,7 +22,7 @@ import org.supportdesk.Api;
 import org.supportdesk.EngineTime;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** Signing in and out of the portal: sessions, CSRF, clear messages, throttled guessing (Q4). */
 @SupportDeskTest

@@ -23,7 +23,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.Attachment;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketRepository;

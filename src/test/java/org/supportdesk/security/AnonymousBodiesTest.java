@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.supportdesk.RawHttp;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 import com.jayway.jsonpath.JsonPath;
 

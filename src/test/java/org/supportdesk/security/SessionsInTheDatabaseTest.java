@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.supportdesk.RawHttp;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /**
  * Q3: portal and Camunda webapp sessions live in the database (Spring Session JDBC), whole and readable by any node

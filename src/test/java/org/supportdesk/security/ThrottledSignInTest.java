@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.supportdesk.RawHttp;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 import org.supportdesk.engine.AsSystem;
 
 import com.jayway.jsonpath.JsonPath;

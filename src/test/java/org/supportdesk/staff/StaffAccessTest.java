@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.supportdesk.SupportDeskTest;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** Staff reach Camunda's apps and the engine REST API only with a login, and only the apps they may use. */
 @SupportDeskTest

@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 import org.supportdesk.SupportDeskTest;
-import org.supportdesk.engine.StartupLock;
 
 /** Every node must keep customers' files in the one shared directory: a node that would not is stopped at start. */
 @SupportDeskTest
@@ -22,7 +21,6 @@ class AttachmentDirectoryCheckTest {
 
     @Autowired AttachmentProperties properties;
     @Autowired JdbcClient jdbc;
-    @Autowired StartupLock startupLock;
     @Autowired Clock clock;
 
     @TempDir Path elsewhere;
@@ -66,6 +64,6 @@ class AttachmentDirectoryCheckTest {
         AttachmentProperties.Limits limits = new AttachmentProperties.Limits(DataSize.ofMegabytes(1),
                 DataSize.ofMegabytes(1));
         return new AttachmentDirectoryCheck(new AttachmentProperties(directory, limits, limits, List.of("doc")), jdbc,
-                startupLock, clock);
+                clock);
     }
 }

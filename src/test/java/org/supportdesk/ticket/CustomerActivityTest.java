@@ -1,5 +1,7 @@
 package org.supportdesk.ticket;
 
+import org.supportdesk.catalog.ConcernType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -21,7 +23,7 @@ import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Member;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** What customers do besides filing: replies while open (R15), follow-ups (R16), and the ineligible path (R4). */
 @SupportDeskTest

@@ -15,7 +15,7 @@ import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** R11: first-response targets (HIGH 4 and NORMAL 8 business hours) and their breach; SEV-1 has its own (Sev1OutageTest). */
 @SupportDeskTest

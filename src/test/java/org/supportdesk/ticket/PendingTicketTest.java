@@ -15,7 +15,7 @@ import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /**
  * R14 and R15: a PENDING ticket is reminded after 2 and 5 business days and closed after 10, in the organisation's

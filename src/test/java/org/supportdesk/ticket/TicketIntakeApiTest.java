@@ -34,7 +34,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** Filing, replying and following up through the customer API (R4–R8, R15, R16; Q4). */
 @SupportDeskTest

@@ -20,7 +20,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** The support-ticket process from filing to closing (R10–R16, R22), driven through the API and Tasklist's engine calls. */
 @SupportDeskTest

@@ -1,5 +1,7 @@
 package org.supportdesk.ticket;
 
+import org.supportdesk.catalog.ConcernType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.SupportDeskTest;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /**
  * R10/R11: the deployed {@code ticket-routing} table decides the team queue and the initial priority. The tests

@@ -15,7 +15,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
-import org.supportdesk.account.Product;
+import org.supportdesk.catalog.Product;
 
 /** My Activities: the three lists and a ticket's details, for the caller's organisation only (R17; Q4). */
 @SupportDeskTest

@@ -1,4 +1,4 @@
-package org.supportdesk.calendar;
+package org.supportdesk.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Organization;
+import org.supportdesk.calendar.BusinessCalendar;
 
 /**
  * Business time for BPMN expressions, in the organisation of the process ({@code organizationId} variable). Timers

@@ -1,4 +1,4 @@
-package org.supportdesk.account;
+package org.supportdesk.catalog;
 
 public enum Product {
     REPOSITORY_MANAGER,

@@ -1,4 +1,4 @@
-package org.supportdesk.ticket;
+package org.supportdesk.catalog;
 
 /** R7: what kind of concern the customer has. */
 public enum ConcernType {
