@@ -9,47 +9,131 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.SupportDeskTest;
 
 /**
- * What the analysts edit in {@code processes/} and {@code forms/} is what the engine runs: every file is deployed
- * with the content on disk, and every process and decision in them can be started or evaluated.
+ * What the engine runs is what the analysts edit in {@code processes/} and {@code forms/}: the four processes and
+ * the routing decision are deployed, every user task opens a Camunda Form of its own deployment, every call and
+ * decision reference finds what it names, and history is cleaned up.
  */
 @SupportDeskTest
 class DeploymentTest {
 
+    private static final List<String> PROCESSES =
+            List.of("support-ticket", "sev1-outage", "extended-support-escalation", "mail-delivery");
     private static final List<Path> MODEL_FOLDERS = List.of(Path.of("processes"), Path.of("forms"));
 
     @Autowired RepositoryService repository;
+    @Autowired ProcessEngineConfiguration configuration;
 
     @Test
-    void theProjectHasDiagramsDecisionsAndForms() {
-        List<Path> files = modelFiles();
+    void theFourProcessesAreDeployedAndActive() {
+        List<ProcessDefinition> latest = repository.createProcessDefinitionQuery().latestVersion().list();
 
-        assertThat(files).anyMatch(f -> f.toString().endsWith(".bpmn"));
-        assertThat(files).anyMatch(f -> f.toString().endsWith(".dmn"));
-        assertThat(files).anyMatch(f -> f.toString().endsWith(".form"));
+        assertThat(latest).extracting(ProcessDefinition::getKey).containsAll(PROCESSES);
+        for (String key : PROCESSES) {
+            ProcessDefinition process = latestProcess(key);
+            assertThat(process.isSuspended()).as("%s suspended", key).isFalse();
+            assertThat(process.getResourceName()).as("resource of %s", key).endsWith(key + ".bpmn");
+        }
+    }
+
+    @Test
+    void everyUserTaskOpensACamundaFormOfItsOwnDeployment() {
+        List<String> forms = new ArrayList<>();
+        for (String key : PROCESSES) {
+            ProcessDefinition process = latestProcess(key);
+            for (UserTask task : model(process).getModelElementsByType(UserTask.class)) {
+                String where = key + "/" + task.getId();
+                assertThat(task.getCamundaFormRef()).as("camunda:formRef of %s", where).isNotBlank();
+                assertThat(task.getCamundaFormKey()).as("%s uses a Camunda Form, not a form key", where).isNull();
+                assertThat(task.getCamundaFormRefBinding()).as("camunda:formRefBinding of %s", where)
+                        .isEqualTo("deployment");
+
+                CamundaFormDefinition form = deployedForm(task.getCamundaFormRef(), process.getDeploymentId());
+
+                assertThat(form).as("Camunda Form %s for %s", task.getCamundaFormRef(), where).isNotNull();
+                assertThat(form.getDeploymentId()).isEqualTo(process.getDeploymentId());
+                assertThat(form.getResourceName()).as("form file of %s", where).endsWith(".form");
+                forms.add(form.getKey());
+            }
+        }
+
+        assertThat(forms).containsExactlyInAnyOrder("triage-ticket", "work-ticket", "assess-outage",
+                "acknowledge-outage");
+    }
+
+    @Test
+    void theRoutingDecisionIsDeployedAndEveryDecisionReferenceFindsItsTable() {
+        DecisionDefinition routing = repository.createDecisionDefinitionQuery().decisionDefinitionKey("ticket-routing")
+                .latestVersion().singleResult();
+        assertThat(routing).as("decision ticket-routing").isNotNull();
+        assertThat(routing.getResourceName()).endsWith("ticket-routing.dmn");
+
+        List<String> references = new ArrayList<>();
+        for (String key : PROCESSES) {
+            for (BusinessRuleTask task : model(latestProcess(key)).getModelElementsByType(BusinessRuleTask.class)) {
+                references.add(task.getCamundaDecisionRef());
+                assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(task.getCamundaDecisionRef())
+                        .latestVersion().singleResult()).as("decision of %s/%s", key, task.getId()).isNotNull();
+            }
+        }
+        assertThat(references).contains("ticket-routing");
+    }
+
+    @Test
+    void everyCallActivityCallsADeployedProcess() {
+        List<String> called = new ArrayList<>();
+        for (String key : PROCESSES) {
+            for (CallActivity call : model(latestProcess(key)).getModelElementsByType(CallActivity.class)) {
+                called.add(call.getCalledElement());
+                assertThat(latestProcess(call.getCalledElement())).as("process called by %s/%s", key, call.getId())
+                        .isNotNull();
+            }
+        }
+        assertThat(called).contains("sev1-outage", "extended-support-escalation");
+    }
+
+    @Test
+    void everyProcessAndDecisionHasAHistoryTimeToLive() {
+        List<ProcessDefinition> processes = repository.createProcessDefinitionQuery().latestVersion().list();
+        List<DecisionDefinition> decisions = repository.createDecisionDefinitionQuery().latestVersion().list();
+
+        assertThat(processes).extracting(ProcessDefinition::getKey).containsAll(PROCESSES);
+        assertThat(processes).allSatisfy(p -> assertThat(p.getHistoryTimeToLive())
+                .as("historyTimeToLive of %s", p.getKey()).isNotNull().isPositive());
+        assertThat(decisions).isNotEmpty().allSatisfy(d -> assertThat(d.getHistoryTimeToLive())
+                .as("historyTimeToLive of %s", d.getKey()).isNotNull().isPositive());
     }
 
     @Test
     void everyModelFileIsDeployedAsItIsOnDisk() throws IOException {
-        for (Path file : modelFiles()) {
+        Collection<Path> files = modelFiles();
+        assertThat(files).extracting(f -> f.getFileName().toString()).contains("support-ticket.bpmn",
+                "ticket-routing.dmn", "work-ticket.form");
+
+        for (Path file : files) {
             Optional<DeployedResource> deployed = latestDeployment(file.getFileName().toString());
 
             assertThat(deployed).as("%s in an engine deployment", file).isPresent();
@@ -61,53 +145,21 @@ class DeploymentTest {
         }
     }
 
-    @Test
-    void everyProcessOfEveryDiagramIsDeployed() {
-        List<String> keys = new ArrayList<>();
-        for (Path file : modelFiles()) {
-            if (file.toString().endsWith(".bpmn")) {
-                BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-                model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable)
-                        .map(Process::getId).forEach(keys::add);
-            }
-        }
-
-        assertThat(keys).contains("support-ticket", "mail-delivery");
-        for (String key : keys) {
-            assertThat(latestProcess(key)).as("process definition %s", key).isNotNull();
-            assertThat(latestProcess(key).isSuspended()).as("%s suspended", key).isFalse();
-        }
+    /** The form the engine hands out for a task with this reference (the command the task form lookup runs). */
+    private CamundaFormDefinition deployedForm(String key, String deploymentId) {
+        return ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired()
+                .execute(new GetCamundaFormDefinitionCmd(new CamundaFormRefImpl(key, "deployment"), deploymentId));
     }
 
-    @Test
-    void everyDecisionOfEveryTableIsDeployed() {
-        List<String> keys = new ArrayList<>();
-        for (Path file : modelFiles()) {
-            if (file.toString().endsWith(".dmn")) {
-                Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class).stream()
-                        .map(Decision::getId).forEach(keys::add);
-            }
-        }
-
-        assertThat(keys).contains("ticket-routing");
-        for (String key : keys) {
-            assertThat(latestDecision(key)).as("decision definition %s", key).isNotNull();
-        }
+    private BpmnModelInstance model(ProcessDefinition process) {
+        return repository.getBpmnModelInstance(process.getId());
     }
 
-    @Test
-    void everyProcessAndDecisionHasAHistoryTimeToLive() {
-        List<ProcessDefinition> processes = repository.createProcessDefinitionQuery().latestVersion().list();
-        List<DecisionDefinition> decisions = repository.createDecisionDefinitionQuery().latestVersion().list();
-
-        assertThat(processes).isNotEmpty();
-        assertThat(processes).allSatisfy(p -> assertThat(p.getHistoryTimeToLive())
-                .as("historyTimeToLive of %s", p.getKey()).isNotNull().isPositive());
-        assertThat(decisions).allSatisfy(d -> assertThat(d.getHistoryTimeToLive())
-                .as("historyTimeToLive of %s", d.getKey()).isNotNull().isPositive());
+    private ProcessDefinition latestProcess(String key) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
     }
 
-    private List<Path> modelFiles() {
+    private static List<Path> modelFiles() {
         List<Path> files = new ArrayList<>();
         for (Path folder : MODEL_FOLDERS) {
             assertThat(folder).as("run from the project root").isDirectory();
@@ -128,14 +180,6 @@ class DeploymentTest {
                         .filter(name -> name.equals(fileName) || name.endsWith("/" + fileName))
                         .map(name -> new DeployedResource(d.getId(), name)))
                 .findFirst();
-    }
-
-    private ProcessDefinition latestProcess(String key) {
-        return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
-    }
-
-    private DecisionDefinition latestDecision(String key) {
-        return repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
     }
 
     private record DeployedResource(String deploymentId, String name) {

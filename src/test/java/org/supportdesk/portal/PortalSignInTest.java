@@ -9,6 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,9 +153,43 @@ class PortalSignInTest {
 
     @Test
     void portalPagesCarryAContentSecurityPolicy() throws Exception {
-        mvc.perform(get("/login"))
-                .andExpect(header().string("Content-Security-Policy", PortalSecurity.CONTENT_SECURITY_POLICY))
-                .andExpect(header().string("X-Frame-Options", "DENY"));
+        MockHttpSession session = signedIn(paula);
+        for (MvcResult page : List.of(
+                mvc.perform(get("/login")).andExpect(status().isOk()).andReturn(),
+                mvc.perform(get("/activities").session(session)).andExpect(status().isOk()).andReturn())) {
+            String uri = page.getRequest().getRequestURI();
+            Map<String, List<String>> policy = directives(page.getResponse().getHeader("Content-Security-Policy"));
+
+            // only the application's own files: no inline or eval'd script, no other origin, no plug-ins
+            assertThat(policy.get("default-src")).as("default-src of %s", uri).containsExactly("'self'");
+            assertThat(policy.get("script-src")).as("script-src of %s", uri).containsExactly("'self'");
+            assertThat(policy.get("style-src")).as("style-src of %s", uri).containsExactly("'self'");
+            assertThat(policy.get("img-src")).as("img-src of %s", uri).containsOnly("'self'", "data:");
+            assertThat(policy.get("object-src")).as("object-src of %s", uri).containsExactly("'none'");
+            // nobody frames the portal (clickjacking), injected markup cannot redirect links or forms elsewhere
+            assertThat(policy.get("frame-ancestors")).as("frame-ancestors of %s", uri).containsExactly("'none'");
+            assertThat(policy.get("base-uri")).as("base-uri of %s", uri).containsExactly("'self'");
+            assertThat(policy.get("form-action")).as("form-action of %s", uri).containsExactly("'self'");
+            assertThat(policy.values()).as("sources of %s", uri).allSatisfy(sources -> assertThat(sources)
+                    .noneMatch(source -> source.contains("*") || source.startsWith("'unsafe-")
+                            || source.equals("http:") || source.equals("https:")));
+            assertThat(page.getResponse().getHeader("X-Frame-Options")).as("X-Frame-Options of %s", uri)
+                    .isEqualTo("DENY");
+        }
+    }
+
+    /** A Content-Security-Policy header as its directives: name to sources, each directive once. */
+    private static Map<String, List<String>> directives(String header) {
+        assertThat(header).as("Content-Security-Policy header").isNotBlank();
+        Map<String, List<String>> directives = new LinkedHashMap<>();
+        for (String directive : header.split(";")) {
+            List<String> words = List.of(directive.strip().split("\\s+"));
+            if (!words.get(0).isEmpty()) {
+                assertThat(directives.put(words.get(0).toLowerCase(Locale.ROOT), words.subList(1, words.size())))
+                        .as("directive %s given twice", words.get(0)).isNull();
+            }
+        }
+        return directives;
     }
 
     @Test
