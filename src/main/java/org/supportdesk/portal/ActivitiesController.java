@@ -38,7 +38,7 @@ class ActivitiesController {
         TicketView ticketView = choice(TicketView.class, view, "view");
         TicketStatus ticketStatus = status == null || status.isBlank() ? null : choice(TicketStatus.class, status, "status");
         if (page < 1 || size < 1 || size > 100) {
-            throw Refusal.badRequest("invalid-page", "Pages are numbered from 1, with 1 to 100 requests each.");
+            throw Refusal.badRequest("invalid-page", 100);
         }
         TicketRepository.Page result = tickets.list(viewer.me(model).email(), ticketView, ticketStatus, page - 1, size);
         long pages = Math.max(1, (result.total() + size - 1) / size);
@@ -62,7 +62,7 @@ class ActivitiesController {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Refusal.badRequest("invalid-" + name, "There is no such " + name + ": " + value + ".");
+            throw Refusal.badRequest("invalid-" + name, value);
         }
     }
 }
