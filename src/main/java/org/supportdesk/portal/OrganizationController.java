@@ -40,24 +40,26 @@ class OrganizationController {
     private final AccountProperties properties;
     private final Viewer viewer;
     private final Clock clock;
+    private final Texts texts;
 
     OrganizationController(AccountService accounts, AccountRepository repository, AccountProperties properties,
-                           Viewer viewer, Clock clock) {
+                           Viewer viewer, Clock clock, Texts texts) {
         this.accounts = accounts;
         this.repository = repository;
         this.properties = properties;
         this.viewer = viewer;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** The invitation form; the same constraints as the API's. */
     public static class Invitation {
-        @NotBlank(message = "Please enter the email address.")
-        @Email(message = "This is not an email address.")
-        @Size(max = 254, message = "At most 254 characters.")
+        @NotBlank(message = "{form.invitation.email.required}")
+        @Email(message = "{form.invitation.email.not-an-email}")
+        @Size(max = 254, message = "{form.invitation.email.too-long}")
         private String email;
-        @NotBlank(message = "Please enter the name.")
-        @Size(max = 200, message = "At most 200 characters.")
+        @NotBlank(message = "{form.invitation.name.required}")
+        @Size(max = 200, message = "{form.invitation.name.too-long}")
         private String name;
 
         public String getEmail() {
@@ -104,7 +106,7 @@ class OrganizationController {
             return "redirect:/organization";
         } catch (Refusal refusal) {
             response.setStatus(refusal.getStatusCode().value());
-            model.addAttribute("inviteError", refusal.getBody().getDetail());
+            model.addAttribute("inviteError", texts.detail(refusal));
             return page(model, invitation);
         }
     }
@@ -181,13 +183,13 @@ class OrganizationController {
 
     private String refusedMember(ModelMap model, Refusal refusal, HttpServletResponse response) {
         response.setStatus(refusal.getStatusCode().value());
-        model.addAttribute("memberError", refusal.getBody().getDetail());
+        model.addAttribute("memberError", texts.detail(refusal));
         return page(model, new Invitation());
     }
 
     private String refused(ModelMap model, Refusal refusal, HttpServletResponse response) {
         response.setStatus(refusal.getStatusCode().value());
-        model.addAttribute("contactError", refusal.getBody().getDetail());
+        model.addAttribute("contactError", texts.detail(refusal));
         return page(model, new Invitation());
     }
 

@@ -44,15 +44,18 @@ class TicketPageController {
     private final AttachmentPolicy attachmentPolicy;
     private final AttachmentProperties attachmentProperties;
     private final Viewer viewer;
+    private final Texts texts;
 
     TicketPageController(TicketService service, TicketRepository tickets, AttachmentStore store,
-                         AttachmentPolicy attachmentPolicy, AttachmentProperties attachmentProperties, Viewer viewer) {
+                         AttachmentPolicy attachmentPolicy, AttachmentProperties attachmentProperties, Viewer viewer,
+                         Texts texts) {
         this.service = service;
         this.tickets = tickets;
         this.store = store;
         this.attachmentPolicy = attachmentPolicy;
         this.attachmentProperties = attachmentProperties;
         this.viewer = viewer;
+        this.texts = texts;
     }
 
     /** A message of the conversation with the files that came with it. */
@@ -73,8 +76,7 @@ class TicketPageController {
     @GetMapping("/tickets/{number}")
     String ticket(ModelMap model, @PathVariable String number, @RequestParam(required = false) String tooLarge) {
         if (tooLarge != null) {
-            model.addAttribute("replyError", "Your reply was not sent: the attachments were larger than the limits. "
-                    + limits());
+            model.addAttribute("replyError", texts.text("form.reply.too-large", limits()));
         }
         return page(model, service.ticket(viewer.me(model).email(), number));
     }
@@ -99,14 +101,14 @@ class TicketPageController {
             if (ticket.isClosed()) {
                 // R16: closed is final; the text moves to the follow-up box
                 model.addAttribute("followUpDescription", body);
-                model.addAttribute("followUpError", ticket.number() + " was closed, and a closed ticket is never"
-                        + " reopened: your text is below; create a follow-up with it."
-                        + (filesLost ? " Files can be added once the follow-up exists." : ""));
+                model.addAttribute("followUpError", texts.text(filesLost ? "form.reply.closed.files-lost"
+                        : "form.reply.closed", ticket.number()));
             } else {
                 model.addAttribute("replyBody", body);
-                model.addAttribute("replyError", ("invalid-fields".equals(refusal.code())
-                        ? "Please write your reply first." : refusal.getBody().getDetail())
-                        + (filesLost ? " Nothing was sent: please choose your files again." : ""));
+                String error = "invalid-fields".equals(refusal.code())
+                        ? texts.text("form.reply.empty") : texts.detail(refusal);
+                model.addAttribute("replyError", filesLost
+                        ? error + " " + texts.text("form.files.choose-again") : error);
             }
             return page(model, ticket);
         }
@@ -125,7 +127,7 @@ class TicketPageController {
             Ticket ticket = service.ticket(email, number);
             response.setStatus(refusal.getStatusCode().value());
             String message = "invalid-fields".equals(refusal.code())
-                    ? "Please describe what you need help with." : refusal.getBody().getDetail();
+                    ? texts.text("form.follow-up.empty") : texts.detail(refusal);
             if (ticket.isClosed()) {
                 model.addAttribute("followUpDescription", description);
                 model.addAttribute("followUpError", message);
@@ -174,8 +176,7 @@ class TicketPageController {
     }
 
     private String limits() {
-        return "Attachments may be at most " + attachmentPolicy.limitsText(attachmentProperties.web())
-                + "; " + String.join(", ", attachmentProperties.discouragedExtensions().stream().map(e -> "." + e).toList())
-                + " files are not accepted on the web: attach PDF, plain text or compressed text instead.";
+        return texts.text("form.reply.limits", attachmentPolicy.limitsText(attachmentProperties.web()),
+                String.join(", ", attachmentProperties.discouragedExtensions().stream().map(e -> "." + e).toList()));
     }
 }
