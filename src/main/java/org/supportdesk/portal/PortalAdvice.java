@@ -51,7 +51,7 @@ class PortalAdvice {
     @ExceptionHandler({ErrorResponseException.class, ServletRequestBindingException.class})
     ModelAndView error(Exception e) {
         ErrorResponse error = (ErrorResponse) e;
-        return page(error.getStatusCode(), error.getBody().getTitle(), error.getBody().getDetail());
+        return page(error.getStatusCode(), texts.title(error), texts.detail(error));
     }
 
     private ModelAndView page(HttpStatusCode status, String title, String detail) {

@@ -8,6 +8,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import org.supportdesk.web.Refusal;
 
 /**
@@ -27,12 +28,13 @@ class Texts {
         return messages.getMessage(key, arguments, locale());
     }
 
-    String detail(Refusal refusal) {
-        return refusal.detail(messages);
+    /** A refusal's (or one of Spring's own refusals') {@code detail}, the text for people. */
+    String detail(ErrorResponse refusal) {
+        return refusal.updateAndGetBody(messages, locale()).getDetail();
     }
 
-    String title(Refusal refusal) {
-        return refusal.title(messages);
+    String title(ErrorResponse refusal) {
+        return refusal.updateAndGetBody(messages, locale()).getTitle();
     }
 
     /**

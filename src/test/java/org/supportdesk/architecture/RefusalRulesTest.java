@@ -22,9 +22,11 @@ class RefusalRulesTest {
             .should().callMethod(Throwable.class, "getMessage")
             .orShould().callMethod(Throwable.class, "getLocalizedMessage");
 
+    /** Only the portal's {@code Texts} renders a refusal for a page; nothing else reads its words. */
     @ArchTest
     static final ArchRule thePortalNeverReadsAProblemsTexts = noClasses()
             .that().resideInAPackage("org.supportdesk.portal..")
+            .and().doNotHaveFullyQualifiedName("org.supportdesk.portal.Texts")
             .should().callMethod(ProblemDetail.class, "getDetail")
             .orShould().callMethod(ProblemDetail.class, "getTitle");
 }
