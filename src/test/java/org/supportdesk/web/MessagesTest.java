@@ -26,7 +26,8 @@ class MessagesTest {
 
     private static final Pattern KEY = Pattern.compile("\"((?:problem|field|form|attachments|eligibility)\\.[A-Za-z0-9.-]*[A-Za-z0-9])\"");
     private static final Pattern PROBLEM = Pattern.compile(
-            "Refusal\\.(?:forbidden|conflict|unprocessable|badRequest)\\(\"([a-z0-9-]+)\"|new Refusal\\(HttpStatus\\.\\w+, \"([a-z0-9-]+)\"");
+            "Refusal\\.(?:forbidden|conflict|unprocessable|badRequest)\\(\"([a-z0-9-]+)\"(?=[,)])"
+            + "|new Refusal\\(HttpStatus\\.\\w+, \"([a-z0-9-]+)\"(?=[,)])");
     private static final Pattern NOT_FOUND = Pattern.compile("Refusal\\.notFound\\(\"([a-z0-9-]+)\"");
     private static final Pattern REQUIRE = Pattern.compile("check\\.require\\(\"[A-Za-z]+\",[^;]*?, \"([a-z0-9-]+)\"[,)]",
             Pattern.DOTALL);
