@@ -57,8 +57,7 @@ class AccountPageController {
             response.setStatus(refusal.getStatusCode().value());
             return page(model, texts.detail(refusal));
         }
-        redirect.addFlashAttribute("notice", "Your password is changed. Every other session signed in with the old"
-                + " one has ended.");
+        redirect.addFlashAttribute("notice", texts.text("page.password.changed"));
         return "redirect:/account";
     }
 

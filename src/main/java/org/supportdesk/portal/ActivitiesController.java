@@ -22,8 +22,10 @@ class ActivitiesController {
 
     private final TicketService tickets;
     private final Viewer viewer;
+    private final Texts texts;
 
-    ActivitiesController(TicketService tickets, Viewer viewer) {
+    ActivitiesController(TicketService tickets, Viewer viewer, Texts texts) {
+        this.texts = texts;
         this.tickets = tickets;
         this.viewer = viewer;
     }
@@ -44,9 +46,10 @@ class ActivitiesController {
         long pages = Math.max(1, (result.total() + size - 1) / size);
         String current = ticketView.name().toLowerCase(Locale.ROOT);
         model.addAttribute("tabs", List.of(
-                new Tab("mine", "My requests", ticketView == TicketView.MINE),
-                new Tab("cc", "Requests I'm CC'd on", ticketView == TicketView.CC),
-                new Tab("organization", "Organisation requests", ticketView == TicketView.ORGANIZATION)));
+                new Tab("mine", texts.text("page.activities.mine"), ticketView == TicketView.MINE),
+                new Tab("cc", texts.text("page.activities.cc"), ticketView == TicketView.CC),
+                new Tab("organization", texts.text("page.activities.organization"),
+                        ticketView == TicketView.ORGANIZATION)));
         model.addAttribute("view", current);
         model.addAttribute("status", ticketStatus == null ? "" : ticketStatus.name());
         model.addAttribute("statuses", Arrays.asList(TicketStatus.values()));

@@ -101,8 +101,8 @@ class OrganizationController {
         try {
             Member member = accounts.invite(me.email(), me.organizationId(), invitation.getEmail(),
                     invitation.getName());
-            redirect.addFlashAttribute("notice", member.name() + " (" + member.email() + ") is now a member of "
-                    + viewer.organization(model).name() + ".");
+            redirect.addFlashAttribute("notice", texts.text("page.organization.invited", member.name(), member.email(),
+                    viewer.organization(model).name()));
             return "redirect:/organization";
         } catch (Refusal refusal) {
             response.setStatus(refusal.getStatusCode().value());
@@ -117,8 +117,8 @@ class OrganizationController {
         Member me = viewer.me(model);
         try {
             accounts.designateContact(me.email(), me.organizationId(), email);
-            redirect.addFlashAttribute("notice", AccountService.normalize(email)
-                    + " is now an authorized support contact.");
+            redirect.addFlashAttribute("notice", texts.text("page.organization.contact-designated",
+                    AccountService.normalize(email)));
             return "redirect:/organization#contacts";
         } catch (Refusal refusal) {
             return refused(model, refusal, response);
@@ -131,8 +131,8 @@ class OrganizationController {
         Member me = viewer.me(model);
         try {
             accounts.revokeContact(me.email(), me.organizationId(), email);
-            redirect.addFlashAttribute("notice", AccountService.normalize(email)
-                    + " is no longer an authorized support contact.");
+            redirect.addFlashAttribute("notice", texts.text("page.organization.contact-revoked",
+                    AccountService.normalize(email)));
             return "redirect:/organization#contacts";
         } catch (Refusal refusal) {
             return refused(model, refusal, response);
@@ -148,8 +148,8 @@ class OrganizationController {
             if (AccountService.normalize(email).equals(me.email())) {
                 return "redirect:/login?signedOut";
             }
-            redirect.addFlashAttribute("notice", AccountService.normalize(email) + " is no longer a member of "
-                    + viewer.organization(model).name() + ".");
+            redirect.addFlashAttribute("notice", texts.text("page.organization.member-removed",
+                    AccountService.normalize(email), viewer.organization(model).name()));
             return "redirect:/organization#members";
         } catch (Refusal refusal) {
             return refusedMember(model, refusal, response);
@@ -173,8 +173,8 @@ class OrganizationController {
         Member me = viewer.me(model);
         try {
             accounts.setOwner(me.email(), me.organizationId(), email, owner);
-            redirect.addFlashAttribute("notice", AccountService.normalize(email)
-                    + (owner ? " is now an owner." : " is no longer an owner."));
+            redirect.addFlashAttribute("notice", texts.text(owner ? "page.organization.owner-made"
+                    : "page.organization.owner-stepped-down", AccountService.normalize(email)));
             return "redirect:/organization#members";
         } catch (Refusal refusal) {
             return refusedMember(model, refusal, response);

@@ -187,17 +187,13 @@ class RequestController {
     private String outageNotice(Member me, Product product, boolean open, String opening) {
         String name = labels.product(product);
         if (open) {
-            return "It is within your business hours now: a " + name + " outage goes straight to our SEV-1 queue as"
-                    + " urgent, with a first response within one hour.";
+            return texts.text("page.request.outage.open", name);
         }
         if (eligibility.check(me.email(), product, ConcernType.CRITICAL_OUTAGE).extendedSupport()) {
-            return "It is outside your business hours, and your organisation has Extended Support for " + name
-                    + ": the on-call engineer is paged at once, day and night.";
+            return texts.text("page.request.outage.extended-support", name);
         }
-        return "It is outside your business hours (" + hours.opensAt() + "–" + hours.closesAt() + " your local time,"
-                + " working days), and your organisation has no Extended Support for " + name + ". Work on the outage"
-                + " will start when business hours begin: " + opening + ". Extended Support, 24x7 help with"
-                + " production outages, is available from your account representative.";
+        return texts.text("page.request.outage.closed", name, String.valueOf(hours.opensAt()),
+                String.valueOf(hours.closesAt()), opening);
     }
 
     private String tooLargeMessage() {

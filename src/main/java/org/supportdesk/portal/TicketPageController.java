@@ -89,9 +89,8 @@ class TicketPageController {
         try {
             TicketMessage message = service.reply(email, number, body, Uploads.of(files, null));
             Ticket ticket = service.ticket(email, number);
-            redirect.addFlashAttribute("notice", "Your reply was added to " + ticket.number() + "."
-                    + (ticket.status() == org.supportdesk.ticket.TicketStatus.OPEN
-                    ? " The ticket is open again and back with support." : ""));
+            redirect.addFlashAttribute("notice", texts.text(ticket.status() == org.supportdesk.ticket.TicketStatus.OPEN
+                    ? "page.ticket.replied.reopened" : "page.ticket.replied", ticket.number()));
             return "redirect:/tickets/" + ticket.number() + "#message-" + message.id();
         } catch (Refusal refusal) {
             Ticket ticket = service.ticket(email, number);
@@ -120,8 +119,8 @@ class TicketPageController {
         String email = viewer.me(model).email();
         try {
             Ticket followUp = service.followUp(email, number, description);
-            redirect.addFlashAttribute("notice", "We created " + followUp.number() + " as a follow-up to "
-                    + TicketNumber.of(followUp.followUpOf()) + ".");
+            redirect.addFlashAttribute("notice", texts.text("page.ticket.followed-up", followUp.number(),
+                    TicketNumber.of(followUp.followUpOf())));
             return "redirect:/tickets/" + followUp.number();
         } catch (Refusal refusal) {
             Ticket ticket = service.ticket(email, number);
