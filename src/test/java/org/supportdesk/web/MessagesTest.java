@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class MessagesTest {
 
-    private static final Pattern KEY = Pattern.compile("\"((?:problem|field|form|attachments|eligibility|page)\\.[A-Za-z0-9.-]*[A-Za-z0-9])\"");
+    private static final Pattern KEY = Pattern.compile("\"((?:problem|field|form|attachments|eligibility|page|api)\\.[A-Za-z0-9.-]*[A-Za-z0-9])\"");
     private static final Pattern PROBLEM = Pattern.compile(
             "Refusal\\.(?:forbidden|conflict|unprocessable|badRequest)\\(\"([a-z0-9-]+)\"(?=[,)])"
             + "|new Refusal\\(HttpStatus\\.\\w+, \"([a-z0-9-]+)\"(?=[,)])");
