@@ -53,7 +53,7 @@ public class AccountService {
     /** Reads for pages that show an organisation; who may see them is the caller's concern (signed-in members). */
     @Transactional(readOnly = true)
     public Organization organization(String organizationId) {
-        return accounts.findOrganization(organizationId).orElseThrow(() -> Refusal.notFound("Organisation"));
+        return accounts.findOrganization(organizationId).orElseThrow(() -> Refusal.notFound("organization", organizationId));
     }
 
     @Transactional(readOnly = true)
@@ -83,7 +83,7 @@ public class AccountService {
     }
 
     public Member me(String email) {
-        return accounts.findMember(normalize(email)).orElseThrow(() -> Refusal.notFound("Your account"));
+        return accounts.findMember(normalize(email)).orElseThrow(() -> Refusal.notFound("your-account"));
     }
 
     /** The caller's own organisation; any other one does not exist for them. */
@@ -91,9 +91,9 @@ public class AccountService {
     public Organization organizationOf(String callerEmail, String organizationId) {
         Member caller = me(callerEmail);
         if (!caller.organizationId().equals(organizationId)) {
-            throw Refusal.notFound("Organisation " + organizationId);
+            throw Refusal.notFound("organization", organizationId);
         }
-        return accounts.findOrganization(organizationId).orElseThrow(() -> Refusal.notFound("Organisation"));
+        return accounts.findOrganization(organizationId).orElseThrow(() -> Refusal.notFound("organization", organizationId));
     }
 
     @Transactional(readOnly = true)
@@ -119,11 +119,10 @@ public class AccountService {
                     && accounts.passwordHash(invitee).isEmpty();
             if (!member.organizationId().equals(organizationId)) {
                 // says nothing about which organisation, or whether it is one: the address just cannot be invited
-                throw Refusal.conflict("cannot-invite", invitee + " cannot be invited. Ask the person for another"
-                        + " address of theirs, or ask them to contact support.");
+                throw Refusal.conflict("cannot-invite", invitee);
             }
             if (!pending) {
-                throw Refusal.conflict("already-a-member", invitee + " is already a member of your organisation.");
+                throw Refusal.conflict("already-a-member", invitee);
             }
             invitations.send(member, inviter, organization);
             return member;
@@ -143,15 +142,11 @@ public class AccountService {
             return;
         }
         if (addressPolicy.isRoleAddress(member.email())) {
-            throw Refusal.unprocessable("not-an-individual", member.email()
-                    + " looks like a mailing list, distribution list or shared mailbox. Authorized support contacts"
-                    + " must be individuals: designate the person's own address instead.");
+            throw Refusal.unprocessable("not-an-individual", member.email());
         }
         int max = properties.maxAuthorizedContacts();
         if (accounts.countAuthorizedContacts(organizationId) >= max) {
-            throw Refusal.conflict("contact-limit-reached", "Your organisation already has " + max
-                            + " authorized support contacts, the most it may have. Revoke one of them before designating "
-                            + member.email() + ".")
+            throw Refusal.conflict("contact-limit-reached", max, member.email())
                     .with("maxAuthorizedContacts", max)
                     .with("authorizedContacts", accounts.authorizedContacts(organizationId).stream()
                             .map(Member::email).toList());
@@ -209,14 +204,11 @@ public class AccountService {
     public long changePassword(String email, String currentPassword, String newPassword, String clientAddress) {
         Member member = me(email);
         PasswordPolicy.check("newPassword", newPassword);
-        String hash = accounts.passwordHash(member.email()).orElseThrow(() -> Refusal.notFound("Your account"));
+        String hash = accounts.passwordHash(member.email()).orElseThrow(() -> Refusal.notFound("your-account"));
         boolean right = gate.check(Realm.CUSTOMER, member.email(), clientAddress,
                 () -> passwords.matches(currentPassword, hash));
         if (!right) {
-            throw Refusal.badRequest("invalid-fields", "Some fields are not valid: currentPassword is not your"
-                            + " current password.")
-                    .with("errors", List.of(java.util.Map.of("field", "currentPassword",
-                            "message", "is not your current password")));
+            throw Refusal.invalidField("currentPassword", "not-current-password");
         }
         long version = accounts.changePassword(member.email(), passwords.encode(newPassword));
         tokens.voidAll(member.email(), AccountTokens.Purpose.PASSWORD_RESET);
@@ -225,22 +217,19 @@ public class AccountService {
     }
 
     private Refusal lastOwner(Member member) {
-        return Refusal.conflict("last-owner", member.email() + " is the organisation's only owner, and an"
-                + " organisation always keeps one. Make another member an owner first.");
+        return Refusal.conflict("last-owner", member.email());
     }
 
     private Member memberOf(String organizationId, String email) {
         return accounts.findMember(normalize(email))
                 .filter(m -> m.organizationId().equals(organizationId))
-                .orElseThrow(() -> Refusal.notFound("Member " + email + " of your organisation"));
+                .orElseThrow(() -> Refusal.notFound("member", email));
     }
 
     private void requireOwner(String callerEmail, String organizationId) {
         organizationOf(callerEmail, organizationId);
         if (!me(callerEmail).owner()) {
-            throw Refusal.forbidden("owner-only", "Only an owner of your organisation can invite and remove members,"
-                    + " choose owners and designate or revoke authorized support contacts. Your owners: "
-                    + String.join(", ", owners(organizationId)) + ".");
+            throw Refusal.forbidden("owner-only", String.join(", ", owners(organizationId)));
         }
     }
 

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
@@ -43,21 +45,19 @@ public class CustomerAdministration {
     @Transactional
     public Organization register(String id, String name, String timeZone, String holidayRegion) {
         FieldCheck check = new FieldCheck();
-        check.require("id", id != null && ID.matcher(id).matches(),
-                "must be 1 to 64 lower-case letters, digits and hyphens");
-        check.require("name", name != null && !name.isBlank() && name.length() <= 200, "must have 1 to 200 characters");
+        check.require("id", id != null && ID.matcher(id).matches(), "not-an-organization-id", 64);
+        check.require("name", name != null && !name.isBlank() && name.length() <= 200, "length-between", 1, 200);
         ZoneId zone = null;
         try {
             zone = timeZone == null ? null : ZoneId.of(timeZone.strip());
         } catch (DateTimeException unknown) {
             // reported below
         }
-        check.require("timeZone", zone != null, "must be a time zone such as America/New_York or Europe/Berlin");
-        check.require("holidayRegion", holidays.knows(holidayRegion),
-                "must be a region with public holidays, such as US, DE or de-by");
+        check.require("timeZone", zone != null, "not-a-time-zone");
+        check.require("holidayRegion", holidays.knows(holidayRegion), "not-a-holiday-region");
         check.throwIfAny();
         if (accounts.findOrganization(id).isPresent()) {
-            throw Refusal.conflict("organization-exists", "Organisation " + id + " exists already.");
+            throw Refusal.conflict("organization-exists", id);
         }
         Organization organization = new Organization(id, name.strip(), zone, holidayRegion.strip());
         accounts.insertOrganization(organization);
@@ -70,16 +70,15 @@ public class CustomerAdministration {
                            SupportLevel supportLevel, boolean extendedSupport) {
         organization(organizationId);
         FieldCheck check = new FieldCheck();
-        check.require("key", key != null && KEY.matcher(key).matches(),
-                "must be 1 to 64 letters, digits and hyphens");
-        check.require("product", product != null, "is required");
-        check.require("expiresOn", expiresOn != null, "is required (YYYY-MM-DD)");
+        check.require("key", key != null && KEY.matcher(key).matches(), "not-a-licence-key", 64);
+        check.require("product", product != null, "required");
+        check.require("expiresOn", expiresOn != null, "required-date");
         check.throwIfAny();
         Licence licence = new Licence(product, key, expiresOn, supportLevel == null ? SupportLevel.STANDARD
                 : supportLevel, extendedSupport);
         var owner = accounts.organizationOfLicence(key);
         if (owner.isPresent() && !owner.get().equals(organizationId)) {
-            throw Refusal.conflict("licence-key-taken", "Licence key " + key + " belongs to another organisation.");
+            throw Refusal.conflict("licence-key-taken", key);
         }
         if (owner.isPresent()) {
             accounts.updateLicence(licence);
@@ -96,16 +95,17 @@ public class CustomerAdministration {
         Organization organization = organization(organizationId);
         String address = AccountService.normalize(email);
         FieldCheck check = new FieldCheck();
-        check.require("email", address != null && address.length() <= 254 && address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
-                "must be an email address");
-        check.require("name", name != null && !name.isBlank() && name.length() <= 200, "must have 1 to 200 characters");
+        check.require("email", address != null && address.length() <= 254
+                && address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "not-an-email");
+        check.require("name", name != null && !name.isBlank() && name.length() <= 200, "length-between", 1, 200);
         check.throwIfAny();
         if (authorizedContact && addressPolicy.isRoleAddress(address)) {
-            throw Refusal.unprocessable("not-an-individual", address + " looks like a mailing list or shared mailbox;"
-                    + " an authorized support contact must be a person.");
+            throw Refusal.unprocessable("not-an-individual", address)
+                    .saying("problem.not-an-individual.first-owner", address);
         }
         if (accounts.findMember(address).isPresent()) {
-            throw Refusal.conflict("cannot-invite", address + " already has a support account.");
+            throw Refusal.conflict("cannot-invite", address)
+                    .saying("problem.cannot-invite.has-an-account", address);
         }
         Member member = new Member(address, organizationId, name.strip(), true, authorizedContact);
         accounts.insertMember(member, null, clock.instant());
@@ -114,24 +114,22 @@ public class CustomerAdministration {
     }
 
     private Organization organization(String id) {
-        return accounts.findOrganization(id).orElseThrow(() -> Refusal.notFound("Organisation " + id));
+        return accounts.findOrganization(id).orElseThrow(() -> Refusal.notFound("organization", id));
     }
 
     /** Field errors gathered before anything is written, answered as one 400 problem. */
     private static final class FieldCheck {
-        private final java.util.List<java.util.Map<String, String>> errors = new java.util.ArrayList<>();
+        private final List<Refusal.FieldError> errors = new ArrayList<>();
 
-        void require(String field, boolean ok, String message) {
+        void require(String field, boolean ok, String code, Object... arguments) {
             if (!ok) {
-                errors.add(java.util.Map.of("field", field, "message", message));
+                errors.add(Refusal.FieldError.of(field, code, arguments));
             }
         }
 
         void throwIfAny() {
             if (!errors.isEmpty()) {
-                throw Refusal.badRequest("invalid-fields", "Some fields are not valid: " + String.join("; ",
-                                errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList()) + ".")
-                        .with("errors", errors);
+                throw Refusal.invalidFields(errors);
             }
         }
     }

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportdesk.catalog.ConcernType;
@@ -18,11 +20,14 @@ public class EligibilityService {
     private final AccountRepository accounts;
     private final AccountProperties properties;
     private final Clock clock;
+    private final MessageSource messages;
 
-    public EligibilityService(AccountRepository accounts, AccountProperties properties, Clock clock) {
+    public EligibilityService(AccountRepository accounts, AccountProperties properties, Clock clock,
+                              MessageSource messages) {
         this.accounts = accounts;
         this.properties = properties;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /**
@@ -58,29 +63,26 @@ public class EligibilityService {
         return new Eligibility(reason, organization.id(), extendedSupport, null);
     }
 
-    private static String unknownSenderGuidance() {
-        return "Only authorized support contacts of a licensed organisation can file support tickets, and this address"
-                + " is not registered with one. Ask an owner of your organisation to invite you and designate you as an"
-                + " authorized support contact, or ask one of your organisation's authorized contacts to file the"
-                + " request.";
+    private String unknownSenderGuidance() {
+        return text("eligibility.unknown-sender");
     }
 
     private String notAuthorizedGuidance(Organization organization) {
         List<String> contacts = accounts.authorizedContacts(organization.id()).stream().map(Member::email).toList();
         List<String> owners = accounts.members(organization.id()).stream()
                 .filter(Member::owner).map(Member::email).toList();
-        return "Only authorized support contacts can file support tickets for " + organization.name() + ". "
-                + (contacts.isEmpty() ? "Your organisation has no authorized contacts yet. "
-                : "Your organisation's authorized contacts are: " + String.join(", ", contacts) + ". ")
-                + "To become one, ask an owner of your organisation (" + String.join(", ", owners)
-                + ") to designate you; an organisation may have up to " + properties.maxAuthorizedContacts() + ". Owners who cannot manage their contacts"
-                + " can file a Customer Account Change request.";
+        return text(contacts.isEmpty() ? "eligibility.not-authorized-contact.none" : "eligibility.not-authorized-contact",
+                organization.name(), String.join(", ", contacts), String.join(", ", owners),
+                properties.maxAuthorizedContacts());
     }
 
-    private static String noLicenceGuidance(Organization organization, Product product) {
-        return organization.name() + " has no active licence"
-                + (product == null ? "" : " for " + product.name())
-                + ", so technical support is not available for it. Please contact your account representative to renew"
-                + " the licence, or file a Customer Account Change request if you believe this is wrong.";
+    private String noLicenceGuidance(Organization organization, Product product) {
+        return product == null ? text("eligibility.no-active-licence", organization.name())
+                : text("eligibility.no-active-licence.product", organization.name(), product.name());
+    }
+
+    /** R5's guidance is customer-facing: its words are in the messages. */
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 }

@@ -76,8 +76,6 @@ public class Invitations {
     }
 
     private static Refusal invalid() {
-        return Refusal.notFound("This invitation link").with("hint", "The link was used already, a newer invitation"
-                + " replaced it, or it expired. Ask an owner of your organisation to invite you again, or reset your"
-                + " password if you chose one already.");
+        return Refusal.notFound("invitation-link").withText("hint", "problem.not-found.invitation-link.hint");
     }
 }

@@ -2,9 +2,9 @@ package org.supportdesk.account;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import org.supportdesk.web.Refusal;
+import org.supportdesk.web.Refusal.FieldError;
 
 /**
  * Customers' passwords: 12 to 128 characters, and no more than bcrypt can take (72 bytes in UTF-8: 72 plain
@@ -22,24 +22,22 @@ public final class PasswordPolicy {
 
     /** @throws Refusal 400 naming the field and the rule */
     public static void check(String field, String password) {
-        String problem = problem(password);
+        FieldError problem = problem(field, password);
         if (problem != null) {
-            throw Refusal.badRequest("invalid-fields", "Some fields are not valid: " + field + " " + problem + ".")
-                    .with("errors", List.of(Map.of("field", field, "message", problem)));
+            throw Refusal.invalidFields(List.of(problem));
         }
     }
 
     /** What is wrong with the password, or null. */
-    public static String problem(String password) {
+    public static FieldError problem(String field, String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_CHARACTERS) {
-            return "must have at least " + MIN_CHARACTERS + " characters";
+            return FieldError.of(field, "too-short", MIN_CHARACTERS);
         }
         if (password.codePointCount(0, password.length()) > MAX_CHARACTERS) {
-            return "must have at most " + MAX_CHARACTERS + " characters";
+            return FieldError.of(field, "too-long", MAX_CHARACTERS).saying("field.too-long.characters");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return "is longer than the " + MAX_BYTES + " bytes the password hash (bcrypt) can take: use at most "
-                    + MAX_BYTES + " plain letters, digits and punctuation, or fewer accented letters or other scripts";
+            return FieldError.of(field, "too-many-bytes", MAX_BYTES);
         }
         return null;
     }

@@ -2,6 +2,8 @@ package org.supportdesk.account;
 
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/password-resets")
 class PasswordResetController {
 
-    static final String ANSWER = "If this address belongs to a support account, a link to choose a new password is on"
-            + " its way. It works once, for a limited time.";
-
     private final PasswordResets resets;
+    private final MessageSource messages;
 
-    PasswordResetController(PasswordResets resets) {
+    PasswordResetController(PasswordResets resets, MessageSource messages) {
         this.resets = resets;
+        this.messages = messages;
     }
 
     record Request(String email) {
@@ -40,7 +41,8 @@ class PasswordResetController {
         if (request.email() != null && request.email().length() <= 254 && request.email().contains("@")) {
             resets.request(request.email());
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message", ANSWER));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message",
+                messages.getMessage("api.password-reset.requested", null, LocaleContextHolder.getLocale())));
     }
 
     @GetMapping("/{token}")

@@ -93,7 +93,6 @@ public class PasswordResets {
     }
 
     private static Refusal invalid() {
-        return Refusal.notFound("This password reset link").with("hint", "The link was used already, a newer one"
-                + " replaced it, or it expired. Ask for a new link on the sign-in page.");
+        return Refusal.notFound("password-reset-link").withText("hint", "problem.not-found.password-reset-link.hint");
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,8 +53,8 @@ class InboundMailController {
             try {
                 wanted = InboundStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw Refusal.badRequest("invalid-fields", "status must be one of "
-                        + Arrays.toString(InboundStatus.values()) + ".");
+                throw Refusal.invalidField("status", "not-one-of", Arrays.stream(InboundStatus.values())
+                        .map(Enum::name).collect(Collectors.joining(", ")));
             }
         }
         return repository.list(wanted, Math.max(1, Math.min(limit, 1000))).stream().map(MailView::of).toList();
@@ -66,9 +67,8 @@ class InboundMailController {
     @PostMapping("/{id}/accept")
     MailView accept(@PathVariable long id, Principal staff) {
         if (!repository.accept(id, staff.getName(), clock.instant())) {
-            InboundMail mail = repository.find(id).orElseThrow(() -> Refusal.notFound("Inbound mail " + id));
-            throw Refusal.conflict("not-unverified", "Inbound mail " + id + " is " + mail.status()
-                    + "; only UNVERIFIED mail can be accepted.").with("status", mail.status().name());
+            InboundMail mail = repository.find(id).orElseThrow(() -> Refusal.notFound("inbound-mail", id));
+            throw Refusal.conflict("not-unverified", id, mail.status()).with("status", mail.status().name());
         }
         return MailView.of(repository.find(id).orElseThrow());
     }
@@ -80,14 +80,11 @@ class InboundMailController {
     @PostMapping("/{id}/retry")
     MailView retry(@PathVariable long id, Principal staff) {
         if (!repository.redrive(id, staff.getName(), clock.instant())) {
-            InboundMail mail = repository.find(id).orElseThrow(() -> Refusal.notFound("Inbound mail " + id));
+            InboundMail mail = repository.find(id).orElseThrow(() -> Refusal.notFound("inbound-mail", id));
             if (mail.status() == InboundStatus.FAILED) {
-                throw Refusal.conflict("not-downloaded", "Inbound mail " + id + " was never downloaded (it is larger"
-                        + " than the desk reads), so there is nothing to process again. Ask the sender to send it"
-                        + " again with smaller attachments, or through the portal.");
+                throw Refusal.conflict("not-downloaded", id);
             }
-            throw Refusal.conflict("not-failed", "Inbound mail " + id + " is " + mail.status()
-                    + "; only FAILED mail can be retried.").with("status", mail.status().name());
+            throw Refusal.conflict("not-failed", id, mail.status()).with("status", mail.status().name());
         }
         return MailView.of(repository.find(id).orElseThrow());
     }

@@ -23,10 +23,12 @@ class AccountPageController {
 
     private final AccountService accounts;
     private final Viewer viewer;
+    private final Texts texts;
 
-    AccountPageController(AccountService accounts, Viewer viewer) {
+    AccountPageController(AccountService accounts, Viewer viewer, Texts texts) {
         this.accounts = accounts;
         this.viewer = viewer;
+        this.texts = texts;
     }
 
     @GetMapping("/account")
@@ -42,7 +44,7 @@ class AccountPageController {
         Member me = viewer.me(model);
         if (!newPassword.equals(confirmation)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(model, "The two new passwords differ. Type the same new password twice.");
+            return page(model, texts.text("form.password.new-differ"));
         }
         try {
             long version = accounts.changePassword(me.email(), currentPassword, newPassword, request.getRemoteAddr());
@@ -50,14 +52,12 @@ class AccountPageController {
         } catch (TooManyFailedLogins refused) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
-            return page(model, "Too many wrong passwords. Wait " + SignInFailures.wait(refused.retryAfter())
-                    + " and try again.");
+            return page(model, texts.text("form.password.too-many", SignInFailures.wait(texts, refused.retryAfter())));
         } catch (Refusal refusal) {
             response.setStatus(refusal.getStatusCode().value());
-            return page(model, refusal.getBody().getDetail());
+            return page(model, texts.detail(refusal));
         }
-        redirect.addFlashAttribute("notice", "Your password is changed. Every other session signed in with the old"
-                + " one has ended.");
+        redirect.addFlashAttribute("notice", texts.text("page.password.changed"));
         return "redirect:/account";
     }
 

@@ -22,8 +22,10 @@ class ActivitiesController {
 
     private final TicketService tickets;
     private final Viewer viewer;
+    private final Texts texts;
 
-    ActivitiesController(TicketService tickets, Viewer viewer) {
+    ActivitiesController(TicketService tickets, Viewer viewer, Texts texts) {
+        this.texts = texts;
         this.tickets = tickets;
         this.viewer = viewer;
     }
@@ -38,15 +40,16 @@ class ActivitiesController {
         TicketView ticketView = choice(TicketView.class, view, "view");
         TicketStatus ticketStatus = status == null || status.isBlank() ? null : choice(TicketStatus.class, status, "status");
         if (page < 1 || size < 1 || size > 100) {
-            throw Refusal.badRequest("invalid-page", "Pages are numbered from 1, with 1 to 100 requests each.");
+            throw Refusal.badRequest("invalid-page", 100);
         }
         TicketRepository.Page result = tickets.list(viewer.me(model).email(), ticketView, ticketStatus, page - 1, size);
         long pages = Math.max(1, (result.total() + size - 1) / size);
         String current = ticketView.name().toLowerCase(Locale.ROOT);
         model.addAttribute("tabs", List.of(
-                new Tab("mine", "My requests", ticketView == TicketView.MINE),
-                new Tab("cc", "Requests I'm CC'd on", ticketView == TicketView.CC),
-                new Tab("organization", "Organisation requests", ticketView == TicketView.ORGANIZATION)));
+                new Tab("mine", texts.text("page.activities.mine"), ticketView == TicketView.MINE),
+                new Tab("cc", texts.text("page.activities.cc"), ticketView == TicketView.CC),
+                new Tab("organization", texts.text("page.activities.organization"),
+                        ticketView == TicketView.ORGANIZATION)));
         model.addAttribute("view", current);
         model.addAttribute("status", ticketStatus == null ? "" : ticketStatus.name());
         model.addAttribute("statuses", Arrays.asList(TicketStatus.values()));
@@ -62,7 +65,7 @@ class ActivitiesController {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Refusal.badRequest("invalid-" + name, "There is no such " + name + ": " + value + ".");
+            throw Refusal.badRequest("invalid-" + name, value);
         }
     }
 }

@@ -17,10 +17,12 @@ class InvitationPageController {
 
     private final Invitations invitations;
     private final AccountService accounts;
+    private final Texts texts;
 
-    InvitationPageController(Invitations invitations, AccountService accounts) {
+    InvitationPageController(Invitations invitations, AccountService accounts, Texts texts) {
         this.invitations = invitations;
         this.accounts = accounts;
+        this.texts = texts;
     }
 
     @GetMapping("/invitations/{token}")
@@ -34,7 +36,7 @@ class InvitationPageController {
                   @RequestParam(defaultValue = "") String confirmation, Model model) {
         if (!password.equals(confirmation)) {
             show(token, model);
-            model.addAttribute("error", "The two passwords differ. Type the same password twice.");
+            model.addAttribute("error", texts.text("form.password.differ"));
             return "invitation";
         }
         try {
@@ -44,7 +46,7 @@ class InvitationPageController {
                 throw refused;
             }
             show(token, model);
-            model.addAttribute("error", refused.getBody().getDetail());
+            model.addAttribute("error", texts.detail(refused));
             return "invitation";
         }
         return "redirect:/login?welcome";

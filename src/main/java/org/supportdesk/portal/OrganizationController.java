@@ -38,23 +38,25 @@ class OrganizationController {
     private final AccountProperties properties;
     private final Viewer viewer;
     private final Clock clock;
+    private final Texts texts;
 
     OrganizationController(AccountService accounts, AccountProperties properties,
-                           Viewer viewer, Clock clock) {
+                           Viewer viewer, Clock clock, Texts texts) {
         this.accounts = accounts;
         this.properties = properties;
         this.viewer = viewer;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** The invitation form; the same constraints as the API's. */
     public static class Invitation {
-        @NotBlank(message = "Please enter the email address.")
-        @Email(message = "This is not an email address.")
-        @Size(max = 254, message = "At most 254 characters.")
+        @NotBlank(message = "{form.invitation.email.required}")
+        @Email(message = "{form.invitation.email.not-an-email}")
+        @Size(max = 254, message = "{form.invitation.email.too-long}")
         private String email;
-        @NotBlank(message = "Please enter the name.")
-        @Size(max = 200, message = "At most 200 characters.")
+        @NotBlank(message = "{form.invitation.name.required}")
+        @Size(max = 200, message = "{form.invitation.name.too-long}")
         private String name;
 
         public String getEmail() {
@@ -96,12 +98,12 @@ class OrganizationController {
         try {
             Member member = accounts.invite(me.email(), me.organizationId(), invitation.getEmail(),
                     invitation.getName());
-            redirect.addFlashAttribute("notice", member.name() + " (" + member.email() + ") is now a member of "
-                    + viewer.organization(model).name() + ".");
+            redirect.addFlashAttribute("notice", texts.text("page.organization.invited", member.name(), member.email(),
+                    viewer.organization(model).name()));
             return "redirect:/organization";
         } catch (Refusal refusal) {
             response.setStatus(refusal.getStatusCode().value());
-            model.addAttribute("inviteError", refusal.getBody().getDetail());
+            model.addAttribute("inviteError", texts.detail(refusal));
             return page(model, invitation);
         }
     }
@@ -112,8 +114,8 @@ class OrganizationController {
         Member me = viewer.me(model);
         try {
             accounts.designateContact(me.email(), me.organizationId(), email);
-            redirect.addFlashAttribute("notice", AccountService.normalize(email)
-                    + " is now an authorized support contact.");
+            redirect.addFlashAttribute("notice", texts.text("page.organization.contact-designated",
+                    AccountService.normalize(email)));
             return "redirect:/organization#contacts";
         } catch (Refusal refusal) {
             return refused(model, refusal, response);
@@ -126,8 +128,8 @@ class OrganizationController {
         Member me = viewer.me(model);
         try {
             accounts.revokeContact(me.email(), me.organizationId(), email);
-            redirect.addFlashAttribute("notice", AccountService.normalize(email)
-                    + " is no longer an authorized support contact.");
+            redirect.addFlashAttribute("notice", texts.text("page.organization.contact-revoked",
+                    AccountService.normalize(email)));
             return "redirect:/organization#contacts";
         } catch (Refusal refusal) {
             return refused(model, refusal, response);
@@ -143,8 +145,8 @@ class OrganizationController {
             if (AccountService.normalize(email).equals(me.email())) {
                 return "redirect:/login?signedOut";
             }
-            redirect.addFlashAttribute("notice", AccountService.normalize(email) + " is no longer a member of "
-                    + viewer.organization(model).name() + ".");
+            redirect.addFlashAttribute("notice", texts.text("page.organization.member-removed",
+                    AccountService.normalize(email), viewer.organization(model).name()));
             return "redirect:/organization#members";
         } catch (Refusal refusal) {
             return refusedMember(model, refusal, response);
@@ -168,8 +170,8 @@ class OrganizationController {
         Member me = viewer.me(model);
         try {
             accounts.setOwner(me.email(), me.organizationId(), email, owner);
-            redirect.addFlashAttribute("notice", AccountService.normalize(email)
-                    + (owner ? " is now an owner." : " is no longer an owner."));
+            redirect.addFlashAttribute("notice", texts.text(owner ? "page.organization.owner-made"
+                    : "page.organization.owner-stepped-down", AccountService.normalize(email)));
             return "redirect:/organization#members";
         } catch (Refusal refusal) {
             return refusedMember(model, refusal, response);
@@ -178,13 +180,13 @@ class OrganizationController {
 
     private String refusedMember(ModelMap model, Refusal refusal, HttpServletResponse response) {
         response.setStatus(refusal.getStatusCode().value());
-        model.addAttribute("memberError", refusal.getBody().getDetail());
+        model.addAttribute("memberError", texts.detail(refusal));
         return page(model, new Invitation());
     }
 
     private String refused(ModelMap model, Refusal refusal, HttpServletResponse response) {
         response.setStatus(refusal.getStatusCode().value());
-        model.addAttribute("contactError", refusal.getBody().getDetail());
+        model.addAttribute("contactError", texts.detail(refusal));
         return page(model, new Invitation());
     }
 

@@ -21,9 +21,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class PasswordResetPageController {
 
     private final PasswordResets resets;
+    private final Texts texts;
 
-    PasswordResetPageController(PasswordResets resets) {
+    PasswordResetPageController(PasswordResets resets, Texts texts) {
         this.resets = resets;
+        this.texts = texts;
     }
 
     @GetMapping("/password-reset")
@@ -52,7 +54,7 @@ class PasswordResetPageController {
                  @RequestParam(defaultValue = "") String confirmation, Model model, HttpServletResponse response) {
         if (!password.equals(confirmation)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(token, model, "The two passwords differ. Type the same password twice.");
+            return show(token, model, texts.text("form.password.differ"));
         }
         try {
             resets.reset(token, password);
@@ -61,7 +63,7 @@ class PasswordResetPageController {
                 throw refused;
             }
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(token, model, refused.getBody().getDetail());
+            return show(token, model, texts.detail(refused));
         }
         return "redirect:/login?reset";
     }

@@ -24,9 +24,11 @@ import org.supportdesk.web.Refusal;
 class PortalAdvice {
 
     private final Viewer viewer;
+    private final Texts texts;
 
-    PortalAdvice(Viewer viewer) {
+    PortalAdvice(Viewer viewer, Texts texts) {
         this.viewer = viewer;
+        this.texts = texts;
     }
 
     @ModelAttribute
@@ -36,20 +38,20 @@ class PortalAdvice {
 
     @ExceptionHandler(Refusal.class)
     ModelAndView refused(Refusal refusal) {
-        return page(refusal.getStatusCode(), refusal.getBody().getTitle(), refusal.getBody().getDetail());
+        return page(refusal.getStatusCode(), texts.title(refusal), texts.detail(refusal));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView badParameter(MethodArgumentTypeMismatchException e) {
-        return page(HttpStatus.BAD_REQUEST, "Bad request", "The address has a value the page does not understand: "
-                + e.getName() + ".");
+        return page(HttpStatus.BAD_REQUEST, texts.text("problem.title.400"),
+                texts.text("form.page.bad-parameter", e.getName()));
     }
 
     /** Spring's own refusals (a missing parameter, a status exception, …). */
     @ExceptionHandler({ErrorResponseException.class, ServletRequestBindingException.class})
     ModelAndView error(Exception e) {
         ErrorResponse error = (ErrorResponse) e;
-        return page(error.getStatusCode(), error.getBody().getTitle(), error.getBody().getDetail());
+        return page(error.getStatusCode(), texts.title(error), texts.detail(error));
     }
 
     private ModelAndView page(HttpStatusCode status, String title, String detail) {
@@ -57,7 +59,7 @@ class PortalAdvice {
         page.setStatus(status);
         viewer.addTo(page.getModelMap());
         page.addObject("status", status.value());
-        page.addObject("title", title == null ? "Something went wrong" : title);
+        page.addObject("title", title == null ? texts.text("problem.title.500") : title);
         page.addObject("detail", detail);
         return page;
     }

@@ -33,11 +33,17 @@ public class PortalSecurity {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    private final Texts texts;
+
+    PortalSecurity(Texts texts) {
+        this.texts = texts;
+    }
+
     public AuthenticationFailureHandler signInFailures() {
-        return new SignInFailures();
+        return new SignInFailures(texts);
     }
 
     public AccessDeniedHandler refusedForms() {
-        return new RefusedForms();
+        return new RefusedForms(texts);
     }
 }

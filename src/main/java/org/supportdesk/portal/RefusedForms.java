@@ -30,6 +30,12 @@ class RefusedForms implements AccessDeniedHandler {
 
     private static final Pattern REPLY = Pattern.compile("/tickets/(SD-\\d{1,18})/replies", Pattern.CASE_INSENSITIVE);
 
+    private final Texts texts;
+
+    RefusedForms(Texts texts) {
+        this.texts = texts;
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException denied) throws IOException {
@@ -40,13 +46,12 @@ class RefusedForms implements AccessDeniedHandler {
                 response.setHeader("Location", request.getContextPath() + form);
                 return;
             }
-            SafeErrorMessages.show(request, "The upload is too large.");
+            SafeErrorMessages.show(request, texts.text("form.upload-too-large"));
             response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
             return;
         }
-        SafeErrorMessages.show(request, denied instanceof CsrfException
-                ? "This form has expired or did not come from this site. Go back, reload the page, and send it again."
-                : "You may not open this page.");
+        SafeErrorMessages.show(request, texts.text(denied instanceof CsrfException ? "form.expired"
+                : "form.forbidden"));
         response.sendError(HttpStatus.FORBIDDEN.value());
     }
 

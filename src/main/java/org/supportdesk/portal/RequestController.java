@@ -52,12 +52,14 @@ class RequestController {
     private final AttachmentPolicy attachmentPolicy;
     private final AttachmentProperties attachmentProperties;
     private final Labels labels;
+    private final Texts texts;
     private final Viewer viewer;
     private final Clock clock;
 
     RequestController(TicketService tickets, EligibilityService eligibility, AccountService accounts,
                       BusinessCalendar calendar, CalendarProperties hours, AttachmentPolicy attachmentPolicy,
-                      AttachmentProperties attachmentProperties, Labels labels, Viewer viewer, Clock clock) {
+                      AttachmentProperties attachmentProperties, Labels labels, Texts texts, Viewer viewer,
+                      Clock clock) {
         this.tickets = tickets;
         this.eligibility = eligibility;
         this.accounts = accounts;
@@ -66,6 +68,7 @@ class RequestController {
         this.attachmentPolicy = attachmentPolicy;
         this.attachmentProperties = attachmentProperties;
         this.labels = labels;
+        this.texts = texts;
         this.viewer = viewer;
         this.clock = clock;
     }
@@ -102,8 +105,7 @@ class RequestController {
         Map<String, String> errors = new LinkedHashMap<>();
         if (tooLarge != null) {
             errors.put("files", tooLargeMessage());
-            model.addAttribute("formError", "Your request was not sent: the attachments were larger than the limits."
-                    + " Nothing was saved; please fill in the form again, with smaller or compressed files.");
+            model.addAttribute("formError", texts.text("form.request.too-large"));
         }
         return page(model, form, errors);
     }
@@ -122,11 +124,10 @@ class RequestController {
             response.setStatus(refusal.getStatusCode().value());
             Map<String, String> errors = fieldErrors(refusal);
             if (Uploads.chosen(files, supportZip) && !errors.containsKey("files")) {
-                errors.put("files", "Nothing was sent: please choose your files again.");
+                errors.put("files", texts.text("form.files.choose-again"));
             }
             model.addAttribute("formError", errors.isEmpty() || "not-eligible".equals(refusal.code())
-                    ? refusal.getBody().getDetail() : "Your request was not sent yet. Please correct the fields marked"
-                    + " below; everything you typed is still here.");
+                    ? texts.detail(refusal) : texts.text("form.request.correct-fields"));
             return page(model, form, errors);
         }
     }
@@ -186,59 +187,28 @@ class RequestController {
     private String outageNotice(Member me, Product product, boolean open, String opening) {
         String name = labels.product(product);
         if (open) {
-            return "It is within your business hours now: a " + name + " outage goes straight to our SEV-1 queue as"
-                    + " urgent, with a first response within one hour.";
+            return texts.text("page.request.outage.open", name);
         }
         if (eligibility.check(me.email(), product, ConcernType.CRITICAL_OUTAGE).extendedSupport()) {
-            return "It is outside your business hours, and your organisation has Extended Support for " + name
-                    + ": the on-call engineer is paged at once, day and night.";
+            return texts.text("page.request.outage.extended-support", name);
         }
-        return "It is outside your business hours (" + hours.opensAt() + "–" + hours.closesAt() + " your local time,"
-                + " working days), and your organisation has no Extended Support for " + name + ". Work on the outage"
-                + " will start when business hours begin: " + opening + ". Extended Support, 24x7 help with"
-                + " production outages, is available from your account representative.";
+        return texts.text("page.request.outage.closed", name, String.valueOf(hours.opensAt()),
+                String.valueOf(hours.closesAt()), opening);
     }
 
     private String tooLargeMessage() {
-        return "Attachments may be at most " + attachmentPolicy.limitsText(attachmentProperties.web())
-                + ". Compress large logs (.zip, .gz), or split them over several requests.";
+        return texts.text("form.files.limits", attachmentPolicy.limitsText(attachmentProperties.web()));
     }
 
-    /** The refusal's field problems, by form field; problems with files go next to the attachments. */
-    static Map<String, String> fieldErrors(Refusal refusal) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (refusal.getBody().getProperties() != null
-                && refusal.getBody().getProperties().get("errors") instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> error) {
-                    String field = String.valueOf(error.get("field"));
-                    String message = String.valueOf(error.get("message"));
-                    errors.merge(field, readable(field, message), (a, b) -> a + " " + b);
-                }
-            }
-        }
+    /**
+     * The refusal's field errors by form field, chosen by their codes; a refused attachment (by the refusal's code)
+     * goes next to the attachments with the refusal's detail.
+     */
+    private Map<String, String> fieldErrors(Refusal refusal) {
+        Map<String, String> errors = texts.fieldErrors(refusal);
         if ("attachment-too-large".equals(refusal.code()) || "discouraged-attachment".equals(refusal.code())) {
-            errors.put("files", refusal.getBody().getDetail());
+            errors.put("files", texts.detail(refusal));
         }
         return errors;
-    }
-
-    private static String readable(String field, String message) {
-        if (message.startsWith("is required")) {
-            return switch (field) {
-                case "product", "topic", "concernType" -> "Please choose one.";
-                case "businessImpactStatement" -> "Please describe the impact on your business.";
-                default -> "Please fill this in.";
-            };
-        }
-        if (message.startsWith("must be one of")) {
-            return "Please choose one of the options.";
-        }
-        if (message.startsWith("is longer than")) {
-            return "Too long: at most " + message.substring("is longer than ".length()) + ".";
-        }
-        String first = message.split("\\s", 2)[0];
-        boolean word = first.chars().allMatch(Character::isLetter);
-        return (word ? Character.toUpperCase(message.charAt(0)) + message.substring(1) : message) + ".";
     }
 }

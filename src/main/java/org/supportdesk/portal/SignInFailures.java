@@ -26,6 +26,12 @@ class SignInFailures implements AuthenticationFailureHandler {
     /** Where a throttled sign-in is answered: the sign-in page, with 429 and Retry-After. */
     static final String TOO_MANY = "/login/too-many";
 
+    private final Texts texts;
+
+    SignInFailures(Texts texts) {
+        this.texts = texts;
+    }
+
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException, ServletException {
@@ -48,21 +54,19 @@ class SignInFailures implements AuthenticationFailureHandler {
         return email == null ? "" : email.strip();
     }
 
-    static String message(AuthenticationException exception) {
+    private String message(AuthenticationException exception) {
         if (exception instanceof TooManyFailedLogins refused) {
-            return "Too many failed sign-ins. For your account's safety, wait " + wait(refused.retryAfter())
-                    + " and try again. If you forgot your password, choose \"Forgot your password?\" below.";
+            return texts.text("form.sign-in.too-many", wait(texts, refused.retryAfter()));
         }
-        return "Wrong email address or password. Check both and try again; after several failed attempts you will"
-                + " have to wait before the next one.";
+        return texts.text("form.sign-in.wrong");
     }
 
-    static String wait(Duration duration) {
+    /** "30 seconds", "2 minutes". */
+    static String wait(Texts texts, Duration duration) {
         long seconds = Math.max(1, (duration.toMillis() + 999) / 1000);
         if (seconds < 90) {
-            return seconds + (seconds == 1 ? " second" : " seconds");
+            return texts.text("form.wait.seconds", seconds);
         }
-        long minutes = (seconds + 59) / 60;
-        return minutes + " minutes";
+        return texts.text("form.wait.minutes", (seconds + 59) / 60);
     }
 }

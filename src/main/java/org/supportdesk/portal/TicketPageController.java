@@ -42,14 +42,17 @@ class TicketPageController {
     private final AttachmentPolicy attachmentPolicy;
     private final AttachmentProperties attachmentProperties;
     private final Viewer viewer;
+    private final Texts texts;
 
     TicketPageController(TicketService service, AttachmentStore store,
-                         AttachmentPolicy attachmentPolicy, AttachmentProperties attachmentProperties, Viewer viewer) {
+                         AttachmentPolicy attachmentPolicy, AttachmentProperties attachmentProperties, Viewer viewer,
+                         Texts texts) {
         this.service = service;
         this.store = store;
         this.attachmentPolicy = attachmentPolicy;
         this.attachmentProperties = attachmentProperties;
         this.viewer = viewer;
+        this.texts = texts;
     }
 
     /** A message of the conversation with the files that came with it. */
@@ -70,8 +73,7 @@ class TicketPageController {
     @GetMapping("/tickets/{number}")
     String ticket(ModelMap model, @PathVariable String number, @RequestParam(required = false) String tooLarge) {
         if (tooLarge != null) {
-            model.addAttribute("replyError", "Your reply was not sent: the attachments were larger than the limits. "
-                    + limits());
+            model.addAttribute("replyError", texts.text("form.reply.too-large", limits()));
         }
         return page(model, service.ticket(viewer.me(model).email(), number));
     }
@@ -84,9 +86,8 @@ class TicketPageController {
         try {
             TicketMessage message = service.reply(email, number, body, Uploads.of(files, null));
             Ticket ticket = service.ticket(email, number);
-            redirect.addFlashAttribute("notice", "Your reply was added to " + ticket.number() + "."
-                    + (ticket.status() == org.supportdesk.ticket.TicketStatus.OPEN
-                    ? " The ticket is open again and back with support." : ""));
+            redirect.addFlashAttribute("notice", texts.text(ticket.status() == org.supportdesk.ticket.TicketStatus.OPEN
+                    ? "page.ticket.replied.reopened" : "page.ticket.replied", ticket.number()));
             return "redirect:/tickets/" + ticket.number() + "#message-" + message.id();
         } catch (Refusal refusal) {
             Ticket ticket = service.ticket(email, number);
@@ -96,14 +97,14 @@ class TicketPageController {
             if (ticket.isClosed()) {
                 // R16: closed is final; the text moves to the follow-up box
                 model.addAttribute("followUpDescription", body);
-                model.addAttribute("followUpError", ticket.number() + " was closed, and a closed ticket is never"
-                        + " reopened: your text is below; create a follow-up with it."
-                        + (filesLost ? " Files can be added once the follow-up exists." : ""));
+                model.addAttribute("followUpError", texts.text(filesLost ? "form.reply.closed.files-lost"
+                        : "form.reply.closed", ticket.number()));
             } else {
                 model.addAttribute("replyBody", body);
-                model.addAttribute("replyError", ("invalid-fields".equals(refusal.code())
-                        ? "Please write your reply first." : refusal.getBody().getDetail())
-                        + (filesLost ? " Nothing was sent: please choose your files again." : ""));
+                String error = "invalid-fields".equals(refusal.code())
+                        ? texts.text("form.reply.empty") : texts.detail(refusal);
+                model.addAttribute("replyError", filesLost
+                        ? error + " " + texts.text("form.files.choose-again") : error);
             }
             return page(model, ticket);
         }
@@ -115,14 +116,14 @@ class TicketPageController {
         String email = viewer.me(model).email();
         try {
             Ticket followUp = service.followUp(email, number, description);
-            redirect.addFlashAttribute("notice", "We created " + followUp.number() + " as a follow-up to "
-                    + TicketNumber.of(followUp.followUpOf()) + ".");
+            redirect.addFlashAttribute("notice", texts.text("page.ticket.followed-up", followUp.number(),
+                    TicketNumber.of(followUp.followUpOf())));
             return "redirect:/tickets/" + followUp.number();
         } catch (Refusal refusal) {
             Ticket ticket = service.ticket(email, number);
             response.setStatus(refusal.getStatusCode().value());
             String message = "invalid-fields".equals(refusal.code())
-                    ? "Please describe what you need help with." : refusal.getBody().getDetail();
+                    ? texts.text("form.follow-up.empty") : texts.detail(refusal);
             if (ticket.isClosed()) {
                 model.addAttribute("followUpDescription", description);
                 model.addAttribute("followUpError", message);
@@ -172,8 +173,7 @@ class TicketPageController {
     }
 
     private String limits() {
-        return "Attachments may be at most " + attachmentPolicy.limitsText(attachmentProperties.web())
-                + "; " + String.join(", ", attachmentProperties.discouragedExtensions().stream().map(e -> "." + e).toList())
-                + " files are not accepted on the web: attach PDF, plain text or compressed text instead.";
+        return texts.text("form.reply.limits", attachmentPolicy.limitsText(attachmentProperties.web()),
+                String.join(", ", attachmentProperties.discouragedExtensions().stream().map(e -> "." + e).toList()));
     }
 }

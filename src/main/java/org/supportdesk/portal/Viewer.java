@@ -58,7 +58,7 @@ class Viewer {
     Member me(ModelMap model) {
         Member me = (Member) model.get("me");
         if (me == null) {
-            throw Refusal.notFound("Your account");
+            throw Refusal.notFound("your-account");
         }
         return me;
     }

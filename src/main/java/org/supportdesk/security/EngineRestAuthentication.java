@@ -15,6 +15,7 @@ import org.supportdesk.engine.AsSystem;
 import org.supportdesk.login.PasswordGate;
 import org.supportdesk.login.Realm;
 import org.supportdesk.login.TooManyFailedLogins;
+import org.supportdesk.web.Refusal;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -83,8 +84,8 @@ class EngineRestAuthentication extends OncePerRequestFilter {
 
     private void unauthorized(HttpServletResponse response) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"default\"");
-        problems.write(response, HttpStatus.UNAUTHORIZED, "sign-in-required", "Sign-in required",
-                "Sign in with your staff login (HTTP Basic).");
+        problems.write(response, new Refusal(HttpStatus.UNAUTHORIZED, "sign-in-required")
+                .saying("problem.sign-in-required.staff"));
     }
 
     /** {@code [user, password]} of an HTTP Basic header, or null. */

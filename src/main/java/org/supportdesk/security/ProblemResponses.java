@@ -32,14 +32,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Support Desk\"");
-        problems.write(response, HttpStatus.UNAUTHORIZED, "sign-in-required", "Sign-in required",
-                "Sign in with the email address and password of your support account (HTTP Basic).");
+        problems.write(response, new Refusal(HttpStatus.UNAUTHORIZED, "sign-in-required"));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException accessDeniedException) throws IOException {
-        problems.write(response, Refusal.forbidden("access-denied", "Your account may not use this part of the API.")
-                .getBody());
+        problems.write(response, Refusal.forbidden("access-denied"));
     }
 }

@@ -2,6 +2,8 @@ package org.supportdesk.security;
 
 import java.io.IOException;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,27 +20,31 @@ import jakarta.servlet.http.HttpServletResponse;
 class Problems {
 
     private final ObjectMapper json;
+    private final MessageSource messages;
 
-    Problems(ObjectMapper json) {
+    Problems(ObjectMapper json, MessageSource messages) {
         this.json = json;
+        this.messages = messages;
     }
 
-    void write(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
-            throws IOException {
-        write(response, new Refusal(status, code, title, detail).getBody());
+    /** The refusal as a problem, with its texts from the messages. */
+    void write(HttpServletResponse response, Refusal refusal) throws IOException {
+        write(response, refusal.updateAndGetBody(messages, LocaleContextHolder.getLocale()));
+    }
+
+    /** The refusal's {@code detail}, for a page. */
+    String detail(Refusal refusal) {
+        return refusal.detail(messages);
     }
 
     /** 429 with Retry-After: the password was not looked at. */
     void tooManyFailedLogins(HttpServletResponse response, TooManyFailedLogins refused) throws IOException {
         response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
-        ProblemDetail problem = new Refusal(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins",
-                "Too many failed sign-ins", "Too many wrong passwords for this account from your address. Try again in "
-                + refused.retryAfterSeconds() + " seconds; the password was not checked this time.").getBody();
-        problem.setProperty("retryAfterSeconds", refused.retryAfterSeconds());
-        write(response, problem);
+        write(response, new Refusal(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins",
+                refused.retryAfterSeconds()).with("retryAfterSeconds", refused.retryAfterSeconds()));
     }
 
-    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

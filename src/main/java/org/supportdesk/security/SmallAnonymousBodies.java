@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.supportdesk.portal.PortalSecurity;
+import org.supportdesk.web.Refusal;
 import org.supportdesk.web.SafeErrorMessages;
 
 import jakarta.servlet.FilterChain;
@@ -69,13 +70,13 @@ class SmallAnonymousBodies extends OncePerRequestFilter {
             length = body.length;
         }
         HttpStatus status = length < 0 ? HttpStatus.LENGTH_REQUIRED : HttpStatus.PAYLOAD_TOO_LARGE;
-        String detail = length < 0 ? "Send this request with a Content-Length of at most " + MAX_BYTES + " bytes."
-                : "This request may have at most " + MAX_BYTES + " bytes; nothing was read or changed.";
+        Refusal refusal = new Refusal(status, "body-too-large", MAX_BYTES)
+                .saying(length < 0 ? "problem.body-too-large.no-length" : "problem.body-too-large", MAX_BYTES);
         response.setHeader("Connection", "close");
         if (api) {
-            problems.write(response, status, "body-too-large", "Request too large", detail);
+            problems.write(response, refusal);
         } else {
-            SafeErrorMessages.show(request, detail);
+            SafeErrorMessages.show(request, problems.detail(refusal));
             response.sendError(status.value());
         }
     }

@@ -2,8 +2,9 @@ package org.supportdesk.ticket;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.supportdesk.web.Refusal;
@@ -22,20 +23,16 @@ public class AttachmentPolicy {
     public void checkWeb(List<Upload> uploads) {
         for (Upload upload : uploads) {
             if (isDiscouraged(upload.fileName())) {
-                throw Refusal.badRequest("discouraged-attachment", upload.fileName() + " is a ."
-                                + extension(upload.fileName()) + " file. Office documents and Outlook items carry"
-                                + " embedded information we do not want to receive: please attach a PDF, plain text or"
-                                + " compressed text (.zip, .gz) instead.")
-                        .with("errors", List.of(Map.of("field", "files", "message",
-                                "discouraged format: " + upload.fileName())));
+                throw Refusal.badRequest("discouraged-attachment", upload.fileName(), extension(upload.fileName()))
+                        .withFieldError("files", "discouraged-format", upload.fileName());
             }
         }
-        checkSizes(uploads, properties.web(), "on the web form");
+        checkSizes(uploads, properties.web(), "web");
     }
 
     /** By mail the limits are smaller; discouraged formats are kept and flagged (see {@link #isDiscouraged}). */
     public void checkEmail(List<Upload> uploads) {
-        checkSizes(uploads, properties.email(), "by email");
+        checkSizes(uploads, properties.email(), "email");
     }
 
     public boolean isDiscouraged(String fileName) {
@@ -52,21 +49,27 @@ public class AttachmentPolicy {
         long total = 0;
         for (Upload upload : uploads) {
             if (upload.size() > limits.maxFileSize().toBytes()) {
-                throw tooLarge(upload.fileName() + " is " + mib(upload.size()) + ".", limits, channel);
+                throw tooLarge(limits, channel).saying("problem.attachment-too-large.file", upload.fileName(),
+                        mib(upload.size()), mib(limits.maxFileSize().toBytes()),
+                        mib(limits.maxRequestSize().toBytes()), channel(channel));
             }
             total += upload.size();
         }
         if (total > limits.maxRequestSize().toBytes()) {
-            throw tooLarge("The attachments add up to " + mib(total) + ".", limits, channel);
+            throw tooLarge(limits, channel).saying("problem.attachment-too-large.total", mib(total),
+                    mib(limits.maxFileSize().toBytes()), mib(limits.maxRequestSize().toBytes()), channel(channel));
         }
     }
 
-    private Refusal tooLarge(String what, AttachmentProperties.Limits limits, String channel) {
-        return new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large", "Attachment too large",
-                what + " Attachments may be at most " + limitsText(limits) + " " + channel
-                        + ". Compress large logs, or split them over several requests.")
+    private Refusal tooLarge(AttachmentProperties.Limits limits, String channel) {
+        return new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large")
                 .with("maxFileSize", limits.maxFileSize().toBytes())
                 .with("maxRequestSize", limits.maxRequestSize().toBytes());
+    }
+
+    /** "on the web form", "by email": a text from the messages. */
+    private static MessageSourceResolvable channel(String channel) {
+        return new DefaultMessageSourceResolvable("attachments.channel." + channel);
     }
 
     private static String mib(long bytes) {

@@ -4,32 +4,36 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.supportdesk.web.Refusal;
+import org.supportdesk.web.Refusal.FieldError;
 
 /** Collects what is wrong with a request, field by field, and refuses it with all of them at once. */
 final class FieldErrors {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;]+");
 
-    private final List<Map<String, String>> errors = new ArrayList<>();
+    private final List<FieldError> errors = new ArrayList<>();
 
-    void add(String field, String message) {
-        errors.add(Map.of("field", field, "message", message));
+    void add(String field, String code, Object... arguments) {
+        errors.add(FieldError.of(field, code, arguments));
+    }
+
+    void add(FieldError error) {
+        errors.add(error);
     }
 
     String text(String field, String value, boolean required, int maxLength) {
         if (value == null || value.isBlank()) {
             if (required) {
-                add(field, "is required");
+                add(field, "required");
             }
             return null;
         }
         if (value.length() > maxLength) {
-            add(field, "is longer than " + maxLength + " characters");
+            add(field, "too-long", maxLength);
         }
         return value.strip();
     }
@@ -37,14 +41,14 @@ final class FieldErrors {
     <E extends Enum<E>> E choice(String field, String value, Class<E> type, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                add(field, "is required; one of " + names(type));
+                errors.add(FieldError.of(field, "required", names(type)).saying("field.required-one-of"));
             }
             return null;
         }
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            add(field, "must be one of " + names(type));
+            add(field, "not-one-of", names(type));
             return null;
         }
     }
@@ -54,13 +58,9 @@ final class FieldErrors {
     }
 
     void throwIfAny() {
-        if (errors.isEmpty()) {
-            return;
+        if (!errors.isEmpty()) {
+            throw Refusal.invalidFields(errors);
         }
-        String summary = errors.stream().map(e -> e.get("field") + " " + e.get("message"))
-                .collect(Collectors.joining("; "));
-        throw Refusal.badRequest("invalid-fields", "Some fields are not valid: " + summary + ".")
-                .with("errors", List.copyOf(errors));
     }
 
     private static <E extends Enum<E>> String names(Class<E> type) {

@@ -55,14 +55,12 @@ class IdempotencyKeys {
             return new Result(work.get(), false);
         }
         if (!VALID.matcher(key).matches()) {
-            throw Refusal.badRequest("invalid-idempotency-key", HEADER + " must be 1 to 200 visible ASCII characters,"
-                    + " for example a UUID.");
+            throw Refusal.badRequest("invalid-idempotency-key", HEADER);
         }
         Optional<Recorded> earlier = record(caller, key, operation);
         if (earlier.isPresent()) {
             if (!earlier.get().operation().equals(operation)) {
-                throw Refusal.unprocessable("idempotency-key-reused", "This " + HEADER + " was used for another"
-                        + " kind of call (" + earlier.get().operation() + "). Use a new key for every new request.");
+                throw Refusal.unprocessable("idempotency-key-reused", HEADER, earlier.get().operation());
             }
             return new Result(earlier.get().resultId(), true);
         }

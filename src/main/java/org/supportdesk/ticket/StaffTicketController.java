@@ -26,9 +26,9 @@ class StaffTicketController {
     @GetMapping("/{number}/attachments/{id}")
     ResponseEntity<InputStreamResource> attachment(@PathVariable String number, @PathVariable long id)
             throws IOException {
-        Ticket ticket = tickets.findByNumber(number).orElseThrow(() -> Refusal.notFound("Ticket " + number));
+        Ticket ticket = tickets.findByNumber(number).orElseThrow(() -> Refusal.notFound("ticket", number));
         Attachment attachment = tickets.attachment(ticket.id(), id)
-                .orElseThrow(() -> Refusal.notFound("Attachment " + id + " of " + ticket.number()));
+                .orElseThrow(() -> Refusal.notFound("attachment", id, ticket.number()));
         return TicketController.download(attachment, store);
     }
 }

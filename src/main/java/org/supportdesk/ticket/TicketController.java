@@ -88,10 +88,10 @@ class TicketController {
         TicketView ticketView = errors.choice("view", view, TicketView.class, true);
         TicketStatus ticketStatus = errors.choice("status", status, TicketStatus.class, false);
         if (page < 0) {
-            errors.add("page", "must be 0 or more");
+            errors.add("page", "too-small", 0);
         }
         if (size < 1 || size > 100) {
-            errors.add("size", "must be between 1 and 100");
+            errors.add("size", "not-between", 1, 100);
         }
         errors.throwIfAny();
         TicketRepository.Page result = service.list(user.getUsername(), ticketView, ticketStatus, page, size);

@@ -168,8 +168,7 @@ public class TicketService {
     public Ticket followUp(Member caller, Ticket original, CustomerText message) {
         requireMayWork(caller, original);
         if (!original.isClosed()) {
-            throw Refusal.conflict("not-closed", original.number() + " is " + original.status()
-                    + ", not closed: reply to it instead of creating a follow-up.");
+            throw Refusal.conflict("not-closed", original.number(), original.status());
         }
         String text = text(message, "description");
         Eligibility eligible = requireEligible(caller, original.product(), original.concernType());
@@ -196,8 +195,7 @@ public class TicketService {
     public TicketMessage reply(Member caller, Ticket ticket, CustomerText message) {
         requireMayWork(caller, ticket);
         if (ticket.isClosed()) {
-            throw Refusal.conflict("ticket-closed", ticket.number() + " is closed, and a closed ticket is never"
-                            + " reopened. Create a follow-up instead: a new ticket linked to this one.")
+            throw Refusal.conflict("ticket-closed", ticket.number())
                     .with("followUp", "/api/tickets/" + ticket.number() + "/follow-ups");
         }
         String text = text(message, "body");
@@ -214,8 +212,7 @@ public class TicketService {
             if (message.channel() != Channel.WEB) {
                 throw changedMeanwhile; // a mail is processed again, and finds the ticket as it is then
             }
-            throw Refusal.conflict("ticket-changed", ticket.number()
-                    + " changed while you were writing (it may have been closed). Reload it and try again.");
+            throw Refusal.conflict("ticket-changed", ticket.number());
         }
         return tickets.messages(ticket.id()).stream().filter(m -> m.id() == messageId).findFirst().orElseThrow();
     }
@@ -306,7 +303,7 @@ public class TicketService {
     public Attachment attachment(String callerEmail, String number, long attachmentId) {
         Ticket ticket = visible(member(callerEmail), number);
         return tickets.attachment(ticket.id(), attachmentId)
-                .orElseThrow(() -> Refusal.notFound("Attachment " + attachmentId + " of " + ticket.number()));
+                .orElseThrow(() -> Refusal.notFound("attachment", attachmentId, ticket.number()));
     }
 
     private Ticket create(NewTicket request, List<Upload> uploads, Eligibility eligible) {
@@ -338,13 +335,13 @@ public class TicketService {
         List<String> cc = requested.stream().map(AccountService::normalize).distinct()
                 .filter(address -> !caller.email().equals(address)).toList();
         if (cc.size() > 20) {
-            errors.add("cc", "lists more than 20 addresses");
+            errors.add("cc", "too-many", 20);
         }
         for (String address : cc) {
             if (!errors.isEmail(address)) {
-                errors.add("cc", "'" + address + "' is not an email address");
+                errors.add(Refusal.FieldError.of("cc", "not-an-email", address).saying("field.not-an-email.address"));
             } else if (!members.contains(address)) {
-                errors.add("cc", address + " is not a member of your organisation; only members can be copied");
+                errors.add("cc", "not-a-member", address);
             }
         }
         return cc;
@@ -354,19 +351,18 @@ public class TicketService {
     private Ticket visible(Member caller, String number) {
         return tickets.findByNumber(number)
                 .filter(t -> t.organizationId().equals(caller.organizationId()))
-                .orElseThrow(() -> Refusal.notFound("Ticket " + number));
+                .orElseThrow(() -> Refusal.notFound("ticket", number));
     }
 
     private void requireMayWork(Member caller, Ticket ticket) {
         if (!mayWork(caller, ticket)) {
-            throw Refusal.forbidden("not-authorized-contact", "Only your organisation's authorized support contacts, "
-                    + "and the people on the ticket, can work on " + ticket.number() + ".");
+            throw Refusal.forbidden("not-authorized-contact", ticket.number());
         }
     }
 
     private Member member(String email) {
         return accounts.findMember(AccountService.normalize(email))
-                .orElseThrow(() -> Refusal.notFound("Your account"));
+                .orElseThrow(() -> Refusal.notFound("your-account"));
     }
 
     private static String abbreviate(String text, int max) {

@@ -1,5 +1,7 @@
 package org.supportdesk.ticket;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,18 +19,19 @@ class UploadLimitHandling {
 
     private final AttachmentPolicy policy;
     private final AttachmentProperties properties;
+    private final MessageSource messages;
 
-    UploadLimitHandling(AttachmentPolicy policy, AttachmentProperties properties) {
+    UploadLimitHandling(AttachmentPolicy policy, AttachmentProperties properties, MessageSource messages) {
         this.policy = policy;
         this.properties = properties;
+        this.messages = messages;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        ProblemDetail problem = new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large",
-                "Attachment too large", "The upload is too large. Attachments may be at most "
-                + policy.limitsText(properties.web()) + " on the web form. Compress large logs, or split them over"
-                + " several requests.").getBody();
+        ProblemDetail problem = new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large")
+                .saying("problem.attachment-too-large.upload", policy.limitsText(properties.web()))
+                .updateAndGetBody(messages, LocaleContextHolder.getLocale());
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
 }

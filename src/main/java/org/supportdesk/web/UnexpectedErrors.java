@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,12 @@ class UnexpectedErrors {
 
     private static final Logger log = LoggerFactory.getLogger(UnexpectedErrors.class);
 
+    private final MessageSource messages;
+
+    UnexpectedErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) throws Exception {
         if (failure instanceof org.springframework.web.ErrorResponse
@@ -32,9 +40,8 @@ class UnexpectedErrors {
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure {}", reference, failure);
-        ProblemDetail problem = new Refusal(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "Something went wrong",
-                "The request could not be completed. Nothing you need to change: try again in a moment; if it keeps"
-                        + " failing, give support the reference " + reference + ".").getBody();
+        ProblemDetail problem = new Refusal(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", reference)
+                .updateAndGetBody(messages, LocaleContextHolder.getLocale());
         problem.setProperty("reference", reference);
         return ResponseEntity.internalServerError().body(problem);
     }

@@ -23,6 +23,8 @@ import org.supportdesk.catalog.ConcernType;
 @JdbcTest
 @Import({AccountRepository.class, EligibilityService.class, EligibilityServiceTest.FixedClock.class})
 @EnableConfigurationProperties(AccountProperties.class)
+@org.springframework.boot.autoconfigure.ImportAutoConfiguration(
+        org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration.class) // R5's words
 class EligibilityServiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-27T03:00:00Z");

@@ -268,6 +268,27 @@ class RequestFormPageTest {
     }
 
     @Test
+    void theRefusalTheApiAnswersWithIsShownAsFormErrorsByCode() throws Exception {
+        java.util.Properties texts = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/messages.properties")) {
+            texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        Document page = refused(submit(rita, valid("summary", " ", "product", "TOASTER",
+                "description", "x".repeat(50_001), "cc", "not.an.address")), 400);
+
+        assertThat(page.select("#product-error").text()).isEqualTo(texts.getProperty("form.field.not-one-of"));
+        assertThat(page.select("#summary-error").text()).isEqualTo(texts.getProperty("form.field.required"));
+        assertThat(page.select("#description-error").text())
+                .isEqualTo(new java.text.MessageFormat(texts.getProperty("form.field.too-long")).format(new Object[]{50_000}))
+                .isEqualTo("Too long: at most 50000 characters.");
+        assertThat(page.select("#cc-error").text()).isEqualTo("'not.an.address' is not an email address.");
+        assertThat(page.select("#form-error p").text()).isEqualTo(texts.getProperty("form.request.correct-fields"));
+        assertThat(page.select("#form-error li a").eachAttr("href"))
+                .containsExactly("#product", "#summary", "#description", "#cc");
+    }
+
+    @Test
     void requestsLeadsToMyActivities() throws Exception {
         mvc.perform(get("/requests").with(Portal.as(rita))).andExpect(redirectedUrl("/activities"));
     }
