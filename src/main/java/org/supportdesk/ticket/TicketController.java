@@ -40,7 +40,8 @@ class TicketController {
     record Reply(String body) {
     }
 
-    record FollowUp(String description) {
+    /** @param newOutage the customer declares a new production outage; otherwise a follow-up is a standard ticket */
+    record FollowUp(String description, Boolean newOutage) {
     }
 
     @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -123,7 +124,8 @@ class TicketController {
     ResponseEntity<TicketJson.Details> followUp(@AuthenticationPrincipal UserDetails user, @PathVariable String number,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
             @RequestBody FollowUp followUp) {
-        return created(service.followUp(user.getUsername(), key, number, followUp.description()));
+        return created(service.followUp(user.getUsername(), key, number, followUp.description(),
+                Boolean.TRUE.equals(followUp.newOutage())));
     }
 
     @GetMapping("/tickets/{number}/attachments/{id}")

@@ -104,10 +104,15 @@ public class TicketService {
     }
 
     @Transactional
-    public Keyed<Ticket> followUp(String callerEmail, String idempotencyKey, String number, String description) {
+    public Keyed<Ticket> followUp(String callerEmail, String idempotencyKey, String number, String description,
+                                  boolean newOutage) {
         IdempotencyKeys.Result result = idempotency.once(AccountService.normalize(callerEmail), idempotencyKey,
                 "follow-up " + number.toUpperCase(java.util.Locale.ROOT),
-                () -> followUp(callerEmail, number, description).id());
+                () -> {
+                    Member caller = member(callerEmail);
+                    return followUp(caller, visible(caller, number), CustomerText.web(description, List.of()),
+                            newOutage).id();
+                });
         return new Keyed<>(tickets.find(result.id()).orElseThrow(), result.replayed());
     }
 
@@ -160,24 +165,39 @@ public class TicketService {
         return followUp(caller, visible(caller, number), CustomerText.web(description, List.of()));
     }
 
-    /**
-     * R16, on every channel: a new ticket linked to a closed one, inheriting its organisation, requester, product,
-     * topic and CCs.
-     */
+    /** R16, on every channel; a follow-up of an outage is a standard ticket (see the next method). */
     @Transactional
     public Ticket followUp(Member caller, Ticket original, CustomerText message) {
+        return followUp(caller, original, message, false);
+    }
+
+    /**
+     * R16, on every channel: a new ticket linked to a closed one, with its organisation, product and topic. Its
+     * requester is the person who files it (eligible now; the original requester may have left), and the original
+     * requester and CCs who are still members are copied. A follow-up of an outage (also of one found not to be one)
+     * is a standard ticket: nobody is paged and no abuse is counted again, unless the customer declares a new outage
+     * ({@code newOutage}).
+     */
+    @Transactional
+    public Ticket followUp(Member caller, Ticket original, CustomerText message, boolean newOutage) {
         requireMayWork(caller, original);
         if (!original.isClosed()) {
             throw Refusal.conflict("not-closed", original.number(), original.status());
         }
         String text = text(message, "description");
-        Eligibility eligible = requireEligible(caller, original.product(), original.concernType());
+        ConcernType concern = newOutage ? ConcernType.CRITICAL_OUTAGE
+                : original.concernType() == ConcernType.CRITICAL_OUTAGE ? ConcernType.PROBLEM : original.concernType();
+        Eligibility eligible = requireEligible(caller, original.product(), concern);
         checkFiles(message);
+        List<String> copied = new java.util.ArrayList<>(tickets.cc(original.id()));
+        copied.add(original.requesterEmail());
         String summary = abbreviate("Follow-up to " + original.number() + ": " + original.summary(), SUMMARY_MAX);
-        return create(new NewTicket(original.organizationId(), original.requesterEmail(), original.requesterName(),
-                message.channel(), original.product(), original.topic(), original.concernType(), summary, text, null,
-                null, original.businessImpact(), original.businessImpactStatement(), tickets.cc(original.id()),
-                original.id(), message.messageId()), message.files(), eligible);
+        return create(new NewTicket(original.organizationId(), caller.email(), caller.name(), message.channel(),
+                original.product(), original.topic(), concern, summary, text, null, null,
+                concern == original.concernType() ? original.businessImpact() : BusinessImpact.NORMAL,
+                concern == original.concernType() ? original.businessImpactStatement() : null,
+                colleagues(caller, copied), original.id(),
+                message.messageId()), message.files(), eligible);
     }
 
     /** R15 on the web: an answer on a ticket of the caller's organisation, found by its number. */

@@ -1,5 +1,7 @@
 package org.supportdesk.outage;
 
+import org.supportdesk.catalog.ConcernType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -251,6 +253,48 @@ class Sev1OutageTest {
 
         assertThat(mailbox.to("oncall@support.example", number)).extracting(Mailbox.Mail::body)
                 .anyMatch(body -> body.contains("Restarting did not help."));
+    }
+
+    @Test
+    void aFollowUpOfADowngradedOutageIsAStandardTicketNotCountedAgain() {
+        OrgFixture org = standardOrganisation();
+        String customer = org.owner("sam");
+        EngineTime.setNewYork("2026-12-01T10:00");
+        String number = tickets.file(customer, outage());
+        assess(number, "NOT_AN_OUTAGE", "Staging only.");
+        tickets.triage(number, "NORMAL", "team-repository");
+        tickets.work(number, "SOLVE", "Staging restarted.");
+
+        Api.Response followUp = api.as(customer).post("/api/tickets/" + number + "/follow-ups",
+                Map.of("description", "Staging is down again."));
+
+        assertThat(followUp.status()).isEqualTo(201);
+        String next = followUp.json("$.number");
+        assertThat(ticket(next).concernType()).isEqualTo(ConcernType.PROBLEM);
+        assertThat(ticket(next).priority()).isEqualTo(Priority.NORMAL);
+        assertThat(tickets.process(next)).isWaitingAt("Task_TriageTicket");
+        assertThat(sev1(next)).as("no SEV-1 process").isNull();
+        assertThat(mailbox.to(customer, next)).extracting(Mailbox.Mail::subject)
+                .anyMatch(subject -> subject.contains("Follow-up to " + number + " created"));
+        assertThat(api.as(customer).get("/api/organizations/" + org.id()).<Integer>json("$.sev1Downgrades")).isOne();
+    }
+
+    @Test
+    void aFollowUpIsAnOutageOnlyWhenTheCustomerDeclaresANewOne() {
+        OrgFixture org = standardOrganisation();
+        String customer = org.owner("sam");
+        EngineTime.setNewYork("2026-12-01T10:00");
+        String number = tickets.file(customer, outage());
+        assess(number, "CONFIRM", "Confirmed.");
+        tickets.completeAs("oncall", ONCALL_GROUPS, number, Map.of("action", "SOLVE", "reply", "Fixed the disk."));
+
+        Api.Response followUp = api.as(customer).post("/api/tickets/" + number + "/follow-ups",
+                Map.of("description", "It is down again, production stopped.", "newOutage", true));
+
+        String next = followUp.json("$.number");
+        assertThat(ticket(next).concernType()).isEqualTo(ConcernType.CRITICAL_OUTAGE);
+        assertThat(ticket(next).priority()).isEqualTo(Priority.URGENT);
+        assertThat(sev1(next)).isNotNull();
     }
 
     private OrgFixture standardOrganisation() {

@@ -85,6 +85,38 @@ class CustomerActivityTest {
     }
 
     @Test
+    void aFollowUpIsFiledByWhoeverFilesItAndTheOriginalRequesterIsCopiedWhileAMember() {
+        String colleague = org.contact("carl");
+        String original = tickets.file(requester);
+        tickets.triage(original, "NORMAL", "team-lifecycle");
+        tickets.work(original, "SOLVE", "Solved by a restart.");
+
+        Api.Response response = api.as(colleague).post("/api/tickets/" + original + "/follow-ups",
+                Map.of("description", "It happened again on my server."));
+
+        assertThat(response.status()).isEqualTo(201);
+        Ticket followUp = repository.findByNumber(response.json("$.number")).orElseThrow();
+        assertThat(followUp.requesterEmail()).isEqualTo(colleague);
+        assertThat(repository.cc(followUp.id())).containsExactly(requester);
+    }
+
+    @Test
+    void aFollowUpIsCheckedOnWhoFilesItNotOnTheOriginalRequester() {
+        String colleague = org.contact("carl");
+        String original = tickets.file(colleague);
+        tickets.triage(original, "NORMAL", "team-lifecycle");
+        tickets.work(original, "SOLVE", "Solved by a restart.");
+        accounts.setAuthorizedContact(colleague, false); // carl is no longer a contact; olive still is
+
+        Api.Response filed = api.as(requester).post("/api/tickets/" + original + "/follow-ups",
+                Map.of("description", "Again, after carl left."));
+        assertThat(filed.status()).isEqualTo(201);
+        Ticket followUp = repository.findByNumber(filed.json("$.number")).orElseThrow();
+        assertThat(followUp.requesterEmail()).isEqualTo(requester);
+        assertThat(repository.cc(followUp.id())).containsExactly(colleague);
+    }
+
+    @Test
     void followUpOfAClosedTicketStartsANewLinkedTicket() {
         String original = tickets.file(requester);
         tickets.triage(original, "NORMAL", "team-lifecycle");

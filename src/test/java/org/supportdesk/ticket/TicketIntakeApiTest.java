@@ -391,7 +391,7 @@ class TicketIntakeApiTest {
     }
 
     @Test
-    void followUpOfAClosedTicketIsLinkedBothWaysAndInheritsItsRequest() {
+    void followUpOfAClosedTicketIsLinkedBothWaysFiledByTheCallerAndInheritsItsRequest() {
         Map<String, Object> request = Tickets.request();
         request.put("topic", "PERFORMANCE");
         request.put("cc", List.of(colleague));
@@ -405,8 +405,8 @@ class TicketIntakeApiTest {
         assertThat(followUp).isNotEqualTo(original);
         assertThat(response.<String>json("$.followUpOf")).isEqualTo(original);
         assertThat(response.<String>json("$.status")).isEqualTo("NEW");
-        assertThat(response.<String>json("$.requester.email")).isEqualTo(requester);
-        assertThat(response.<List<String>>json("$.cc")).containsExactly(colleague);
+        assertThat(response.<String>json("$.requester.email")).isEqualTo(colleague);
+        assertThat(response.<List<String>>json("$.cc")).containsExactly(requester);
         assertThat(response.<String>json("$.product")).isEqualTo("LIFECYCLE");
         assertThat(response.<String>json("$.topic")).isEqualTo("PERFORMANCE");
         assertThat(response.<String>json("$.organizationId")).isEqualTo(org.id());
