@@ -50,6 +50,38 @@ public class AccountService {
     public record MemberRemoved(String organizationId, String email) {
     }
 
+    /** Reads for pages that show an organisation; who may see them is the caller's concern (signed-in members). */
+    @Transactional(readOnly = true)
+    public Organization organization(String organizationId) {
+        return accounts.findOrganization(organizationId).orElseThrow(() -> Refusal.notFound("Organisation"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Member> members(String organizationId) {
+        return accounts.members(organizationId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Member> authorizedContacts(String organizationId) {
+        return accounts.authorizedContacts(organizationId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Licence> licences(String organizationId) {
+        return accounts.licences(organizationId);
+    }
+
+    /** R20: how many of the organisation's outage reports were found not to be production outages. */
+    @Transactional(readOnly = true)
+    public int sev1Downgrades(String organizationId) {
+        return accounts.sev1Downgrades(organizationId);
+    }
+
+    /** R20: one more report of the organisation's that was not a production outage; returns the new count. */
+    public int countSev1Downgrade(String organizationId) {
+        return accounts.incrementSev1Downgrades(organizationId);
+    }
+
     public Member me(String email) {
         return accounts.findMember(normalize(email)).orElseThrow(() -> Refusal.notFound("Your account"));
     }

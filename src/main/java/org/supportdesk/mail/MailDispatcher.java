@@ -36,7 +36,7 @@ import jakarta.mail.internet.MimeMessage;
 public class MailDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    static final String DELIVERY_PROCESS = "mail-delivery";
+    static final String DELIVERY_PROCESS = MailDeliveryVariables.PROCESS;
 
     private final OutboundMailRepository mails;
     private final MailComposer composer;
@@ -165,8 +165,8 @@ public class MailDispatcher implements SmartLifecycle {
             mails.markDelegated(mail.id(), failure.toString());
             runtime.createProcessInstanceByKey(DELIVERY_PROCESS)
                     .businessKey(mail.businessKey())
-                    .setVariable("mailId", mail.id())
-                    .setVariable("template", mail.template())
+                    .setVariable(MailDeliveryVariables.MAIL_ID, mail.id())
+                    .setVariable(MailDeliveryVariables.TEMPLATE, mail.template())
                     .execute();
         });
     }

@@ -1,37 +1,37 @@
 package org.supportdesk.outage;
 
-import java.time.Clock;
+import static org.supportdesk.outage.OutageVariables.*;
+import static org.supportdesk.ticket.TicketVariables.*;
+
+import java.time.Instant;
+import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import org.supportdesk.ticket.ActingStaff;
-import org.supportdesk.ticket.TicketRepository;
-import org.supportdesk.ticket.TicketVariables;
+import org.springframework.stereotype.Component;
 
 /** R21: the paging stops; the engineer who acknowledged keeps the ticket ({@code assignee}). */
 @Component("recordAcknowledgement")
 class RecordAcknowledgementDelegate implements JavaDelegate {
 
-    private final TicketRepository tickets;
+    private final OutageService outages;
     private final ActingStaff acting;
-    private final Clock clock;
 
-    RecordAcknowledgementDelegate(TicketRepository tickets, ActingStaff acting, Clock clock) {
-        this.tickets = tickets;
+    RecordAcknowledgementDelegate(OutageService outages, ActingStaff acting) {
+        this.outages = outages;
         this.acting = acting;
-        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String engineer = acting.user(execution);
+        Instant at = outages.acknowledge(ticketId(execution), engineer);
         if (engineer != null) {
-            execution.setVariable("assignee", engineer);
-            tickets.updateAssignee(TicketVariables.ticketId(execution), engineer);
+            execution.setVariable(ASSIGNEE, engineer);
         }
-        execution.setVariable("acknowledgedBy", engineer);
-        execution.setVariable("acknowledgedAt", java.util.Date.from(clock.instant()));
-        ActingStaff.markFirstResponse(execution, clock.instant());
+        execution.setVariable(ACKNOWLEDGED_BY, engineer);
+        execution.setVariable(ACKNOWLEDGED_AT, Date.from(at));
+        markFirstResponse(execution, at);
     }
 }

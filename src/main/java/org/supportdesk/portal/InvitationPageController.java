@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.supportdesk.account.AccountRepository;
+import org.supportdesk.account.AccountService;
 import org.supportdesk.account.Invitations;
 import org.supportdesk.account.Member;
 import org.supportdesk.web.Refusal;
@@ -16,9 +16,9 @@ import org.supportdesk.web.Refusal;
 class InvitationPageController {
 
     private final Invitations invitations;
-    private final AccountRepository accounts;
+    private final AccountService accounts;
 
-    InvitationPageController(Invitations invitations, AccountRepository accounts) {
+    InvitationPageController(Invitations invitations, AccountService accounts) {
         this.invitations = invitations;
         this.accounts = accounts;
     }
@@ -53,7 +53,7 @@ class InvitationPageController {
     private void show(String token, Model model) {
         Member member = invitations.invitee(token);
         model.addAttribute("member", member);
-        model.addAttribute("organization", accounts.findOrganization(member.organizationId()).orElseThrow());
+        model.addAttribute("organization", accounts.organization(member.organizationId()));
         model.addAttribute("token", token);
     }
 }

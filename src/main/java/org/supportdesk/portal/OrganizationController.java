@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.supportdesk.account.AccountProperties;
-import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.AccountService;
 import org.supportdesk.account.Licence;
 import org.supportdesk.account.Member;
@@ -36,15 +35,13 @@ import jakarta.validation.constraints.Size;
 class OrganizationController {
 
     private final AccountService accounts;
-    private final AccountRepository repository;
     private final AccountProperties properties;
     private final Viewer viewer;
     private final Clock clock;
 
-    OrganizationController(AccountService accounts, AccountRepository repository, AccountProperties properties,
+    OrganizationController(AccountService accounts, AccountProperties properties,
                            Viewer viewer, Clock clock) {
         this.accounts = accounts;
-        this.repository = repository;
         this.properties = properties;
         this.viewer = viewer;
         this.clock = clock;
@@ -202,10 +199,10 @@ class OrganizationController {
         model.addAttribute("contacts", members.stream().filter(Member::authorizedContact).toList());
         model.addAttribute("maxContacts", properties.maxAuthorizedContacts());
         model.addAttribute("roleAddresses", properties.roleAddresses());
-        model.addAttribute("licences", repository.licences(organization.id()).stream()
+        model.addAttribute("licences", accounts.licences(organization.id()).stream()
                 .map(l -> new LicenceRow(l, l.isActiveOn(today))).toList());
         // R20: the count of outage reports found not to be outages, for owners
-        model.addAttribute("sev1Downgrades", me.owner() ? repository.sev1Downgrades(organization.id()) : null);
+        model.addAttribute("sev1Downgrades", me.owner() ? accounts.sev1Downgrades(organization.id()) : null);
         return "organization";
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.supportdesk.account.AccountRepository;
+import org.supportdesk.account.AccountService;
 import org.supportdesk.account.Eligibility;
 import org.supportdesk.account.EligibilityService;
 import org.supportdesk.account.Licence;
@@ -46,7 +46,7 @@ class RequestController {
 
     private final TicketService tickets;
     private final EligibilityService eligibility;
-    private final AccountRepository accounts;
+    private final AccountService accounts;
     private final BusinessCalendar calendar;
     private final CalendarProperties hours;
     private final AttachmentPolicy attachmentPolicy;
@@ -55,7 +55,7 @@ class RequestController {
     private final Viewer viewer;
     private final Clock clock;
 
-    RequestController(TicketService tickets, EligibilityService eligibility, AccountRepository accounts,
+    RequestController(TicketService tickets, EligibilityService eligibility, AccountService accounts,
                       BusinessCalendar calendar, CalendarProperties hours, AttachmentPolicy attachmentPolicy,
                       AttachmentProperties attachmentProperties, Labels labels, Viewer viewer, Clock clock) {
         this.tickets = tickets;

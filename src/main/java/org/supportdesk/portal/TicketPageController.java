@@ -24,7 +24,6 @@ import org.supportdesk.ticket.AttachmentStore;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketMessage;
 import org.supportdesk.ticket.TicketNumber;
-import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.ticket.TicketService;
 import org.supportdesk.web.Refusal;
 
@@ -39,16 +38,14 @@ import jakarta.servlet.http.HttpServletResponse;
 class TicketPageController {
 
     private final TicketService service;
-    private final TicketRepository tickets;
     private final AttachmentStore store;
     private final AttachmentPolicy attachmentPolicy;
     private final AttachmentProperties attachmentProperties;
     private final Viewer viewer;
 
-    TicketPageController(TicketService service, TicketRepository tickets, AttachmentStore store,
+    TicketPageController(TicketService service, AttachmentStore store,
                          AttachmentPolicy attachmentPolicy, AttachmentProperties attachmentProperties, Viewer viewer) {
         this.service = service;
-        this.tickets = tickets;
         this.store = store;
         this.attachmentPolicy = attachmentPolicy;
         this.attachmentProperties = attachmentProperties;
@@ -155,18 +152,19 @@ class TicketPageController {
     }
 
     private String page(ModelMap model, Ticket ticket) {
-        List<Attachment> attachments = tickets.attachments(ticket.id());
-        List<Entry> conversation = tickets.messages(ticket.id()).stream()
+        TicketService.Details details = service.details(ticket);
+        List<Attachment> attachments = details.attachments();
+        List<Entry> conversation = details.messages().stream()
                 .map(m -> new Entry(m, attachments.stream()
                         .filter(a -> a.messageId() != null && a.messageId() == m.id()).toList()))
                 .toList();
         model.addAttribute("ticket", ticket);
-        model.addAttribute("cc", tickets.cc(ticket.id()));
+        model.addAttribute("cc", details.cc());
         model.addAttribute("conversation", conversation);
         model.addAttribute("requestFiles", attachments.stream().filter(a -> a.messageId() == null).toList());
         model.addAttribute("attachments", attachments);
         model.addAttribute("original", ticket.followUpOf() == null ? null : TicketNumber.of(ticket.followUpOf()));
-        model.addAttribute("followUps", tickets.followUps(ticket.id()).stream().map(TicketNumber::of).toList());
+        model.addAttribute("followUps", details.followUps().stream().map(TicketNumber::of).toList());
         model.addAttribute("limits", limits());
         model.addAttribute("maxFileSize", attachmentProperties.web().maxFileSize().toBytes());
         model.addAttribute("maxRequestSize", attachmentProperties.web().maxRequestSize().toBytes());

@@ -42,8 +42,11 @@ class StaffDirectorySetup implements StartupTask {
     private final FilterService filters;
     private final TaskService tasks;
 
+    private final TaskCardVariables cards;
+
     StaffDirectorySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                        TaskService tasks) {
+                        TaskService tasks, TaskCardVariables cards) {
+        this.cards = cards;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -119,14 +122,8 @@ class StaffDirectorySetup implements StartupTask {
             filter = filters.newTaskFilter(name).setQuery(query);
         }
         filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-                "variables", CARD_VARIABLES));
+                "variables", cards.labelsByName().entrySet().stream()
+                        .map(v -> Map.of("name", v.getKey(), "label", v.getValue())).toList()));
         filters.saveFilter(filter);
     }
-
-    /** Shown on every task card in Tasklist, so agents see which ticket a task is about without opening it. */
-    private static final List<Map<String, String>> CARD_VARIABLES = List.of(
-            Map.of("name", "ticketNumber", "label", "Ticket"),
-            Map.of("name", "priority", "label", "Priority"),
-            Map.of("name", "organizationName", "label", "Organisation"),
-            Map.of("name", "summary", "label", "Summary"));
 }

@@ -1,15 +1,12 @@
 package org.supportdesk.ticket;
 
-import java.time.Instant;
-import java.util.Date;
-
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
-/** Who is acting in a process step that follows a staff member's form, and what their answer counts as. */
-@Component
+/** Who is acting in a process step that follows a staff member's form. */
+@Service
 public class ActingStaff {
 
     private final IdentityService identity;
@@ -19,24 +16,17 @@ public class ActingStaff {
     }
 
     /** The signed-in staff member (Tasklist), else the ticket's assignee, else "support" (a name to show). */
-    public String of(DelegateExecution execution) {
+    public String of(VariableScope execution) {
         String user = user(execution);
         return user != null ? user : "support";
     }
 
     /** The signed-in staff member, else the ticket's assignee, else nobody: a user to hand work to. */
-    public String user(DelegateExecution execution) {
+    public String user(VariableScope execution) {
         Authentication current = identity.getCurrentAuthentication();
         if (current != null && current.getUserId() != null) {
             return current.getUserId();
         }
-        return TicketVariables.text(execution, "assignee");
-    }
-
-    /** R11: the first thing support tells or decides for the customer is the first response; later ones are not. */
-    public static void markFirstResponse(DelegateExecution execution, Instant now) {
-        if (execution.getVariable("firstRespondedAt") == null) {
-            execution.setVariable("firstRespondedAt", Date.from(now));
-        }
+        return TicketVariables.assignee(execution);
     }
 }

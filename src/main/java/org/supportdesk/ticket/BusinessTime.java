@@ -11,7 +11,7 @@ import org.supportdesk.account.Organization;
 import org.supportdesk.calendar.BusinessCalendar;
 
 /**
- * Business time for BPMN expressions, in the organisation of the process ({@code organizationId} variable). Timers
+ * Business time for BPMN expressions, in the organisation of the process's ticket. Timers
  * name their durations in the diagram, e.g. {@code ${businessTime.plusBusinessDays(execution, pendingSince, 2)}},
  * so an analyst changes 2 to 3 in Modeler.
  */
@@ -20,10 +20,13 @@ public class BusinessTime {
 
     private final BusinessCalendar calendar;
     private final AccountRepository accounts;
+    private final TicketRepository tickets;
     private final java.time.Clock clock;
 
-    public BusinessTime(BusinessCalendar calendar, AccountRepository accounts, java.time.Clock clock) {
+    public BusinessTime(BusinessCalendar calendar, AccountRepository accounts, TicketRepository tickets,
+                        java.time.Clock clock) {
         this.calendar = calendar;
+        this.tickets = tickets;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -72,8 +75,11 @@ public class BusinessTime {
         return clock.instant();
     }
 
+    /** The organisation of the ticket row: a task completion cannot move a ticket into another calendar. */
     private Organization organization(VariableScope execution) {
-        String id = (String) execution.getVariable("organizationId");
+        long ticketId = TicketVariables.ticketId(execution);
+        String id = tickets.find(ticketId).map(Ticket::organizationId)
+                .orElseThrow(() -> new IllegalStateException("No ticket " + ticketId + " for business time"));
         return accounts.findOrganization(id)
                 .orElseThrow(() -> new IllegalStateException("No organisation " + id + " for business time"));
     }

@@ -1,42 +1,24 @@
 package org.supportdesk.ticket;
 
-import java.util.Set;
-import java.util.stream.Collectors;
+import static org.supportdesk.ticket.TicketVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.supportdesk.catalog.Product;
-import org.supportdesk.staff.StaffGroup;
 
-/**
- * Writes the {@code priority} and {@code team} variables (from routing or from triage) to the ticket, and the
- * {@code product} and {@code topic} that triage settles for mailed requests.
- */
+/** Records the {@code team} and {@code priority} (from routing or triage), and triage's {@code product}/{@code topic}. */
 @Component("recordRouting")
 class RecordRoutingDelegate implements JavaDelegate {
 
-    private static final Set<String> TEAMS = StaffGroup.teams().stream().map(StaffGroup::id).collect(Collectors.toSet());
+    private final TicketWorkflow workflow;
 
-    private final TicketRepository tickets;
-
-    RecordRoutingDelegate(TicketRepository tickets) {
-        this.tickets = tickets;
+    RecordRoutingDelegate(TicketWorkflow workflow) {
+        this.workflow = workflow;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String team = TicketVariables.text(execution, "team");
-        if (!TEAMS.contains(team)) {
-            throw new IllegalArgumentException("Unknown team queue '" + team + "'; choose one of " + TEAMS);
-        }
-        Priority priority = Priority.valueOf(TicketVariables.text(execution, "priority"));
-        long ticketId = TicketVariables.ticketId(execution);
-        tickets.updateRouting(ticketId, priority, team);
-        String product = TicketVariables.text(execution, "product");
-        String topic = TicketVariables.text(execution, "topic");
-        if (product != null && topic != null) {
-            tickets.updateClassification(ticketId, Product.valueOf(product), Topic.valueOf(topic));
-        }
+        workflow.recordRouting(ticketId(execution), text(execution, TEAM), text(execution, PRIORITY),
+                text(execution, PRODUCT), text(execution, TOPIC));
     }
 }

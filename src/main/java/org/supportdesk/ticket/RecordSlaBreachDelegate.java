@@ -1,25 +1,25 @@
 package org.supportdesk.ticket;
 
+import static org.supportdesk.ticket.TicketVariables.FIRST_RESPONSE_BREACHED;
+import static org.supportdesk.ticket.TicketVariables.ticketId;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/**
- * R11: the first-response target passed without an answer. The {@code firstResponseBreached} variable lets
- * managers find these tickets in Cockpit (filter process instances by variable).
- */
+/** R11: the target passed without an answer; {@code firstResponseBreached} lets managers filter for it in Cockpit. */
 @Component("recordSlaBreach")
 class RecordSlaBreachDelegate implements JavaDelegate {
 
-    private final TicketRepository tickets;
+    private final TicketWorkflow workflow;
 
-    RecordSlaBreachDelegate(TicketRepository tickets) {
-        this.tickets = tickets;
+    RecordSlaBreachDelegate(TicketWorkflow workflow) {
+        this.workflow = workflow;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        tickets.markFirstResponseBreached(TicketVariables.ticketId(execution));
-        execution.setVariable("firstResponseBreached", true);
+        workflow.recordFirstResponseBreach(ticketId(execution));
+        execution.setVariable(FIRST_RESPONSE_BREACHED, true);
     }
 }

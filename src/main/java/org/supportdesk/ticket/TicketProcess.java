@@ -1,5 +1,7 @@
 package org.supportdesk.ticket;
 
+import static org.supportdesk.ticket.TicketVariables.*;
+
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.supportdesk.account.AccountRepository;
+import org.supportdesk.account.Eligibility;
 import org.supportdesk.account.Organization;
 import org.supportdesk.engine.AsSystem;
 
@@ -37,34 +40,35 @@ public class TicketProcess {
     }
 
     /** Starts the ticket's process in the caller's transaction; it runs to triage (or to its refusal) at once. */
-    public ProcessInstance start(Ticket ticket) {
+    public ProcessInstance start(Ticket ticket, Eligibility eligible) {
         Organization organization = accounts.findOrganization(ticket.organizationId()).orElseThrow();
         VariableMap variables = Variables.createVariables()
-                .putValue("ticketId", ticket.id())
-                .putValue("ticketNumber", ticket.number())
-                .putValue("requesterEmail", ticket.requesterEmail())
-                .putValue("requesterName", ticket.requesterName())
-                .putValue("requester", ticket.requesterName() + " <" + ticket.requesterEmail() + ">")
-                .putValue("organizationId", ticket.organizationId())
-                .putValue("organizationName", organization.name())
-                .putValue("channel", ticket.channel().name())
-                .putValue("product", ticket.product() == null ? null : ticket.product().name())
-                .putValue("topic", ticket.topic() == null ? null : ticket.topic().name())
-                .putValue("concernType", ticket.concernType().name())
-                .putValue("businessImpact", ticket.businessImpact().name())
-                .putValue("summary", ticket.summary())
-                .putValue("request", LongText.of(TicketTexts.request(ticket)))
-                .putValue("status", ticket.status().name())
-                .putValue("closeReason", null)
-                .putValue("followUpOf", ticket.followUpOf() == null ? null : TicketNumber.of(ticket.followUpOf()))
-                .putValue("assignee", null)
-                .putValue("receivedAt", Date.from(ticket.createdAt()))
-                .putValue("pendingSince", null)
-                .putValue("firstRespondedAt", null)
-                .putValue("firstResponseBreached", false)
-                .putValue("hasAttachments", !tickets.attachments(ticket.id()).isEmpty())
-                .putValue("outageConfirmed", false)
-                .putValue("sev1Downgraded", false);
+                .putValue(TICKET_ID, ticket.id())
+                .putValue(TICKET_NUMBER, ticket.number())
+                .putValue(REQUESTER_EMAIL, ticket.requesterEmail())
+                .putValue(REQUESTER_NAME, ticket.requesterName())
+                .putValue(REQUESTER, ticket.requesterName() + " <" + ticket.requesterEmail() + ">")
+                .putValue(ORGANIZATION_ID, ticket.organizationId())
+                .putValue(ORGANIZATION_NAME, organization.name())
+                .putValue(CHANNEL, ticket.channel().name())
+                .putValue(PRODUCT, ticket.product() == null ? null : ticket.product().name())
+                .putValue(TOPIC, ticket.topic() == null ? null : ticket.topic().name())
+                .putValue(CONCERN_TYPE, ticket.concernType().name())
+                .putValue(BUSINESS_IMPACT, ticket.businessImpact().name())
+                .putValue(SUMMARY, ticket.summary())
+                .putValue(REQUEST, LongText.of(TicketTexts.request(ticket)))
+                .putValue(STATUS, ticket.status().name())
+                .putValue(CLOSE_REASON, null)
+                .putValue(FOLLOW_UP_OF, ticket.followUpOf() == null ? null : TicketNumber.of(ticket.followUpOf()))
+                .putValue(ASSIGNEE, null)
+                .putValue(RECEIVED_AT, Date.from(ticket.createdAt()))
+                .putValue(PENDING_SINCE, null)
+                .putValue(FIRST_RESPONDED_AT, null)
+                .putValue(FIRST_RESPONSE_BREACHED, false)
+                .putValue(HAS_ATTACHMENTS, !tickets.attachments(ticket.id()).isEmpty())
+                .putValue(OUTAGE_CONFIRMED, false)
+                .putValue(SEV1_DOWNGRADED, false)
+                .putValue(EXTENDED_SUPPORT, eligible.extendedSupport());
         variables.putAll(textVariables(ticket, organization));
         return asSystem.call(() -> runtime.createProcessInstanceByKey(PROCESS)
                 .businessKey(ticket.number())
@@ -116,8 +120,8 @@ public class TicketProcess {
 
     private VariableMap textVariables(Ticket ticket, Organization organization) {
         return Variables.createVariables()
-                .putValue("conversation",
+                .putValue(CONVERSATION,
                         LongText.of(TicketTexts.conversation(tickets.messages(ticket.id()), organization.timeZone())))
-                .putValue("attachmentList", LongText.of(TicketTexts.attachments(tickets.attachments(ticket.id()))));
+                .putValue(ATTACHMENT_LIST, LongText.of(TicketTexts.attachments(tickets.attachments(ticket.id()))));
     }
 }

@@ -139,97 +139,133 @@ public class TicketService {
         List<String> cc = ccAddresses(errors, caller, request.ccOrEmpty());
         errors.throwIfAny();
 
-        requireEligible(caller, product, concernType);
+        Eligibility eligible = requireEligible(caller, product, concernType);
         attachmentPolicy.checkWeb(uploads);
         return create(new NewTicket(caller.organizationId(), caller.email(), caller.name(), channel, product, topic,
-                concernType, summary, description, steps, outcome, impact, statement, cc, null), uploads);
+                concernType, summary, description, steps, outcome, impact, statement, cc, null), uploads, eligible);
     }
 
-    /** R16: a new ticket linked to a closed one, inheriting its organisation, requester, product, topic and CCs. */
+    /** What a customer adds to a ticket: the text, the files and, for a mail, its Message-ID (for threading). */
+    public record CustomerText(Channel channel, String text, List<Upload> files, String messageId) {
+
+        public static CustomerText web(String text, List<Upload> files) {
+            return new CustomerText(Channel.WEB, text, files, null);
+        }
+    }
+
+    /** R16 on the web: a follow-up of a closed ticket, found by its number among the caller's organisation's. */
     @Transactional
     public Ticket followUp(String callerEmail, String number, String description) {
         Member caller = member(callerEmail);
-        Ticket original = visible(caller, number);
+        return followUp(caller, visible(caller, number), CustomerText.web(description, List.of()));
+    }
+
+    /**
+     * R16, on every channel: a new ticket linked to a closed one, inheriting its organisation, requester, product,
+     * topic and CCs.
+     */
+    @Transactional
+    public Ticket followUp(Member caller, Ticket original, CustomerText message) {
         requireMayWork(caller, original);
         if (!original.isClosed()) {
             throw Refusal.conflict("not-closed", original.number() + " is " + original.status()
                     + ", not closed: reply to it instead of creating a follow-up.");
         }
-        FieldErrors errors = new FieldErrors();
-        String text = errors.text("description", description, true, TEXT_MAX);
-        errors.throwIfAny();
-        requireEligible(caller, original.product(), original.concernType());
+        String text = text(message, "description");
+        Eligibility eligible = requireEligible(caller, original.product(), original.concernType());
+        checkFiles(message);
         String summary = abbreviate("Follow-up to " + original.number() + ": " + original.summary(), SUMMARY_MAX);
         return create(new NewTicket(original.organizationId(), original.requesterEmail(), original.requesterName(),
-                Channel.WEB, original.product(), original.topic(), original.concernType(), summary, text, null, null,
-                original.businessImpact(), original.businessImpactStatement(), tickets.cc(original.id()),
-                original.id()), List.of());
+                message.channel(), original.product(), original.topic(), original.concernType(), summary, text, null,
+                null, original.businessImpact(), original.businessImpactStatement(), tickets.cc(original.id()),
+                original.id(), message.messageId()), message.files(), eligible);
     }
 
-    /** R15: a customer's answer. A PENDING ticket goes back to the agent; a closed one needs a follow-up (R16). */
+    /** R15 on the web: an answer on a ticket of the caller's organisation, found by its number. */
     @Transactional
     public TicketMessage reply(String callerEmail, String number, String body, List<Upload> uploads) {
         Member caller = member(callerEmail);
-        Ticket ticket = visible(caller, number);
+        return reply(caller, visible(caller, number), CustomerText.web(body, uploads));
+    }
+
+    /**
+     * R15, on every channel: a customer's answer joins the conversation; a PENDING ticket goes back to the agent. A
+     * closed ticket is never reopened: it needs a follow-up (R16).
+     */
+    @Transactional
+    public TicketMessage reply(Member caller, Ticket ticket, CustomerText message) {
         requireMayWork(caller, ticket);
         if (ticket.isClosed()) {
             throw Refusal.conflict("ticket-closed", ticket.number() + " is closed, and a closed ticket is never"
                             + " reopened. Create a follow-up instead: a new ticket linked to this one.")
                     .with("followUp", "/api/tickets/" + ticket.number() + "/follow-ups");
         }
-        FieldErrors errors = new FieldErrors();
-        String text = errors.text("body", body, true, TEXT_MAX);
-        errors.throwIfAny();
-        attachmentPolicy.checkWeb(uploads);
-        List<StoredFile> files = uploads.stream().map(attachmentStore::store).toList();
+        String text = text(message, "body");
+        checkFiles(message);
+        List<StoredFile> files = message.files().stream().map(attachmentStore::store).toList();
         Instant now = clock.instant();
         long messageId = tickets.addMessage(ticket.id(), caller.email(), caller.name(), AuthorType.CUSTOMER,
-                Channel.WEB, text, now);
-        files.forEach(file -> tickets.addAttachment(ticket.id(), messageId, file, false, now));
+                message.channel(), text, now);
+        files.forEach(file -> tickets.addAttachment(ticket.id(), messageId, file,
+                attachmentPolicy.isDiscouraged(file.fileName()), now));
         try {
             process.customerWrote(ticket);
         } catch (MismatchingMessageCorrelationException changedMeanwhile) {
+            if (message.channel() != Channel.WEB) {
+                throw changedMeanwhile; // a mail is processed again, and finds the ticket as it is then
+            }
             throw Refusal.conflict("ticket-changed", ticket.number()
                     + " changed while you were writing (it may have been closed). Reload it and try again.");
         }
         return tickets.messages(ticket.id()).stream().filter(m -> m.id() == messageId).findFirst().orElseThrow();
     }
 
-    /** R6b: a mail from an eligible sender becomes a ticket; what it lacks (product, topic) triage settles. */
+    /**
+     * R6b: a mail from an eligible sender becomes a ticket; what it lacks (product, topic) triage settles.
+     *
+     * @param eligible what the caller found when it checked the sender ({@link EligibilityService#check})
+     */
     @Transactional
-    public Ticket fileFromEmail(Member sender, EmailContent mail, Channel channel, ConcernType concernType) {
+    public Ticket fileFromEmail(Member sender, EmailContent mail, Channel channel, ConcernType concernType,
+                                Eligibility eligible) {
         String summary = mail.subject() == null || mail.subject().isBlank() ? "(no subject)"
                 : abbreviate(mail.subject().strip(), SUMMARY_MAX);
         return create(new NewTicket(sender.organizationId(), sender.email(), sender.name(), channel, null, null,
-                concernType, summary, text(mail), null, null, BusinessImpact.NORMAL, null,
-                colleagues(sender, mail.cc()), null, mail.messageId()), mail.attachments());
+                concernType, summary, mailText(mail.text()), null, null, BusinessImpact.NORMAL, null,
+                colleagues(sender, mail.cc()), null, mail.messageId()), mail.attachments(), eligible);
     }
 
-    /** R15 by mail: the answer joins the conversation; a PENDING ticket reopens. */
-    @Transactional
-    public void replyFromEmail(Ticket ticket, Member sender, EmailContent mail) {
-        Instant now = clock.instant();
-        List<StoredFile> files = mail.attachments().stream().map(attachmentStore::store).toList();
-        long messageId = tickets.addMessage(ticket.id(), sender.email(), sender.name(), AuthorType.CUSTOMER,
-                Channel.EMAIL, text(mail), now);
-        files.forEach(file -> tickets.addAttachment(ticket.id(), messageId, file,
-                attachmentPolicy.isDiscouraged(file.fileName()), now));
-        process.customerWrote(ticket);
-    }
-
-    /** R16 by mail: a reply to a closed ticket opens a linked follow-up. */
-    @Transactional
-    public Ticket followUpFromEmail(Ticket original, Member sender, EmailContent mail) {
-        String summary = abbreviate("Follow-up to " + original.number() + ": " + original.summary(), SUMMARY_MAX);
-        return create(new NewTicket(original.organizationId(), original.requesterEmail(), original.requesterName(),
-                Channel.EMAIL, original.product(), original.topic(), original.concernType(), summary, text(mail), null,
-                null, original.businessImpact(), original.businessImpactStatement(), tickets.cc(original.id()),
-                original.id(), mail.messageId()), mail.attachments());
-    }
-
-    /** What a mail brings: its text (quotes of earlier mails removed), CCs, files and its Message-ID. */
+    /** What a mail that starts a ticket brings: its text, CCs, files and its Message-ID. */
     public record EmailContent(String messageId, String subject, String text, List<String> cc,
                                List<Upload> attachments) {
+    }
+
+    /** The text of a web request is required; a mail may have none, and is kept anyway. */
+    private static String text(CustomerText message, String field) {
+        if (message.channel() != Channel.WEB) {
+            return mailText(message.text());
+        }
+        FieldErrors errors = new FieldErrors();
+        String text = errors.text(field, message.text(), true, TEXT_MAX);
+        errors.throwIfAny();
+        return text;
+    }
+
+    /** The web refuses discouraged formats and oversize files; mail was checked against its limits on arrival. */
+    private void checkFiles(CustomerText message) {
+        if (message.channel() == Channel.WEB) {
+            attachmentPolicy.checkWeb(message.files());
+        }
+    }
+
+    /**
+     * R3: who may work on a ticket, on every channel: the organisation's authorized contacts, and the ticket's own
+     * requester and CCs.
+     */
+    public boolean mayWork(Member member, Ticket ticket) {
+        return member.organizationId().equals(ticket.organizationId())
+                && (member.authorizedContact() || member.email().equals(ticket.requesterEmail())
+                || tickets.cc(ticket.id()).contains(member.email()));
     }
 
     /** R17/R22: only members of the sender's organisation become CCs; others would see its tickets. */
@@ -240,9 +276,8 @@ public class TicketService {
                 .filter(address -> !address.equals(sender.email())).distinct().toList();
     }
 
-    private static String text(EmailContent mail) {
-        String text = mail.text() == null || mail.text().isBlank() ? "(the mail had no text)" : mail.text();
-        return abbreviate(text, TEXT_MAX);
+    private static String mailText(String text) {
+        return abbreviate(text == null || text.isBlank() ? "(the mail had no text)" : text, TEXT_MAX);
     }
 
     @Transactional(readOnly = true)
@@ -256,6 +291,17 @@ public class TicketService {
         return visible(member(callerEmail), number);
     }
 
+    /** What a ticket's page shows besides the ticket: its conversation, files, CCs and follow-ups. */
+    public record Details(List<TicketMessage> messages, List<Attachment> attachments, List<String> cc,
+                          List<Long> followUps) {
+    }
+
+    @Transactional(readOnly = true)
+    public Details details(Ticket ticket) {
+        return new Details(tickets.messages(ticket.id()), tickets.attachments(ticket.id()), tickets.cc(ticket.id()),
+                tickets.followUps(ticket.id()));
+    }
+
     @Transactional(readOnly = true)
     public Attachment attachment(String callerEmail, String number, long attachmentId) {
         Ticket ticket = visible(member(callerEmail), number);
@@ -263,18 +309,19 @@ public class TicketService {
                 .orElseThrow(() -> Refusal.notFound("Attachment " + attachmentId + " of " + ticket.number()));
     }
 
-    private Ticket create(NewTicket request, List<Upload> uploads) {
+    private Ticket create(NewTicket request, List<Upload> uploads, Eligibility eligible) {
         List<StoredFile> files = uploads.stream().map(attachmentStore::store).toList();
         Instant now = clock.instant();
         long id = tickets.insert(request, Priority.NORMAL, now);
         for (StoredFile file : files) {
             tickets.addAttachment(id, null, file, attachmentPolicy.isDiscouraged(file.fileName()), now);
         }
-        process.start(tickets.find(id).orElseThrow());
+        process.start(tickets.find(id).orElseThrow(), eligible);
         return tickets.find(id).orElseThrow();
     }
 
-    private void requireEligible(Member caller, Product product, ConcernType concernType) {
+    /** R4, decided here and only here: a refused request stores nothing, and the process starts eligible. */
+    private Eligibility requireEligible(Member caller, Product product, ConcernType concernType) {
         Eligibility result = eligibility.check(caller.email(), product, concernType);
         if (!result.eligible()) {
             throw Refusal.forbidden("not-eligible", result.guidance())
@@ -282,6 +329,7 @@ public class TicketService {
                     .with("authorizedContacts", accounts.authorizedContacts(caller.organizationId()).stream()
                             .map(Member::email).toList());
         }
+        return result;
     }
 
     private List<String> ccAddresses(FieldErrors errors, Member caller, List<String> requested) {
@@ -309,11 +357,8 @@ public class TicketService {
                 .orElseThrow(() -> Refusal.notFound("Ticket " + number));
     }
 
-    /** R3: authorized contacts work tickets; so do the ticket's own requester and CCs. */
     private void requireMayWork(Member caller, Ticket ticket) {
-        boolean allowed = caller.authorizedContact() || caller.email().equals(ticket.requesterEmail())
-                || tickets.cc(ticket.id()).contains(caller.email());
-        if (!allowed) {
+        if (!mayWork(caller, ticket)) {
             throw Refusal.forbidden("not-authorized-contact", "Only your organisation's authorized support contacts, "
                     + "and the people on the ticket, can work on " + ticket.number() + ".");
         }

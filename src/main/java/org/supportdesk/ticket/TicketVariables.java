@@ -1,19 +1,111 @@
 package org.supportdesk.ticket;
 
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Reading the ticket a process is about. */
+/**
+ * The variable contract of the {@code support-ticket} process, and of what it hands to {@code sev1-outage} (the
+ * call activity's in/out mappings name the same variables): every name once, with typed accessors.
+ * <p>
+ * The ticket's facts (requester, organisation, concern type, status, team, priority) are written here for the
+ * Tasklist forms, Cockpit and the diagram's expressions; Java reads them from the ticket row, because a task
+ * completion may send any variable. The ticket itself is found by the process's business key, its number, which
+ * nobody can change.
+ */
 public final class TicketVariables {
+
+    // written at the start from the ticket row: shown in forms and Cockpit, read by the diagram's expressions
+    public static final String TICKET_ID = "ticketId";
+    public static final String TICKET_NUMBER = "ticketNumber";
+    public static final String REQUESTER_EMAIL = "requesterEmail";
+    public static final String REQUESTER_NAME = "requesterName";
+    public static final String REQUESTER = "requester";
+    public static final String ORGANIZATION_ID = "organizationId";
+    public static final String ORGANIZATION_NAME = "organizationName";
+    public static final String CHANNEL = "channel";
+    public static final String PRODUCT = "product";
+    public static final String TOPIC = "topic";
+    public static final String CONCERN_TYPE = "concernType";
+    public static final String BUSINESS_IMPACT = "businessImpact";
+    public static final String SUMMARY = "summary";
+    public static final String REQUEST = "request";
+    public static final String FOLLOW_UP_OF = "followUpOf";
+    public static final String RECEIVED_AT = "receivedAt";
+    public static final String HAS_ATTACHMENTS = "hasAttachments";
+    public static final String EXTENDED_SUPPORT = "extendedSupport";
+    /** The conversation and the attachment list as the forms show them, refreshed when they change. */
+    public static final String CONVERSATION = "conversation";
+    public static final String ATTACHMENT_LIST = "attachmentList";
+
+    // the state of the ticket, mirrored for Cockpit and the diagram's gateways
+    public static final String STATUS = "status";
+    public static final String CLOSE_REASON = "closeReason";
+    public static final String TEAM = "team";
+    public static final String PRIORITY = "priority";
+    public static final String ASSIGNEE = "assignee";
+    public static final String PENDING_SINCE = "pendingSince";
+    /** R11: when support first told or decided something for the customer; the target's gateway reads it. */
+    public static final String FIRST_RESPONDED_AT = "firstRespondedAt";
+    public static final String FIRST_RESPONSE_BREACHED = "firstResponseBreached";
+    /** Set by the SEV-1 sub-process (the call activity's out mappings). */
+    public static final String OUTAGE_CONFIRMED = "outageConfirmed";
+    public static final String SEV1_DOWNGRADED = "sev1Downgraded";
+
+    // the agent's work form and what the step after it records
+    public static final String ACTION = "action";
+    public static final String REPLY = "reply";
+    public static final String AGENT_ACTION = "agentAction";
+    public static final String AGENT_MESSAGE = "agentMessage";
+
+    // inputs of the generic tasks, set in the diagram
+    /** {@code #{notify}}: the mail's template and who gets it. */
+    public static final String TEMPLATE = "template";
+    public static final String AUDIENCE = "audience";
+    /** {@code #{setTicketStatus}}: the new status and, when closing, why. */
+    public static final String TO_STATUS = "toStatus";
+    public static final String REASON = "reason";
 
     private TicketVariables() {
     }
 
+    /** The ticket of the process: its business key is the ticket number. */
     public static long ticketId(VariableScope scope) {
-        return ((Number) scope.getVariable("ticketId")).longValue();
+        String number = scope instanceof DelegateTask task ? task.getExecution().getProcessBusinessKey()
+                : ((DelegateExecution) scope).getProcessBusinessKey();
+        return TicketNumber.parse(number)
+                .orElseThrow(() -> new IllegalStateException("The process's business key " + number
+                        + " is not a ticket number"));
     }
 
     public static String text(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : value.toString();
+    }
+
+    public static String assignee(VariableScope scope) {
+        return text(scope, ASSIGNEE);
+    }
+
+    /** R11: the first thing support tells or decides for the customer is the first response; later ones are not. */
+    public static void markFirstResponse(VariableScope scope, Instant at) {
+        if (scope.getVariable(FIRST_RESPONDED_AT) == null) {
+            scope.setVariable(FIRST_RESPONDED_AT, Date.from(at));
+        }
+    }
+
+    /** The ticket's status and close reason as Cockpit shows them. */
+    public static void status(VariableScope scope, TicketStatus status, CloseReason reason) {
+        scope.setVariable(STATUS, status.name());
+        scope.setVariable(CLOSE_REASON, reason == null ? null : reason.name());
+    }
+
+    /** Where the ticket is queued, as the task's candidate group and the first-response timer read it. */
+    public static void routing(VariableScope scope, Priority priority, String team) {
+        scope.setVariable(PRIORITY, priority.name());
+        scope.setVariable(TEAM, team);
     }
 }

@@ -1,5 +1,8 @@
 package org.supportdesk.ticket;
 
+import static org.supportdesk.ticket.TicketVariables.ASSIGNEE;
+import static org.supportdesk.ticket.TicketVariables.ticketId;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -11,15 +14,15 @@ import org.springframework.stereotype.Component;
 @Component("trackAssignee")
 class TrackAssigneeListener implements TaskListener {
 
-    private final TicketRepository tickets;
+    private final TicketWorkflow workflow;
 
-    TrackAssigneeListener(TicketRepository tickets) {
-        this.tickets = tickets;
+    TrackAssigneeListener(TicketWorkflow workflow) {
+        this.workflow = workflow;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        tickets.updateAssignee(TicketVariables.ticketId(task), task.getAssignee());
-        task.getExecution().setVariable("assignee", task.getAssignee());
+        workflow.recordAssignee(ticketId(task), task.getAssignee());
+        task.getExecution().setVariable(ASSIGNEE, task.getAssignee());
     }
 }

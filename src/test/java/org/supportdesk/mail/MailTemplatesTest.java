@@ -182,7 +182,7 @@ class MailTemplatesTest {
 
     @Test
     void refusalIsAnAutomaticReply() {
-        assertThat(templates.render("not-eligible", fullModel()).autoSubmitted()).isEqualTo("auto-replied");
+        assertThat(templates.render("email-not-accepted", fullModel()).autoSubmitted()).isEqualTo("auto-replied");
     }
 
     @Test

@@ -103,27 +103,6 @@ class CustomerActivityTest {
     }
 
     @Test
-    void ineligibleRequesterIsRefusedInTheProcessAndTold() {
-        String former = org.member("former", false, false);
-        long id = repository.insert(new NewTicket(org.id(), former, "Former Contact", Channel.EMAIL, Product.LIFECYCLE,
-                Topic.OTHER, ConcernType.QUESTION, "Question", "How do I?", null, null, BusinessImpact.NORMAL, null,
-                List.of(), null), Priority.NORMAL, Instant.now());
-
-        String processId = process.start(repository.find(id).orElseThrow()).getId();
-
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processId)
-                .activityId("EndEvent_TicketRefused").count()).isOne();
-        Ticket ticket = repository.find(id).orElseThrow();
-        assertThat(ticket.status()).isEqualTo(TicketStatus.CLOSED);
-        assertThat(ticket.closeReason()).isEqualTo(CloseReason.NOT_ELIGIBLE);
-        Mailbox.Mail notice = mailbox.to(former).get(0);
-        assertThat(notice.subject()).startsWith("[" + ticket.number() + "] We cannot accept this request");
-        assertThat(notice.body()).contains("Only authorized support contacts can file support tickets for Org " + org.id())
-                .contains(requester);
-        assertThat(notice.header("Auto-Submitted")).isEqualTo("auto-replied");
-    }
-
-    @Test
     void revokedContactCanNoLongerFile() {
         String contact = org.contact("cora");
         accounts.setAuthorizedContact(contact, false);

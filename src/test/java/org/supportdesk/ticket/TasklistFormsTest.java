@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.supportdesk.EngineTime;
+import org.supportdesk.Jobs;
 import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
@@ -45,6 +46,7 @@ class TasklistFormsTest {
     @Autowired TestFixtures fixtures;
     @Autowired Mailbox mailbox;
     @Autowired TicketRepository repository;
+    @Autowired Jobs jobs;
     @LocalServerPort int port;
 
     String requester;
@@ -203,6 +205,39 @@ class TasklistFormsTest {
         assertThat(shown(next, "conversation")).contains("Alex Agent (support)").contains("Please send the <server.log>.");
         assertThat(next.has("reply")).as("the next form starts empty").isFalse();
         assertThat(next.has("action")).isFalse();
+    }
+
+    @Test
+    void variablesSentWithTheWorkFormChangeNothingTheCustomerOrTheMailSees() throws Exception {
+        String number = triagedOverRest();
+        TestFixtures.OrgFixture tokyo = fixtures.organization("Asia/Tokyo", "JP").activeLicence(Product.LIFECYCLE);
+        String stranger = tokyo.owner("mallory");
+        EngineTime.setNewYork("2026-11-25T10:00"); // the Wednesday before Thanksgiving, a US holiday
+
+        Map<String, String> forged = new java.util.LinkedHashMap<>();
+        forged.put("action", "REQUEST_INFO");
+        forged.put("reply", "Which version do you run?");
+        forged.put("requester", "Mallory <" + stranger + ">");
+        forged.put("requesterEmail", stranger);
+        forged.put("organizationId", tokyo.id());
+        forged.put("ticketNumber", "SD-1");
+        forged.put("ticketId", "1");
+        forged.put("status", "CLOSED");
+        HttpResponse<String> submitted = call("agent", "POST", "/engine-rest/task/" + taskId(number) + "/submit-form",
+                variables(forged));
+
+        assertThat(submitted.statusCode()).as(submitted.body()).isIn(200, 204);
+        Ticket ticket = repository.findByNumber(number).orElseThrow();
+        assertThat(ticket.status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(ticket.requesterEmail()).isEqualTo(requester);
+        assertThat(mailbox.to(requester, "Re: [" + number + "] We need information from you")).singleElement()
+                .satisfies(mail -> assertThat(mail.body()).contains("Which version do you run?"));
+        assertThat(mailbox.to(stranger)).as("mail to the forged requester").isEmpty();
+        assertThat(repository.messages(ticket.id())).last()
+                .satisfies(m -> assertThat(m.body()).isEqualTo("Which version do you run?"));
+        // reminders count business days in the ticket's organisation (New York, US holidays), not the forged one's
+        assertThat(Jobs.due(jobs.timer(tickets.process(number).getId(), "Timer_FirstReminder")))
+                .isEqualTo(EngineTime.newYork("2026-11-30T10:00"));
     }
 
     @Test
