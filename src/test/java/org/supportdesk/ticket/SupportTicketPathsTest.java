@@ -318,7 +318,8 @@ class SupportTicketPathsTest {
                 "Task_SendAcknowledgement").isWaitingAt("Task_WorkTicket")
                 .variables().containsEntry(OUTAGE_CONFIRMED, true).containsEntry(TEAM, "team-sev1")
                 .containsEntry(PRIORITY, "URGENT").containsEntry(STATUS, "OPEN").containsEntry(ASSIGNEE, "sam")
-                .containsEntry(STANDARD_TEAM, "team-repository").containsEntry(FIRST_RESPONDED_AT, Date.from(RECEIVED));
+                .containsEntry(STANDARD_TEAM, "team-repository").containsEntry(FIRST_RESPONDED_AT, Date.from(RECEIVED))
+                .containsEntry(FIRST_RESPONSE_BREACHED, false);
         assertThat(task(ticket)).isAssignedTo("sam");
         verify(services.outages()).confirm(TICKET);
         assertThat(job("Timer_FirstResponseDue", ticket).getDuedate()).isEqualTo(ONE_HOUR);
@@ -336,6 +337,17 @@ class SupportTicketPathsTest {
                 .containsEntry(PRIORITY, "NORMAL").containsEntry(SEV1_DOWNGRADE_REASON, "Only a test system");
         assertThat(task(ticket)).hasCandidateGroup("team-repository");
         verify(services.outages()).downgrade(TICKET, "support", "Only a test system", "team-repository");
+    }
+
+    @Test
+    void aSev1HourMissedInTheOutageShowsAsABreachOfTheTicket() {
+        ProcessInstance ticket = file("REPOSITORY_MANAGER", "PERFORMANCE", "CRITICAL_OUTAGE", "HIGH");
+        ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
+        execute(job("Timer_Sev1ResponseDue", outage));
+
+        complete(task(outage), withVariables(OUTAGE_DECISION, "CONFIRM"));
+
+        assertThat(ticket).isWaitingAt("Task_WorkTicket").variables().containsEntry(FIRST_RESPONSE_BREACHED, true);
     }
 
     private ProcessInstance file(String product, String topic, String concernType, String impact) {
