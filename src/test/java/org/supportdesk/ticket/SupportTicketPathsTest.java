@@ -18,6 +18,8 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.supportdesk.outage.OutageVariables.ACKNOWLEDGED_AT;
+import static org.supportdesk.outage.OutageVariables.ACKNOWLEDGED_BY;
 import static org.supportdesk.outage.OutageVariables.ENGINEER_NOTE;
 import static org.supportdesk.outage.OutageVariables.OUTAGE_DECISION;
 import static org.supportdesk.outage.OutageVariables.SEV1_DOWNGRADE_REASON;
@@ -348,6 +350,27 @@ class SupportTicketPathsTest {
         complete(task(outage), withVariables(OUTAGE_DECISION, "CONFIRM"));
 
         assertThat(ticket).isWaitingAt("Task_WorkTicket").variables().containsEntry(FIRST_RESPONSE_BREACHED, true);
+    }
+
+    @Test
+    void anOutageAcknowledgedAtNightComesBackWithWhoAcknowledgedItThroughBothCallActivities() {
+        when(services.businessTime().isOpen(any())).thenReturn(false);
+        ProcessInstance ticket = file(start("REPOSITORY_MANAGER", "PERFORMANCE", "CRITICAL_OUTAGE", "HIGH")
+                .putValue(EXTENDED_SUPPORT, true));
+        ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
+        assertThat(outage).isWaitingAt("CallActivity_ExtendedSupportEscalation");
+        ProcessInstance escalation = calledProcessInstance("extended-support-escalation", outage);
+        assertThat(escalation).hasBusinessKey(NUMBER);
+
+        taskService().claim(task(escalation).getId(), "olivia");
+        complete(task(escalation), withVariables(OUTAGE_DECISION, "CONFIRM"));
+
+        assertThat(ticket).isWaitingAt("Task_WorkTicket").variables().containsEntry(ACKNOWLEDGED_BY, "olivia")
+                .containsEntry(ACKNOWLEDGED_AT, Date.from(RECEIVED)).containsEntry(ASSIGNEE, "olivia")
+                .containsEntry(OUTAGE_CONFIRMED, true).containsEntry(STATUS, "OPEN");
+        assertThat(task(ticket)).isAssignedTo("olivia");
+        verify(services.outages()).acknowledge(TICKET, "olivia");
+        verify(services.outages()).confirm(TICKET);
     }
 
     private ProcessInstance file(String product, String topic, String concernType, String impact) {
