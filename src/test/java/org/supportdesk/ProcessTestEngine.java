@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -58,6 +59,8 @@ public final class ProcessTestEngine {
             configuration.setBeans(BEANS);
             configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
             engine = configuration.buildProcessEngine();
+            // not the engine of the Spring Boot tests in the same JVM: they find theirs as the only registered one
+            ProcessEngines.unregister(engine);
             deployProjectFolders(engine);
         }
         BpmnAwareTests.init(engine);
@@ -89,10 +92,19 @@ public final class ProcessTestEngine {
         ClockUtil.setCurrentTime(Date.from(instant));
     }
 
-    /** Forgets the test's beans and clock. */
+    /** The engine for a test, its clock at {@code now}, no beans registered yet. */
+    public static ProcessEngine start(Instant now) {
+        reset();
+        ProcessEngine started = engine();
+        now(now);
+        return started;
+    }
+
+    /** Forgets the test's beans and clock, and the engine of the assertions (the Spring Boot tests find theirs). */
     public static void reset() {
         BEANS.clear();
         ClockUtil.reset();
+        BpmnAwareTests.reset();
     }
 
     /** The delegates' services, mocked, answering as the real services do where the diagrams read the answer. */
@@ -107,9 +119,7 @@ public final class ProcessTestEngine {
      * {@code downgrade} and {@code markSev1} with what was asked, at {@code now}.
      */
     public static Services withMockedServices(Instant now) {
-        engine();
-        reset();
-        now(now);
+        start(now);
         Services services = new Services(mock(TicketWorkflow.class), mock(TicketNotifier.class),
                 mock(ActingStaff.class), mock(OutageService.class), mock(BusinessTime.class));
         when(services.workflow().changeStatus(anyLong(), any(), any())).thenAnswer(call -> new TicketWorkflow.StatusChange(

@@ -37,9 +37,7 @@ class MailDeliveryPathsTest {
 
     @BeforeEach
     void engine() {
-        ProcessTestEngine.engine();
-        ProcessTestEngine.reset();
-        ProcessTestEngine.now(NOW);
+        ProcessTestEngine.start(NOW);
         ProcessTestEngine.register("deliverMail", new DeliverMailDelegate(delivery));
     }
 
