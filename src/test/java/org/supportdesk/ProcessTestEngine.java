@@ -1,0 +1,144 @@
+package org.supportdesk;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.supportdesk.outage.OutageService;
+import org.supportdesk.outage.OutageSteps;
+import org.supportdesk.ticket.ActingStaff;
+import org.supportdesk.ticket.AgentAction;
+import org.supportdesk.ticket.BusinessTime;
+import org.supportdesk.ticket.CloseReason;
+import org.supportdesk.ticket.TicketNotifier;
+import org.supportdesk.ticket.TicketStatus;
+import org.supportdesk.ticket.TicketSteps;
+import org.supportdesk.ticket.TicketWorkflow;
+
+/**
+ * One in-memory process engine for the process path tests, without Spring: H2, full history, no job executor (tests
+ * execute jobs themselves), the diagrams, the routing decision and the forms of the project folders deployed once.
+ * The diagrams' expression beans are the real delegates, built by each test with Mockito mocks of their services.
+ */
+public final class ProcessTestEngine {
+
+    private static final Map<Object, Object> BEANS = new HashMap<>();
+    private static ProcessEngine engine;
+
+    private ProcessTestEngine() {
+    }
+
+    public static synchronized ProcessEngine engine() {
+        if (engine == null) {
+            StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+            configuration.setProcessEngineName("process-paths");
+            configuration.setJdbcUrl("jdbc:h2:mem:process-paths;DB_CLOSE_DELAY=-1");
+            configuration.setDatabaseSchemaUpdate("create-drop");
+            configuration.setHistory("full");
+            configuration.setJobExecutorActivate(false);
+            configuration.setBeans(BEANS);
+            configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+            engine = configuration.buildProcessEngine();
+            // not the engine of the Spring Boot tests in the same JVM: they find theirs as the only registered one
+            ProcessEngines.unregister(engine);
+            deployProjectFolders(engine);
+        }
+        BpmnAwareTests.init(engine);
+        return engine;
+    }
+
+    private static void deployProjectFolders(ProcessEngine engine) {
+        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("process-paths");
+        for (String folder : List.of("processes", "forms")) {
+            try (Stream<Path> files = Files.list(Path.of(folder))) {
+                for (Path file : files.sorted().toList()) {
+                    deployment.addInputStream(file.getFileName().toString(),
+                            new ByteArrayInputStream(Files.readAllBytes(file)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        deployment.deploy();
+    }
+
+    /** An expression bean of the diagrams, e.g. {@code notify} for {@code #{notify}}. */
+    public static void register(String name, Object bean) {
+        BEANS.put(name, bean);
+    }
+
+    /** Engine time, as timers and delegates see it. */
+    public static void now(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    /** The engine for a test, its clock at {@code now}, no beans registered yet. */
+    public static ProcessEngine start(Instant now) {
+        reset();
+        ProcessEngine started = engine();
+        now(now);
+        return started;
+    }
+
+    /** Forgets the test's beans and clock, and the engine of the assertions (the Spring Boot tests find theirs). */
+    public static void reset() {
+        BEANS.clear();
+        ClockUtil.reset();
+        BpmnAwareTests.reset();
+    }
+
+    /** The delegates' services, mocked, answering as the real services do where the diagrams read the answer. */
+    public record Services(TicketWorkflow workflow, TicketNotifier notifier, ActingStaff acting,
+                           OutageService outages, BusinessTime businessTime) {
+    }
+
+    /**
+     * Builds the engine, registers every delegate of {@code support-ticket}, {@code sev1-outage} and
+     * {@code extended-support-escalation} with fresh mocks, and {@code businessTime} as a mock, and sets the clock.
+     * The mocks answer {@code changeStatus}, {@code recordAgentAction}, {@code confirm}, {@code acknowledge},
+     * {@code downgrade} and {@code markSev1} with what was asked, at {@code now}.
+     */
+    public static Services withMockedServices(Instant now) {
+        start(now);
+        Services services = new Services(mock(TicketWorkflow.class), mock(TicketNotifier.class),
+                mock(ActingStaff.class), mock(OutageService.class), mock(BusinessTime.class));
+        when(services.workflow().changeStatus(anyLong(), any(), any())).thenAnswer(call -> new TicketWorkflow.StatusChange(
+                TicketStatus.valueOf(call.getArgument(1)),
+                call.getArgument(2) == null ? null : CloseReason.valueOf(call.getArgument(2)), now));
+        when(services.workflow().recordAgentAction(anyLong(), any(), any(), any())).thenAnswer(call ->
+                new TicketWorkflow.AgentAnswer(AgentAction.valueOf(call.getArgument(2)), call.getArgument(3), now,
+                        Map.of()));
+        when(services.outages().confirm(anyLong())).thenReturn(now);
+        when(services.outages().acknowledge(anyLong(), any())).thenReturn(now);
+        when(services.outages().downgrade(anyLong(), any(), any(), any())).thenAnswer(call ->
+                new OutageService.Downgrade(call.getArgument(2), 1, now));
+        when(services.acting().of(any())).thenAnswer(call -> {
+            String user = services.acting().user(call.getArgument(0));
+            return user != null ? user : "support";
+        });
+        TicketSteps.register(services.workflow(), services.notifier(), services.acting());
+        OutageSteps.register(services.outages(), services.acting());
+        register("businessTime", services.businessTime());
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+package org.supportdesk.outage;
+
+import org.supportdesk.ProcessTestEngine;
+import org.supportdesk.ticket.ActingStaff;
+
+/** The real steps of the outage diagrams (package-private), as expression beans over the given services. */
+public final class OutageSteps {
+
+    private OutageSteps() {
+    }
+
+    public static void register(OutageService outages, ActingStaff acting) {
+        ProcessTestEngine.register("recordSev1", new RecordSev1Delegate(outages));
+        ProcessTestEngine.register("confirmOutage", new ConfirmOutageDelegate(outages));
+        ProcessTestEngine.register("downgradeOutage", new DowngradeOutageDelegate(outages, acting));
+        ProcessTestEngine.register("recordAcknowledgement", new RecordAcknowledgementDelegate(outages, acting));
+    }
+}

@@ -1,0 +1,413 @@
+package org.supportdesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.supportdesk.outage.OutageVariables.ACKNOWLEDGED_AT;
+import static org.supportdesk.outage.OutageVariables.ACKNOWLEDGED_BY;
+import static org.supportdesk.outage.OutageVariables.ENGINEER_NOTE;
+import static org.supportdesk.outage.OutageVariables.OUTAGE_DECISION;
+import static org.supportdesk.outage.OutageVariables.SEV1_DOWNGRADE_REASON;
+import static org.supportdesk.outage.OutageVariables.STANDARD_TEAM;
+import static org.supportdesk.ticket.TicketVariables.ACTION;
+import static org.supportdesk.ticket.TicketVariables.AGENT_ACTION;
+import static org.supportdesk.ticket.TicketVariables.ASSIGNEE;
+import static org.supportdesk.ticket.TicketVariables.BUSINESS_IMPACT;
+import static org.supportdesk.ticket.TicketVariables.CLOSE_REASON;
+import static org.supportdesk.ticket.TicketVariables.CONCERN_TYPE;
+import static org.supportdesk.ticket.TicketVariables.EXTENDED_SUPPORT;
+import static org.supportdesk.ticket.TicketVariables.FIRST_RESPONDED_AT;
+import static org.supportdesk.ticket.TicketVariables.FIRST_RESPONSE_BREACHED;
+import static org.supportdesk.ticket.TicketVariables.FOLLOW_UP_OF;
+import static org.supportdesk.ticket.TicketVariables.HAS_ATTACHMENTS;
+import static org.supportdesk.ticket.TicketVariables.OUTAGE_CONFIRMED;
+import static org.supportdesk.ticket.TicketVariables.PENDING_SINCE;
+import static org.supportdesk.ticket.TicketVariables.PRIORITY;
+import static org.supportdesk.ticket.TicketVariables.PRODUCT;
+import static org.supportdesk.ticket.TicketVariables.RECEIVED_AT;
+import static org.supportdesk.ticket.TicketVariables.REPLY;
+import static org.supportdesk.ticket.TicketVariables.SEV1_DOWNGRADED;
+import static org.supportdesk.ticket.TicketVariables.STATUS;
+import static org.supportdesk.ticket.TicketVariables.TEAM;
+import static org.supportdesk.ticket.TicketVariables.TICKET_ID;
+import static org.supportdesk.ticket.TicketVariables.TICKET_NUMBER;
+import static org.supportdesk.ticket.TicketVariables.TOPIC;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.supportdesk.ProcessTestEngine;
+import org.supportdesk.ProcessTestEngine.Services;
+
+/**
+ * Every path of {@code support-ticket}, with the routing decision and the real steps, their services mocked.
+ * The ticket was filed on Tuesday 1 December 2026 at 10:00 New York time; business time answers with fixed dates.
+ */
+class SupportTicketPathsTest {
+
+    static final Instant RECEIVED = Instant.parse("2026-12-01T15:00:00Z");
+    static final long TICKET = 1001;
+    static final String NUMBER = "SD-1001";
+    static final Date FOUR_BUSINESS_HOURS = date("2026-12-01T19:00:00Z");
+    static final Date EIGHT_BUSINESS_HOURS = date("2026-12-02T15:00:00Z");
+    static final Date ONE_HOUR = date("2026-12-01T16:00:00Z");
+    static final Date TWO_BUSINESS_DAYS = date("2026-12-03T15:00:00Z");
+    static final Date FIVE_BUSINESS_DAYS = date("2026-12-08T15:00:00Z");
+    static final Date TEN_BUSINESS_DAYS = date("2026-12-15T15:00:00Z");
+    static final List<Audience> CUSTOMER = List.of(Audience.CUSTOMER);
+    static final List<Audience> ASSIGNED = List.of(Audience.ASSIGNEE);
+
+    Services services;
+    TicketWorkflow workflow;
+    TicketNotifier notifier;
+
+    @BeforeEach
+    void engine() {
+        services = ProcessTestEngine.withMockedServices(RECEIVED);
+        workflow = services.workflow();
+        notifier = services.notifier();
+        BusinessTime businessTime = services.businessTime();
+        Date received = Date.from(RECEIVED);
+        when(businessTime.plusBusinessHours(any(), eq(received), eq(4L))).thenReturn(FOUR_BUSINESS_HOURS);
+        when(businessTime.plusBusinessHours(any(), eq(received), eq(8L))).thenReturn(EIGHT_BUSINESS_HOURS);
+        when(businessTime.plusHours(received, 1L)).thenReturn(ONE_HOUR);
+        when(businessTime.plusBusinessDays(any(), eq(received), eq(2L))).thenReturn(TWO_BUSINESS_DAYS);
+        when(businessTime.plusBusinessDays(any(), eq(received), eq(5L))).thenReturn(FIVE_BUSINESS_DAYS);
+        when(businessTime.plusBusinessDays(any(), eq(received), eq(10L))).thenReturn(TEN_BUSINESS_DAYS);
+        when(businessTime.isOpen(any())).thenReturn(true);
+        when(services.outages().markSev1(TICKET, "team-sev1")).thenReturn("team-repository");
+        when(services.acting().user(any())).thenAnswer(call -> TicketVariables.assignee(call.getArgument(0)));
+    }
+
+    @AfterEach
+    void clock() {
+        ProcessTestEngine.reset();
+    }
+
+    // routing and triage
+
+    @Test
+    void aTicketIsRoutedByTheDecisionAcknowledgedAndQueuedForTriage() {
+        ProcessInstance ticket = file("LIFECYCLE", "CONFIGURATION", "PROBLEM", "HIGH");
+
+        assertThat(ticket).hasPassed("Task_RouteTicket", "Task_RecordRouting", "Task_SendAcknowledgement",
+                "Task_NotifyTeam").isWaitingAt("Task_TriageTicket")
+                .variables().containsEntry(TEAM, "team-lifecycle").containsEntry(PRIORITY, "HIGH");
+        assertThat(task(ticket)).hasCandidateGroup("team-lifecycle");
+        verify(workflow).recordRouting(TICKET, "team-lifecycle", "HIGH", "LIFECYCLE", "CONFIGURATION");
+        InOrder mails = inOrder(notifier);
+        mails.verify(notifier).notify(eq(TICKET), eq("acknowledgement"), eq(CUSTOMER), any());
+        mails.verify(notifier).notify(eq(TICKET), eq("new-ticket"), eq(List.of(Audience.TEAM)), any());
+    }
+
+    @Test
+    void aFollowUpIsAcknowledgedAsAFollowUp() {
+        file(start("LIFECYCLE", "CONFIGURATION", "QUESTION", "NORMAL").putValue(FOLLOW_UP_OF, "SD-1000"));
+
+        verify(notifier).notify(eq(TICKET), eq("follow-up-created"), eq(CUSTOMER), any());
+        verify(notifier, never()).notify(anyLong(), eq("acknowledgement"), any(), any());
+    }
+
+    @Test
+    void triageRecordsTheAssessedTeamAndPriorityAndOpensTheTicket() {
+        ProcessInstance ticket = file("LIFECYCLE", "CONFIGURATION", "PROBLEM", "HIGH");
+
+        complete(task(ticket), withVariables(TEAM, "team-repository", PRIORITY, "NORMAL",
+                PRODUCT, "REPOSITORY_MANAGER", TOPIC, "PERFORMANCE"));
+
+        assertThat(ticket).hasPassed("Task_ApplyTriage", "Task_MarkOpen").isWaitingAt("Task_WorkTicket")
+                .variables().containsEntry(STATUS, "OPEN");
+        assertThat(task(ticket)).hasCandidateGroup("team-repository");
+        verify(workflow).recordRouting(TICKET, "team-repository", "NORMAL", "REPOSITORY_MANAGER", "PERFORMANCE");
+        verify(workflow).changeStatus(TICKET, "OPEN", null);
+    }
+
+    // the agent's work
+
+    @Test
+    void aReplyIsMailedAndTheTicketReturnsToTheSameAgent() {
+        ProcessInstance ticket = workedBy("alice");
+
+        complete(task(ticket), withVariables(ACTION, "REPLY", REPLY, "Restart the agent"));
+
+        assertThat(ticket).hasPassed("Task_RecordAgentAction", "Task_SendReply").isWaitingAt("Task_WorkTicket")
+                .variables().containsEntry(AGENT_ACTION, "REPLY").containsEntry(FIRST_RESPONDED_AT, Date.from(RECEIVED))
+                .doesNotContainKeys(ACTION, REPLY);
+        assertThat(task(ticket)).isAssignedTo("alice");
+        verify(workflow).recordAgentAction(TICKET, "alice", "REPLY", "Restart the agent");
+        verify(notifier).notify(eq(TICKET), eq("agent-reply"), eq(CUSTOMER), any());
+    }
+
+    @Test
+    void solvingClosesTheTicketAndTellsTheCustomer() {
+        ProcessInstance ticket = workedBy("alice");
+
+        complete(task(ticket), withVariables(ACTION, "SOLVE"));
+
+        assertThat(ticket).hasPassed("Task_CloseSolved", "Task_SendSolvedNotice", "EndEvent_TicketSolved",
+                "EndEvent_TicketClosed").isEnded()
+                .variables().containsEntry(STATUS, "CLOSED").containsEntry(CLOSE_REASON, "SOLVED");
+        verify(workflow).changeStatus(TICKET, "CLOSED", "SOLVED");
+        verify(notifier).notify(eq(TICKET), eq("solved"), eq(CUSTOMER), any());
+    }
+
+    @Test
+    void aDuplicateIsClosedAsSuch() {
+        ProcessInstance ticket = workedBy("alice");
+
+        complete(task(ticket), withVariables(ACTION, "CLOSE_DUPLICATE"));
+
+        assertThat(ticket).hasPassed("Task_CloseDuplicate", "Task_SendDuplicateNotice", "EndEvent_ClosedAsDuplicate")
+                .isEnded().variables().containsEntry(STATUS, "CLOSED").containsEntry(CLOSE_REASON, "DUPLICATE");
+        verify(workflow).changeStatus(TICKET, "CLOSED", "DUPLICATE");
+        verify(notifier).notify(eq(TICKET), eq("closed-duplicate"), eq(CUSTOMER), any());
+    }
+
+    // pending
+
+    @Test
+    void askingForInformationMakesTheTicketPendingWithRemindersAndAutoCloseInBusinessDays() {
+        ProcessInstance ticket = pending();
+
+        assertThat(ticket).hasPassed("Task_MarkPending", "Task_SendInfoRequest")
+                .isWaitingAt("Timer_FirstReminder", "Timer_SecondReminder", "Timer_AutoClose")
+                .variables().containsEntry(STATUS, "PENDING").containsEntry(PENDING_SINCE, Date.from(RECEIVED));
+        verify(workflow).changeStatus(TICKET, "PENDING", null);
+        verify(notifier).notify(eq(TICKET), eq("info-request"), eq(CUSTOMER), any());
+        assertThat(job("Timer_FirstReminder", ticket).getDuedate()).isEqualTo(TWO_BUSINESS_DAYS);
+        assertThat(job("Timer_SecondReminder", ticket).getDuedate()).isEqualTo(FIVE_BUSINESS_DAYS);
+        assertThat(job("Timer_AutoClose", ticket).getDuedate()).isEqualTo(TEN_BUSINESS_DAYS);
+    }
+
+    @Test
+    void aCustomerReplyReopensThePendingTicketForTheAgentAndCancelsTheTimers() {
+        ProcessInstance ticket = pending();
+
+        runtimeService().createMessageCorrelation(TicketProcess.CUSTOMER_REPLIED)
+                .processInstanceId(ticket.getId()).correlate();
+
+        assertThat(ticket).hasPassed("BoundaryEvent_CustomerReplied", "Task_ReopenTicket", "Task_NotifyAssigneeOfReply")
+                .isWaitingAt("Task_WorkTicket").variables().containsEntry(STATUS, "OPEN");
+        assertThat(task(ticket)).isAssignedTo("alice");
+        InOrder steps = inOrder(workflow, notifier);
+        steps.verify(workflow).changeStatus(TICKET, "PENDING", null);
+        steps.verify(workflow).changeStatus(TICKET, "OPEN", null);
+        steps.verify(notifier).notify(eq(TICKET), eq("customer-replied"), eq(ASSIGNED), any());
+        assertThat(managementService().createJobQuery().processInstanceId(ticket.getId()).list())
+                .extracting(job -> job.getDuedate()).containsExactly(FOUR_BUSINESS_HOURS); // only the first-response timer
+    }
+
+    @Test
+    void theFirstReminderIsSentAfterTwoBusinessDays() {
+        ProcessInstance ticket = pending();
+
+        execute(job("Timer_FirstReminder", ticket));
+
+        assertThat(ticket).hasPassed("Task_SendFirstReminder", "EndEvent_FirstReminderSent")
+                .isWaitingAt("Timer_SecondReminder", "Timer_AutoClose");
+        verify(notifier).notify(eq(TICKET), eq("reminder-1"), eq(CUSTOMER), any());
+        verify(notifier, never()).notify(anyLong(), eq("reminder-2"), any(), any());
+    }
+
+    @Test
+    void theSecondReminderIsSentThreeBusinessDaysLater() {
+        ProcessInstance ticket = pending();
+        execute(job("Timer_FirstReminder", ticket));
+
+        execute(job("Timer_SecondReminder", ticket));
+
+        assertThat(ticket).hasPassed("Task_SendSecondReminder", "EndEvent_SecondReminderSent")
+                .isWaitingAt("Timer_AutoClose");
+        verify(notifier).notify(eq(TICKET), eq("reminder-2"), eq(CUSTOMER), any());
+    }
+
+    @Test
+    void withoutAReplyTheTicketClosesAfterTenBusinessDays() {
+        ProcessInstance ticket = pending();
+        execute(job("Timer_FirstReminder", ticket));
+        execute(job("Timer_SecondReminder", ticket));
+
+        execute(job("Timer_AutoClose", ticket));
+
+        assertThat(ticket).hasPassed("EndEvent_PendingExpired", "Task_CloseNoResponse", "Task_SendAutoCloseNotice",
+                "EndEvent_ClosedNoResponse").isEnded()
+                .variables().containsEntry(STATUS, "CLOSED").containsEntry(CLOSE_REASON, "NO_RESPONSE");
+        verify(workflow).changeStatus(TICKET, "CLOSED", "NO_RESPONSE");
+        verify(notifier).notify(eq(TICKET), eq("auto-closed"), eq(CUSTOMER), any());
+    }
+
+    // the customer writes while the ticket is handled
+
+    @Test
+    void aCustomerCommentIsForwardedToTheAgentWithoutInterruptingTheWork() {
+        ProcessInstance ticket = workedBy("alice");
+        String work = task(ticket).getId();
+
+        runtimeService().createMessageCorrelation(TicketProcess.CUSTOMER_COMMENTED)
+                .processInstanceId(ticket.getId()).correlate();
+
+        assertThat(ticket).hasPassed("StartEvent_CustomerCommented", "Task_NotifyAssigneeOfComment",
+                "EndEvent_CommentForwarded").isWaitingAt("Task_WorkTicket");
+        assertThat(task(ticket).getId()).isEqualTo(work);
+        verify(notifier).notify(eq(TICKET), eq("customer-replied"), eq(ASSIGNED), any());
+    }
+
+    // the first-response target (R11)
+
+    @Test
+    void anAnswerBeforeTheDueTimeMeetsTheFirstResponseTarget() {
+        ProcessInstance ticket = workedBy("alice");
+        complete(task(ticket), withVariables(ACTION, "REPLY", REPLY, "Restart the agent"));
+        assertThat(job("Timer_FirstResponseDue", ticket).getDuedate()).isEqualTo(FOUR_BUSINESS_HOURS);
+
+        execute(job("Timer_FirstResponseDue", ticket));
+
+        assertThat(ticket).hasPassed("Gateway_FirstResponseGiven", "EndEvent_TargetMet")
+                .hasNotPassed("Task_RecordSlaBreach").isWaitingAt("Task_WorkTicket");
+        verify(workflow, never()).recordFirstResponseBreach(anyLong());
+    }
+
+    @Test
+    void noAnswerByTheDueTimeIsABreachTheManagersHearOf() {
+        ProcessInstance ticket = file("LIFECYCLE", "CONFIGURATION", "QUESTION", "NORMAL");
+        assertThat(job("Timer_FirstResponseDue", ticket).getDuedate()).isEqualTo(EIGHT_BUSINESS_HOURS);
+
+        execute(job("Timer_FirstResponseDue", ticket));
+
+        assertThat(ticket).hasPassed("Task_RecordSlaBreach", "Task_NotifyManagersOfBreach", "EndEvent_TargetBreached")
+                .isWaitingAt("Task_TriageTicket").variables().containsEntry(FIRST_RESPONSE_BREACHED, true);
+        verify(workflow).recordFirstResponseBreach(TICKET);
+        verify(notifier).notify(eq(TICKET), eq("sla-breach"), eq(List.of(Audience.MANAGERS)), any());
+    }
+
+    // a critical outage (R18-R21) goes through sev1-outage
+
+    @Test
+    void aConfirmedOutageComesBackConfirmedAndGoesStraightToWorkWithTheEngineer() {
+        ProcessInstance ticket = file("REPOSITORY_MANAGER", "PERFORMANCE", "CRITICAL_OUTAGE", "HIGH");
+        assertThat(ticket).isWaitingAt("CallActivity_Sev1Outage");
+        verify(workflow).recordRouting(TICKET, "team-repository", "URGENT", "REPOSITORY_MANAGER", "PERFORMANCE");
+        ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
+        assertThat(outage).hasBusinessKey(NUMBER).isWaitingAt("Task_AssessOutage");
+
+        taskService().claim(task(outage).getId(), "sam");
+        complete(task(outage), withVariables(OUTAGE_DECISION, "CONFIRM"));
+
+        assertThat(ticket).hasPassed("CallActivity_Sev1Outage").hasNotPassed("Task_TriageTicket",
+                "Task_SendAcknowledgement").isWaitingAt("Task_WorkTicket")
+                .variables().containsEntry(OUTAGE_CONFIRMED, true).containsEntry(TEAM, "team-sev1")
+                .containsEntry(PRIORITY, "URGENT").containsEntry(STATUS, "OPEN").containsEntry(ASSIGNEE, "sam")
+                .containsEntry(STANDARD_TEAM, "team-repository").containsEntry(FIRST_RESPONDED_AT, Date.from(RECEIVED))
+                .containsEntry(FIRST_RESPONSE_BREACHED, false);
+        assertThat(task(ticket)).isAssignedTo("sam");
+        verify(services.outages()).confirm(TICKET);
+        assertThat(job("Timer_FirstResponseDue", ticket).getDuedate()).isEqualTo(ONE_HOUR);
+    }
+
+    @Test
+    void aDowngradedOutageComesBackToTriageInTheRoutedTeamAtNormalPriority() {
+        ProcessInstance ticket = file("REPOSITORY_MANAGER", "PERFORMANCE", "CRITICAL_OUTAGE", "HIGH");
+        ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
+
+        complete(task(outage), withVariables(OUTAGE_DECISION, "NOT_AN_OUTAGE", ENGINEER_NOTE, "Only a test system"));
+
+        assertThat(ticket).isWaitingAt("Task_TriageTicket").variables().containsEntry(OUTAGE_CONFIRMED, false)
+                .containsEntry(SEV1_DOWNGRADED, true).containsEntry(TEAM, "team-repository")
+                .containsEntry(PRIORITY, "NORMAL").containsEntry(SEV1_DOWNGRADE_REASON, "Only a test system");
+        assertThat(task(ticket)).hasCandidateGroup("team-repository");
+        verify(services.outages()).downgrade(TICKET, "support", "Only a test system", "team-repository");
+    }
+
+    @Test
+    void aSev1HourMissedInTheOutageShowsAsABreachOfTheTicket() {
+        ProcessInstance ticket = file("REPOSITORY_MANAGER", "PERFORMANCE", "CRITICAL_OUTAGE", "HIGH");
+        ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
+        execute(job("Timer_Sev1ResponseDue", outage));
+
+        complete(task(outage), withVariables(OUTAGE_DECISION, "CONFIRM"));
+
+        assertThat(ticket).isWaitingAt("Task_WorkTicket").variables().containsEntry(FIRST_RESPONSE_BREACHED, true);
+    }
+
+    @Test
+    void anOutageAcknowledgedAtNightComesBackWithWhoAcknowledgedItThroughBothCallActivities() {
+        when(services.businessTime().isOpen(any())).thenReturn(false);
+        ProcessInstance ticket = file(start("REPOSITORY_MANAGER", "PERFORMANCE", "CRITICAL_OUTAGE", "HIGH")
+                .putValue(EXTENDED_SUPPORT, true));
+        ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
+        assertThat(outage).isWaitingAt("CallActivity_ExtendedSupportEscalation");
+        ProcessInstance escalation = calledProcessInstance("extended-support-escalation", outage);
+        assertThat(escalation).hasBusinessKey(NUMBER);
+
+        taskService().claim(task(escalation).getId(), "olivia");
+        complete(task(escalation), withVariables(OUTAGE_DECISION, "CONFIRM"));
+
+        assertThat(ticket).isWaitingAt("Task_WorkTicket").variables().containsEntry(ACKNOWLEDGED_BY, "olivia")
+                .containsEntry(ACKNOWLEDGED_AT, Date.from(RECEIVED)).containsEntry(ASSIGNEE, "olivia")
+                .containsEntry(OUTAGE_CONFIRMED, true).containsEntry(STATUS, "OPEN");
+        assertThat(task(ticket)).isAssignedTo("olivia");
+        verify(services.outages()).acknowledge(TICKET, "olivia");
+        verify(services.outages()).confirm(TICKET);
+    }
+
+    private ProcessInstance file(String product, String topic, String concernType, String impact) {
+        return file(start(product, topic, concernType, impact));
+    }
+
+    private ProcessInstance file(VariableMap variables) {
+        return runtimeService().startProcessInstanceByKey(TicketProcess.PROCESS, NUMBER, variables);
+    }
+
+    /** What {@link TicketProcess#start} puts into a new ticket's process. */
+    private static VariableMap start(String product, String topic, String concernType, String impact) {
+        return Variables.putValue(TICKET_ID, TICKET).putValue(TICKET_NUMBER, NUMBER).putValue(PRODUCT, product)
+                .putValue(TOPIC, topic).putValue(CONCERN_TYPE, concernType).putValue(BUSINESS_IMPACT, impact)
+                .putValue(STATUS, "NEW").putValue(CLOSE_REASON, null).putValue(FOLLOW_UP_OF, null)
+                .putValue(ASSIGNEE, null).putValue(RECEIVED_AT, Date.from(RECEIVED)).putValue(PENDING_SINCE, null)
+                .putValue(FIRST_RESPONDED_AT, null).putValue(FIRST_RESPONSE_BREACHED, false)
+                .putValue(HAS_ATTACHMENTS, true).putValue(OUTAGE_CONFIRMED, false).putValue(SEV1_DOWNGRADED, false)
+                .putValue(EXTENDED_SUPPORT, false);
+    }
+
+    /** Triaged as filed, claimed by the agent: waiting at the work task. */
+    private ProcessInstance workedBy(String agent) {
+        ProcessInstance ticket = file("LIFECYCLE", "CONFIGURATION", "PROBLEM", "HIGH");
+        taskService().claim(task(ticket).getId(), agent);
+        complete(task(ticket), withVariables(TEAM, "team-lifecycle", PRIORITY, "HIGH"));
+        assertThat(ticket).isWaitingAt("Task_WorkTicket");
+        return ticket;
+    }
+
+    private ProcessInstance pending() {
+        ProcessInstance ticket = workedBy("alice");
+        complete(task(ticket), withVariables(ACTION, "REQUEST_INFO", REPLY, "Which version do you run?"));
+        return ticket;
+    }
+
+    private static Date date(String instant) {
+        return Date.from(Instant.parse(instant));
+    }
+}

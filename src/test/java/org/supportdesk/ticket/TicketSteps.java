@@ -1,0 +1,19 @@
+package org.supportdesk.ticket;
+
+import org.supportdesk.ProcessTestEngine;
+
+/** The real steps of the ticket diagrams (package-private), as expression beans over the given services. */
+public final class TicketSteps {
+
+    private TicketSteps() {
+    }
+
+    public static void register(TicketWorkflow workflow, TicketNotifier notifier, ActingStaff acting) {
+        ProcessTestEngine.register("notify", new NotifyDelegate(notifier));
+        ProcessTestEngine.register("recordRouting", new RecordRoutingDelegate(workflow));
+        ProcessTestEngine.register("setTicketStatus", new SetTicketStatusDelegate(workflow));
+        ProcessTestEngine.register("recordAgentAction", new RecordAgentActionDelegate(workflow, acting));
+        ProcessTestEngine.register("recordSlaBreach", new RecordSlaBreachDelegate(workflow));
+        ProcessTestEngine.register("trackAssignee", new TrackAssigneeListener(workflow));
+    }
+}
