@@ -46,7 +46,7 @@ public class TicketWorkflow {
     /** Routing's or triage's team and priority, and the product and topic that triage settles for mailed requests. */
     public void recordRouting(long ticketId, String team, String priority, String product, String topic) {
         if (!TEAMS.contains(team)) {
-            throw new IllegalArgumentException("Unknown team queue '" + team + "'; choose one of " + TEAMS);
+            throw new AgentRefusal("Unknown team queue '" + team + "'; choose one of " + TEAMS);
         }
         tickets.updateRouting(ticketId, Priority.valueOf(priority), team);
         if (product != null && topic != null) {
@@ -87,7 +87,7 @@ public class TicketWorkflow {
         String reply = input.reply();
         boolean hasText = chosen.respondsToCustomer() && reply != null && !reply.isBlank();
         if (chosen.needsText() && !hasText) {
-            throw new IllegalArgumentException("Write the answer to the customer: " + chosen
+            throw new AgentRefusal("Write the answer to the customer: " + chosen
                     + " mails it to the requester and the CCs.");
         }
         Instant now = clock.instant();
@@ -107,7 +107,7 @@ public class TicketWorkflow {
 
     private void note(long ticketId, String agent, String note) {
         if (note == null || note.isBlank()) {
-            throw new IllegalArgumentException("Write the internal note: it is kept for staff and mailed to nobody.");
+            throw new AgentRefusal("Write the internal note: it is kept for staff and mailed to nobody.");
         }
         notes.add(ticketId, agent, note.strip());
     }
@@ -120,18 +120,18 @@ public class TicketWorkflow {
         Ticket duplicate = tickets.find(ticketId).orElseThrow();
         String wanted = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
         if (wanted.isEmpty()) {
-            throw new IllegalArgumentException("Name the ticket that continues in 'Duplicate of' (e.g. SD-1042).");
+            throw new AgentRefusal("Name the ticket that continues in 'Duplicate of' (e.g. SD-1042).");
         }
         Ticket kept = TicketNumber.parse(wanted).flatMap(tickets::find)
                 .filter(t -> t.organizationId().equals(duplicate.organizationId()))
-                .orElseThrow(() -> new IllegalArgumentException("Duplicate of " + wanted + ": no such ticket of "
+                .orElseThrow(() -> new AgentRefusal("Duplicate of " + wanted + ": no such ticket of "
                         + "this organisation; a duplicate names a ticket of the same organisation."));
         if (kept.id() == ticketId) {
-            throw new IllegalArgumentException("Duplicate of " + wanted + ": that is this ticket; name the ticket"
+            throw new AgentRefusal("Duplicate of " + wanted + ": that is this ticket; name the ticket"
                     + " that continues.");
         }
         if (kept.isClosed()) {
-            throw new IllegalArgumentException("Duplicate of " + wanted + ": that ticket is closed; name an open"
+            throw new AgentRefusal("Duplicate of " + wanted + ": that ticket is closed; name an open"
                     + " ticket, or solve this one.");
         }
         tickets.markDuplicateOf(ticketId, kept.id());
@@ -155,7 +155,7 @@ public class TicketWorkflow {
         Priority newPriority = priority == null || priority.isBlank() ? ticket.priority() : priority(priority);
         String newTeam = team == null || team.isBlank() ? ticket.team() : team;
         if (newPriority == ticket.priority() && newTeam.equals(ticket.team())) {
-            throw new IllegalArgumentException("Re-triage: choose another priority or team queue (now "
+            throw new AgentRefusal("Re-triage: choose another priority or team queue (now "
                     + ticket.priority() + " in " + ticket.team() + ").");
         }
         recordRouting(ticketId, newTeam, newPriority.name(), null, null);
@@ -178,7 +178,7 @@ public class TicketWorkflow {
         try {
             return Priority.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown priority '" + value + "'; choose one of "
+            throw new AgentRefusal("Unknown priority '" + value + "'; choose one of "
                     + Arrays.toString(Priority.values()));
         }
     }
@@ -202,7 +202,7 @@ public class TicketWorkflow {
         try {
             return AgentAction.valueOf(value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("Choose what to do: one of " + Arrays.toString(AgentAction.values()));
+            throw new AgentRefusal("Choose what to do: one of " + Arrays.toString(AgentAction.values()));
         }
     }
 }

@@ -292,6 +292,7 @@ class TasklistFormsTest {
 
     @Test
     void theTeamFilterShowsTheFirstResponseTargetAsDueDateEarliestFirst() throws Exception {
+        EngineTime.setNewYork("2026-12-01T10:00");
         String normal = tickets.file(requester); // filed Tuesday 10:00: 8 business hours
         Map<String, Object> high = Tickets.request();
         high.put("businessImpact", "HIGH");
@@ -349,8 +350,7 @@ class TasklistFormsTest {
         HttpResponse<String> refused = call("agent", "POST", "/engine-rest/task/" + taskId(number) + "/submit-form",
                 variables(Map.of("action", "CLOSE_DUPLICATE", "duplicateOf", number)));
 
-        assertThat(refused.statusCode()).isGreaterThanOrEqualTo(400);
-        assertThat(json(refused, refused.statusCode()).path("message").asText())
+        assertThat(json(refused, 400).path("message").asText())
                 .contains("Duplicate of " + number + ": that is this ticket");
         assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
     }
