@@ -219,6 +219,11 @@ class AgentWorkspaceTest {
         Api.Response view = api.as(requester).get("/api/tickets/" + number);
         assertThat(view.status()).isEqualTo(200);
         assertThat(view.body()).doesNotContain("ask Sam").doesNotContain("internal note");
+
+        tickets.work(number, "REPLY", "Which version do you run?");
+        assertThat(mailbox.to(requester, "Re: [" + number + "]")).singleElement()
+                .satisfies(mail -> assertThat(mail.body()).doesNotContain("ask Sam"));
+        assertThat(LongText.read(runtime.getVariable(processId, "conversation"))).doesNotContain("ask Sam");
     }
 
     @Test
