@@ -78,16 +78,22 @@ class StaffDirectorySetup implements StartupTask {
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB);
         grant(managers, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
                 ProcessInstancePermissions.RETRY_JOB);
-        grant(managers, Resources.TASK, ANY, TaskPermissions.READ);
+        // managers reassign any team task in Tasklist (set or clear its assignee), but neither claim nor complete it:
+        // TASK_ASSIGN is what TaskService.setAssignee checks, TASK_WORK (not granted) what claim and complete check
+        grantAdding(managers, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
         grant(managers, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(managers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(managers, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
-        ensureFilter("My team's tasks", -10, "Unassigned and assigned tasks of my teams' queues",
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-        ensureFilter("My tasks", 0, "Tasks assigned to me",
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensureFilter("All tasks", 10, "Every task I may see", tasks.createTaskQuery());
+        // the first-response target is the due date of a ticket's task until someone answered (R11): earliest first
+        ensureFilter("My team's tasks", -10, "Unassigned and assigned tasks of my teams' queues, earliest target first",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                        .orderByDueDate().asc().orderByTaskCreateTime().asc());
+        ensureFilter("My tasks", 0, "Tasks assigned to me, earliest target first",
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                        .orderByDueDate().asc().orderByTaskCreateTime().asc());
+        ensureFilter("All tasks", 10, "Every task I may see, earliest target first",
+                tasks.createTaskQuery().orderByDueDate().asc().orderByTaskCreateTime().asc());
     }
 
     private void ensureGroup(StaffGroup staffGroup) {
@@ -102,7 +108,27 @@ class StaffDirectorySetup implements StartupTask {
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         boolean present = authorizations.createAuthorizationQuery()
                 .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
-        if (present) {
+        if (!present) {
+            grantAdding(groupId, resource, resourceId, permissions);
+        }
+    }
+
+    /** Grants, or adds to the grant an earlier version of the application made the permissions added since. */
+    private void grantAdding(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization present = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list().stream().findFirst()
+                .orElse(null);
+        if (present != null) {
+            boolean missing = false;
+            for (Permission permission : permissions) {
+                if (!present.isPermissionGranted(permission)) {
+                    present.addPermission(permission);
+                    missing = true;
+                }
+            }
+            if (missing) {
+                authorizations.saveAuthorization(present);
+            }
             return;
         }
         Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
@@ -119,8 +145,9 @@ class StaffDirectorySetup implements StartupTask {
     private void ensureFilter(String name, int priority, String description, TaskQuery query) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            filter = filters.newTaskFilter(name).setQuery(query);
+            filter = filters.newTaskFilter(name);
         }
+        filter.setQuery(query);
         filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
                 "variables", cards.labelsByName().entrySet().stream()
                         .map(v -> Map.of("name", v.getKey(), "label", v.getValue())).toList()));

@@ -45,6 +45,28 @@ public class BusinessTime {
                 org.holidayRegion()));
     }
 
+    /**
+     * R11: the first-response target of the process's ticket, from filing, for its current priority: {@code URGENT}
+     * 1 hour of wall-clock time, {@code HIGH} 4 and {@code NORMAL}/{@code LOW} 8 business hours. The one place of
+     * this computation: the diagram's first-response timer and the triage and work tasks' due dates call it, and a
+     * re-triage moves the timer to it.
+     */
+    public Date firstResponseDue(VariableScope execution) {
+        return firstResponseDue(TicketVariables.ticketId(execution));
+    }
+
+    public Date firstResponseDue(long ticketId) {
+        Ticket ticket = tickets.find(ticketId)
+                .orElseThrow(() -> new IllegalStateException("No ticket " + ticketId + " for business time"));
+        Date filed = Date.from(ticket.createdAt());
+        if (ticket.priority() == Priority.URGENT) {
+            return plusHours(filed, 1);
+        }
+        Organization org = organization(ticket);
+        Duration target = Duration.ofHours(ticket.priority() == Priority.HIGH ? 4 : 8);
+        return Date.from(calendar.plusBusinessHours(ticket.createdAt(), target, org.timeZone(), org.holidayRegion()));
+    }
+
     /** Wall-clock time, for 24x7 targets. */
     public Date plusHours(Date from, long hours) {
         return Date.from(from.toInstant().plus(Duration.ofHours(hours)));
@@ -78,8 +100,12 @@ public class BusinessTime {
     /** The organisation of the ticket row: a task completion cannot move a ticket into another calendar. */
     private Organization organization(VariableScope execution) {
         long ticketId = TicketVariables.ticketId(execution);
-        String id = tickets.find(ticketId).map(Ticket::organizationId)
-                .orElseThrow(() -> new IllegalStateException("No ticket " + ticketId + " for business time"));
+        return organization(tickets.find(ticketId)
+                .orElseThrow(() -> new IllegalStateException("No ticket " + ticketId + " for business time")));
+    }
+
+    private Organization organization(Ticket ticket) {
+        String id = ticket.organizationId();
         return accounts.findOrganization(id)
                 .orElseThrow(() -> new IllegalStateException("No organisation " + id + " for business time"));
     }

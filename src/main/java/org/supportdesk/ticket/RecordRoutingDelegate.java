@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Records the {@code team} and {@code priority} (from routing or triage), and triage's {@code product}/{@code topic}. */
+/**
+ * Records the {@code team} and {@code priority} (from routing or triage), and triage's {@code product}/{@code topic};
+ * before the first response the first-response timer follows triage's priority (R11; at routing there is none yet).
+ */
 @Component("recordRouting")
 class RecordRoutingDelegate implements JavaDelegate {
 
@@ -20,5 +23,8 @@ class RecordRoutingDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         workflow.recordRouting(ticketId(execution), text(execution, TEAM), text(execution, PRIORITY),
                 text(execution, PRODUCT), text(execution, TOPIC));
+        if (execution.getVariable(FIRST_RESPONDED_AT) == null) {
+            workflow.moveFirstResponseTarget(ticketId(execution), execution.getProcessInstanceId());
+        }
     }
 }

@@ -178,7 +178,8 @@ class TicketController {
 
     private TicketJson.Details details(Ticket ticket) {
         return TicketJson.Details.of(ticket, tickets.cc(ticket.id()), tickets.messages(ticket.id()),
-                tickets.attachments(ticket.id()), tickets.followUps(ticket.id()));
+                tickets.attachments(ticket.id()), tickets.followUps(ticket.id()), tickets.duplicateOf(ticket.id()),
+                tickets.duplicates(ticket.id()));
     }
 
     private static List<Upload> uploads(List<MultipartFile> files, MultipartFile supportZip) {

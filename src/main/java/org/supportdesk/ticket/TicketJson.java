@@ -48,11 +48,11 @@ final class TicketJson {
                    String stepsToReproduce, String desiredOutcome, String businessImpact,
                    String businessImpactStatement, String organizationId, Person requester, List<String> cc,
                    List<Message> conversation, List<File> attachments, String followUpOf, List<String> followUps,
-                   boolean firstResponseBreached, Instant createdAt, Instant lastActivityAt, Instant closedAt,
+                   String duplicateOf, List<String> duplicates, boolean firstResponseBreached, Instant createdAt, Instant lastActivityAt, Instant closedAt,
                    String notice) {
 
         static Details of(Ticket t, List<String> cc, List<TicketMessage> messages, List<Attachment> attachments,
-                          List<Long> followUps) {
+                          List<Long> followUps, Long duplicateOf, List<Long> duplicates) {
             return new Details(t.number(), t.status().name(), name(t.closeReason()), t.priority().name(), t.team(),
                     t.channel().name(), name(t.product()), name(t.topic()), t.concernType().name(), t.summary(),
                     t.description(), t.stepsToReproduce(), t.desiredOutcome(), t.businessImpact().name(),
@@ -60,7 +60,9 @@ final class TicketJson {
                     cc, messages.stream().map(m -> Message.of(m, attachments)).toList(),
                     attachments.stream().map(File::of).toList(),
                     t.followUpOf() == null ? null : TicketNumber.of(t.followUpOf()),
-                    followUps.stream().map(TicketNumber::of).toList(), t.firstResponseBreached(), t.createdAt(),
+                    followUps.stream().map(TicketNumber::of).toList(),
+                    duplicateOf == null ? null : TicketNumber.of(duplicateOf),
+                    duplicates.stream().map(TicketNumber::of).toList(), t.firstResponseBreached(), t.createdAt(),
                     t.lastActivityAt(), t.closedAt(), null);
         }
 
@@ -68,8 +70,8 @@ final class TicketJson {
         Details withNotice(String text) {
             return new Details(number, status, closeReason, priority, team, channel, product, topic, concernType,
                     summary, description, stepsToReproduce, desiredOutcome, businessImpact, businessImpactStatement,
-                    organizationId, requester, cc, conversation, attachments, followUpOf, followUps,
-                    firstResponseBreached, createdAt, lastActivityAt, closedAt, text);
+                    organizationId, requester, cc, conversation, attachments, followUpOf, followUps, duplicateOf,
+                    duplicates, firstResponseBreached, createdAt, lastActivityAt, closedAt, text);
         }
 
         private static String name(Enum<?> value) {

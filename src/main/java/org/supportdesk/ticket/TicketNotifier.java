@@ -113,6 +113,10 @@ public class TicketNotifier {
         model.put("description", ticket.description());
         model.put("closeReason", ticket.closeReason() == null ? null : ticket.closeReason().name());
         model.put("followUpOf", ticket.followUpOf() == null ? null : TicketNumber.of(ticket.followUpOf()));
+        Long duplicateOf = tickets.duplicateOf(ticket.id());
+        model.put("duplicateOf", duplicateOf == null ? null : TicketNumber.of(duplicateOf));
+        model.put("duplicateOfUrl", duplicateOf == null ? null
+                : settings.portalUrl() + "/tickets/" + TicketNumber.of(duplicateOf));
         model.put("portalUrl", settings.portalUrl());
         model.put("ticketUrl", settings.portalUrl() + "/tickets/" + ticket.number());
         model.put("tasklistUrl", settings.portalUrl() + "/camunda/app/tasklist/");

@@ -6,7 +6,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -23,15 +25,22 @@ public class TicketProcess {
     public static final String PROCESS = "support-ticket";
     public static final String CUSTOMER_REPLIED = "CustomerReplied";
     public static final String CUSTOMER_COMMENTED = "CustomerCommented";
+    /** R11: the non-interrupting first-response timer on {@code SubProcess_HandleTicket}. */
+    public static final String FIRST_RESPONSE_TIMER = "Timer_FirstResponseDue";
 
     private final RuntimeService runtime;
     private final TicketRepository tickets;
     private final AccountRepository accounts;
     private final AsSystem asSystem;
     private final TicketNotifier notifier;
+    private final ManagementService management;
+    private final TicketNotes notes;
 
     public TicketProcess(RuntimeService runtime, TicketRepository tickets, AccountRepository accounts,
-                         AsSystem asSystem, TicketNotifier notifier) {
+                         AsSystem asSystem, TicketNotifier notifier, ManagementService management,
+                         TicketNotes notes) {
+        this.management = management;
+        this.notes = notes;
         this.runtime = runtime;
         this.tickets = tickets;
         this.accounts = accounts;
@@ -102,6 +111,20 @@ public class TicketProcess {
         });
     }
 
+    /**
+     * R11: moves the waiting first-response timer of the process instance to {@code due} (a re-triage changed the
+     * priority before anyone answered). Nothing to move once the timer fired or the ticket left the handling.
+     */
+    public void moveFirstResponseTarget(String processInstanceId, Date due) {
+        asSystem.run(() -> {
+            Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers()
+                    .activityId(FIRST_RESPONSE_TIMER).singleResult();
+            if (timer != null) {
+                management.setJobDuedate(timer.getId(), due);
+            }
+        });
+    }
+
     private ProcessInstance running(Ticket ticket) {
         return runtime.createProcessInstanceQuery()
                 .processDefinitionKey(PROCESS)
@@ -122,6 +145,7 @@ public class TicketProcess {
         return Variables.createVariables()
                 .putValue(CONVERSATION,
                         LongText.of(TicketTexts.conversation(tickets.messages(ticket.id()), organization.timeZone())))
-                .putValue(ATTACHMENT_LIST, LongText.of(TicketTexts.attachments(tickets.attachments(ticket.id()))));
+                .putValue(ATTACHMENT_LIST, LongText.of(TicketTexts.attachments(tickets.attachments(ticket.id()))))
+                .putValue(INTERNAL_NOTES, LongText.of(TicketTexts.notes(notes.of(ticket.id()), organization.timeZone())));
     }
 }

@@ -75,6 +75,29 @@ public class TicketRepository {
                 .param(ticketId).query(Long.class).list();
     }
 
+    /** The ticket this one was closed as a duplicate of, if any. */
+    public Long duplicateOf(long ticketId) {
+        return jdbc.sql("select duplicate_of from ticket where id = ?").param(ticketId).query(Long.class).optional()
+                .orElse(null);
+    }
+
+    /** The tickets closed as duplicates of this one. */
+    public List<Long> duplicates(long ticketId) {
+        return jdbc.sql("select id from ticket where duplicate_of = ? order by id")
+                .param(ticketId).query(Long.class).list();
+    }
+
+    public void markDuplicateOf(long duplicateId, long keptId) {
+        jdbc.sql("update ticket set duplicate_of = ? where id = ?").params(keptId, duplicateId).update();
+    }
+
+    /** Adds CCs that the ticket does not have yet. */
+    public void addCc(long ticketId, List<String> emails) {
+        List<String> present = cc(ticketId);
+        emails.stream().distinct().filter(e -> !present.contains(e)).forEach(e ->
+                jdbc.sql("insert into ticket_cc (ticket_id, email) values (?, ?)").params(ticketId, e).update());
+    }
+
     public void updateStatus(long id, TicketStatus status, CloseReason reason, Instant now) {
         jdbc.sql("""
                         update ticket set status = ?, close_reason = ?, closed_at = ?, last_activity_at = ?

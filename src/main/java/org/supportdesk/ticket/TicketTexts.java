@@ -43,6 +43,22 @@ public final class TicketTexts {
         return text.toString();
     }
 
+    /** Internal notes for the Tasklist forms (staff only), oldest first, like the conversation. */
+    public static String notes(List<TicketNote> notes, ZoneId zone) {
+        if (notes.isEmpty()) {
+            return "(no internal notes)";
+        }
+        StringBuilder text = new StringBuilder();
+        for (TicketNote note : notes) {
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            text.append("— ").append(WHEN.format(note.createdAt().atZone(zone))).append(" · ")
+                    .append(note.authorName()).append(" (internal note) —\n").append(note.body());
+        }
+        return text.toString();
+    }
+
     public static String attachments(List<Attachment> attachments) {
         if (attachments.isEmpty()) {
             return "(none)";

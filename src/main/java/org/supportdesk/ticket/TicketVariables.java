@@ -40,6 +40,8 @@ public final class TicketVariables {
     /** The conversation and the attachment list as the forms show them, refreshed when they change. */
     public static final String CONVERSATION = "conversation";
     public static final String ATTACHMENT_LIST = "attachmentList";
+    /** Internal notes (staff only) as the forms show them, refreshed like the conversation; never mailed. */
+    public static final String INTERNAL_NOTES = "internalNotes";
 
     // the state of the ticket, mirrored for Cockpit and the diagram's gateways
     public static final String STATUS = "status";
@@ -58,6 +60,13 @@ public final class TicketVariables {
     // the agent's work form and what the step after it records
     public static final String ACTION = "action";
     public static final String REPLY = "reply";
+    /** NOTE: the internal note's text (staff only). */
+    public static final String NOTE = "note";
+    /** RETRIAGE: the new priority and team queue. */
+    public static final String NEW_PRIORITY = "newPriority";
+    public static final String NEW_TEAM = "newTeam";
+    /** CLOSE_DUPLICATE: the number of the ticket that continues. */
+    public static final String DUPLICATE_OF = "duplicateOf";
     public static final String AGENT_ACTION = "agentAction";
     public static final String AGENT_MESSAGE = "agentMessage";
 

@@ -2,7 +2,10 @@ package org.supportdesk.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,8 +30,13 @@ public class TicketWorkflow {
     private final TicketProcess process;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final TicketNotes notes;
+    private final BusinessTime businessTime;
 
-    TicketWorkflow(TicketRepository tickets, TicketProcess process, StaffDirectory staff, Clock clock) {
+    TicketWorkflow(TicketRepository tickets, TicketProcess process, StaffDirectory staff, Clock clock,
+                   TicketNotes notes, BusinessTime businessTime) {
+        this.notes = notes;
+        this.businessTime = businessTime;
         this.tickets = tickets;
         this.process = process;
         this.staff = staff;
@@ -38,7 +46,7 @@ public class TicketWorkflow {
     /** Routing's or triage's team and priority, and the product and topic that triage settles for mailed requests. */
     public void recordRouting(long ticketId, String team, String priority, String product, String topic) {
         if (!TEAMS.contains(team)) {
-            throw new IllegalArgumentException("Unknown team queue '" + team + "'; choose one of " + TEAMS);
+            throw new AgentRefusal("Unknown team queue '" + team + "'; choose one of " + TEAMS);
         }
         tickets.updateRouting(ticketId, Priority.valueOf(priority), team);
         if (product != null && topic != null) {
@@ -65,22 +73,114 @@ public class TicketWorkflow {
     public record AgentAnswer(AgentAction action, String message, Instant at, Map<String, Object> texts) {
     }
 
-    /** The agent's choice on the work form; REPLY and REQUEST_INFO need the text that is mailed to the customer. */
-    public AgentAnswer recordAgentAction(long ticketId, String agent, String action, String reply) {
-        AgentAction chosen = action(action);
-        boolean hasText = reply != null && !reply.isBlank();
+    /** What the work form sent: the action and the fields it needs. */
+    public record AgentInput(String action, String reply, String note, String duplicateOf) {
+    }
+
+    /**
+     * The agent's choice on the work form. REPLY and REQUEST_INFO need the text that is mailed to the customer;
+     * NOTE stores the note for staff only (nothing is mailed, the customer sees nothing); CLOSE_DUPLICATE checks and
+     * links the ticket that continues. NOTE and RETRIAGE tell the customer nothing: the answer draft stays.
+     */
+    public AgentAnswer recordAgentAction(long ticketId, String agent, AgentInput input) {
+        AgentAction chosen = action(input.action());
+        String reply = input.reply();
+        boolean hasText = chosen.respondsToCustomer() && reply != null && !reply.isBlank();
         if (chosen.needsText() && !hasText) {
-            throw new IllegalArgumentException("Write the answer to the customer: " + chosen
+            throw new AgentRefusal("Write the answer to the customer: " + chosen
                     + " mails it to the requester and the CCs.");
         }
         Instant now = clock.instant();
+        if (chosen == AgentAction.NOTE) {
+            note(ticketId, agent, input.note());
+        } else if (chosen == AgentAction.CLOSE_DUPLICATE) {
+            closeAsDuplicateOf(ticketId, input.duplicateOf());
+        }
         if (hasText) {
             tickets.addMessage(ticketId, agent, staff.displayName(agent), AuthorType.AGENT, Channel.WEB, reply.strip(),
                     now);
-        } else {
+        } else if (chosen.respondsToCustomer()) {
             tickets.touch(ticketId, now);
         }
         return new AgentAnswer(chosen, hasText ? reply.strip() : null, now, texts(ticketId));
+    }
+
+    private void note(long ticketId, String agent, String note) {
+        if (note == null || note.isBlank()) {
+            throw new AgentRefusal("Write the internal note: it is kept for staff and mailed to nobody.");
+        }
+        notes.add(ticketId, agent, note.strip());
+    }
+
+    /**
+     * The ticket that continues must be another open ticket of the same organisation. The duplicate's requester and
+     * CCs become CCs of the kept ticket (members of the same organisation), and both tickets link to each other.
+     */
+    private void closeAsDuplicateOf(long ticketId, String number) {
+        Ticket duplicate = tickets.find(ticketId).orElseThrow();
+        String wanted = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
+        if (wanted.isEmpty()) {
+            throw new AgentRefusal("Name the ticket that continues in 'Duplicate of' (e.g. SD-1042).");
+        }
+        Ticket kept = TicketNumber.parse(wanted).flatMap(tickets::find)
+                .filter(t -> t.organizationId().equals(duplicate.organizationId()))
+                .orElseThrow(() -> new AgentRefusal("Duplicate of " + wanted + ": no such ticket of "
+                        + "this organisation; a duplicate names a ticket of the same organisation."));
+        if (kept.id() == ticketId) {
+            throw new AgentRefusal("Duplicate of " + wanted + ": that is this ticket; name the ticket"
+                    + " that continues.");
+        }
+        if (kept.isClosed()) {
+            throw new AgentRefusal("Duplicate of " + wanted + ": that ticket is closed; name an open"
+                    + " ticket, or solve this one.");
+        }
+        tickets.markDuplicateOf(ticketId, kept.id());
+        List<String> copies = new ArrayList<>(List.of(duplicate.requesterEmail()));
+        copies.addAll(tickets.cc(ticketId));
+        copies.removeIf(email -> email.equalsIgnoreCase(kept.requesterEmail()));
+        tickets.addCc(kept.id(), copies);
+    }
+
+    /** Where a re-triaged ticket is now; its Work task goes to the team's queue, unassigned, when the team changed. */
+    public record Reroute(Priority priority, String team, boolean teamChanged) {
+    }
+
+    /**
+     * RETRIAGE from the work task: another priority and/or team. Before the first response the target is
+     * recomputed for the new priority from the filing time (R11) and the waiting timer moves there.
+     */
+    public Reroute retriage(long ticketId, String priority, String team, String processInstanceId,
+                            boolean responded) {
+        Ticket ticket = tickets.find(ticketId).orElseThrow();
+        Priority newPriority = priority == null || priority.isBlank() ? ticket.priority() : priority(priority);
+        String newTeam = team == null || team.isBlank() ? ticket.team() : team;
+        if (newPriority == ticket.priority() && newTeam.equals(ticket.team())) {
+            throw new AgentRefusal("Re-triage: choose another priority or team queue (now "
+                    + ticket.priority() + " in " + ticket.team() + ").");
+        }
+        recordRouting(ticketId, newTeam, newPriority.name(), null, null);
+        boolean moved = !newTeam.equals(ticket.team());
+        if (moved) {
+            tickets.updateAssignee(ticketId, null);
+        }
+        if (!responded) {
+            moveFirstResponseTarget(ticketId, processInstanceId);
+        }
+        return new Reroute(newPriority, newTeam, moved);
+    }
+
+    /** R11: the waiting first-response timer follows the ticket's current priority, counted from filing. */
+    public void moveFirstResponseTarget(long ticketId, String processInstanceId) {
+        process.moveFirstResponseTarget(processInstanceId, businessTime.firstResponseDue(ticketId));
+    }
+
+    private static Priority priority(String value) {
+        try {
+            return Priority.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new AgentRefusal("Unknown priority '" + value + "'; choose one of "
+                    + Arrays.toString(Priority.values()));
+        }
     }
 
     /** R11: the first-response target passed without an answer. */
@@ -102,7 +202,7 @@ public class TicketWorkflow {
         try {
             return AgentAction.valueOf(value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("Choose what to do: one of " + Arrays.toString(AgentAction.values()));
+            throw new AgentRefusal("Choose what to do: one of " + Arrays.toString(AgentAction.values()));
         }
     }
 }

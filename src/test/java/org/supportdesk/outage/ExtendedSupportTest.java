@@ -45,6 +45,8 @@ class ExtendedSupportTest {
         String number = tickets.file(customer, Sev1OutageTest.outage());
 
         assertThat(escalation(number)).isWaitingAt("Task_AcknowledgeOutage").task().hasCandidateGroup("oncall");
+        assertThat(escalation(number)).task().hasName("Acknowledge outage " + number + ": "
+                + Sev1OutageTest.outage().get("summary"));
         assertThat(mailbox.to("oncall@support.example", number)).extracting(Mailbox.Mail::subject)
                 .containsExactly("PAGE [" + number + "] SEV-1 outage, Extended Support: Org " + orgOf(customer));
         assertThat(mailbox.to(customer, "on-call engineer paged")).hasSize(1);

@@ -51,6 +51,8 @@ class Sev1OutageTest {
 
         assertThat(sev1(number)).isWaitingAt("Task_AssessOutage").hasPassed("Task_SendSev1Received");
         assertThat(tickets.candidateGroups(number)).containsExactly("team-sev1");
+        assertThat(tickets.task(number).getName()).as("the task carries the ticket")
+                .isEqualTo("Assess outage " + number + ": " + outage().get("summary"));
         Ticket ticket = ticket(number);
         assertThat(ticket.priority()).isEqualTo(Priority.URGENT);
         assertThat(ticket.team()).isEqualTo("team-sev1");

@@ -40,7 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class TasklistFormsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> LONG_TEXTS = List.of("request", "conversation", "attachmentList");
+    private static final List<String> LONG_TEXTS = List.of("request", "conversation", "attachmentList",
+            "internalNotes");
 
     @Autowired Tickets tickets;
     @Autowired TestFixtures fixtures;
@@ -68,7 +69,7 @@ class TasklistFormsTest {
 
         JsonNode task = taskOf(listed, tickets.task(number).getId());
         assertThat(task).as("triage task of %s in the team filter", number).isNotNull();
-        assertThat(task.path("name").asText()).isEqualTo("Triage ticket");
+        assertThat(task.path("name").asText()).isEqualTo("Triage " + number + ": Policy evaluation fails");
         assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("Task_TriageTicket");
         assertThat(task.path("camundaFormRef").path("key").asText()).isEqualTo("triage-ticket");
     }
@@ -181,7 +182,8 @@ class TasklistFormsTest {
         JsonNode values = formVariables("agent", taskId);
 
         assertThat(form).isEqualTo(JSON.readTree(Files.readString(Path.of("forms/work-ticket.form"))));
-        assertThat(missingValues(form, values, List.of("reply", "action"))).as("form fields without a value")
+        assertThat(missingValues(form, values, List.of("reply", "action", "note", "newPriority", "newTeam",
+                "duplicateOf"))).as("form fields without a value")
                 .isEmpty();
         assertThat(shown(values, "status")).isEqualTo("OPEN");
         assertThat(shown(values, "priority")).isEqualTo("HIGH");
@@ -288,6 +290,106 @@ class TasklistFormsTest {
                 .satisfies(mail -> assertThat(mail.body()).doesNotContain("Have you tried restarting the server?"));
     }
 
+    @Test
+    void theTeamFilterShowsTheFirstResponseTargetAsDueDateEarliestFirst() throws Exception {
+        EngineTime.setNewYork("2026-12-01T10:00");
+        String normal = tickets.file(requester); // filed Tuesday 10:00: 8 business hours
+        Map<String, Object> high = Tickets.request();
+        high.put("businessImpact", "HIGH");
+        high.put("businessImpactStatement", "Releases are blocked.");
+        String urgent = tickets.file(requester, high); // 4 business hours
+
+        String teamFilter = idOf(json(call("agent", "GET", "/engine-rest/filter?resourceType=Task", null), 200),
+                "My team's tasks");
+        JsonNode listed = json(call("agent", "POST", "/engine-rest/filter/" + teamFilter + "/list?maxResults=1000",
+                "{}"), 200);
+
+        JsonNode normalTask = taskOf(listed, taskId(normal));
+        JsonNode highTask = taskOf(listed, taskId(urgent));
+        assertThat(restDate(normalTask.path("due").asText())).isEqualTo(EngineTime.newYork("2026-12-02T10:00"));
+        assertThat(restDate(highTask.path("due").asText())).isEqualTo(EngineTime.newYork("2026-12-01T14:00"));
+        List<String> order = new ArrayList<>();
+        List<java.time.Instant> dues = new ArrayList<>();
+        JsonNode all = listed.has("_embedded") ? listed.path("_embedded").path("task") : listed;
+        for (JsonNode task : all) {
+            order.add(task.path("id").asText());
+            if (task.hasNonNull("due")) {
+                dues.add(restDate(task.path("due").asText()));
+            }
+        }
+        assertThat(order.indexOf(taskId(urgent))).as("earlier target first").isLessThan(order.indexOf(taskId(normal)));
+        assertThat(dues).isSorted();
+    }
+
+    @Test
+    void aManagerReassignsATeamTaskButStillCannotCompleteIt() throws Exception {
+        String number = triagedOverRest();
+        String taskId = taskId(number);
+
+        HttpResponse<String> reassigned = call("manager", "POST", "/engine-rest/task/" + taskId + "/assignee",
+                "{\"userId\":\"oncall\"}");
+        assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(204);
+        assertThat(tickets.task(number).getAssignee()).isEqualTo("oncall");
+        assertThat(repository.findByNumber(number).orElseThrow().assignee()).isEqualTo("oncall");
+        assertThat(call("manager", "POST", "/engine-rest/task/" + taskId + "/assignee", "{\"userId\":null}")
+                .statusCode()).as("back to the queue").isEqualTo(204);
+
+        assertThat(call("manager", "POST", "/engine-rest/task/" + taskId + "/complete",
+                variables(Map.of("action", "SOLVE"))).statusCode()).isEqualTo(403);
+        assertThat(call("manager", "POST", "/engine-rest/task/" + taskId + "/submit-form",
+                variables(Map.of("action", "SOLVE"))).statusCode()).isEqualTo(403);
+        assertThat(call("manager", "POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"manager\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+    }
+
+    @Test
+    void aRefusedDuplicateTellsTheAgentWhyInTasklist() throws Exception {
+        String number = triagedOverRest();
+
+        HttpResponse<String> refused = call("agent", "POST", "/engine-rest/task/" + taskId(number) + "/submit-form",
+                variables(Map.of("action", "CLOSE_DUPLICATE", "duplicateOf", number)));
+
+        assertThat(json(refused, 400).path("message").asText())
+                .contains("Duplicate of " + number + ": that is this ticket");
+        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+    }
+
+    @Test
+    void workFormShowsInternalNotesAndTheNextTaskCarriesTheNote() throws Exception {
+        String number = triagedOverRest();
+
+        HttpResponse<String> noted = call("agent", "POST", "/engine-rest/task/" + taskId(number) + "/submit-form",
+                variables(Map.of("action", "NOTE", "note", "Checked the logs: OOM at 02:00.")));
+
+        assertThat(noted.statusCode()).as(noted.body()).isIn(200, 204);
+        JsonNode values = formVariables("agent", taskId(number));
+        assertThat(shown(values, "internalNotes")).contains("Alex Agent").contains("Checked the logs: OOM at 02:00.");
+        assertThat(shown(values, "conversation")).doesNotContain("OOM");
+        assertThat(values.has("note")).as("the note field starts empty").isFalse();
+    }
+
+    @Test
+    void tasklistCockpitAndAdminCarryTheProductsNameAndLogoAndNoMigrationBanner() throws Exception {
+        for (String app : List.of("tasklist", "cockpit", "admin")) {
+            HttpResponse<String> config = call(null, "GET", "/camunda/app/" + app + "/scripts/config.js", null);
+            assertThat(config.statusCode()).as(app).isEqualTo(200);
+            assertThat(config.body()).as(app).contains("vendor: 'Support Desk'");
+            HttpResponse<String> styles = call(null, "GET", "/camunda/app/" + app + "/styles/user-styles.css", null);
+            assertThat(styles.statusCode()).as(app).isEqualTo(200);
+            assertThat(styles.body()).as(app).contains("/images/support-desk-logo.svg")
+                    .containsPattern("\\.ce-eol-banner \\{\\s*display: none");
+        }
+        HttpResponse<String> logo = call(null, "GET", "/images/support-desk-logo.svg", null);
+        assertThat(logo.statusCode()).isEqualTo(200);
+        assertThat(logo.body()).startsWith("<svg").contains("Support Desk");
+    }
+
+    private static java.time.Instant restDate(String value) {
+        return java.time.OffsetDateTime.parse(value,
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
+    }
+
     private String triagedOverRest() throws Exception {
         String number = tickets.file(requester);
         String taskId = taskId(number);
@@ -365,9 +467,11 @@ class TasklistFormsTest {
     /** A call as a staff member (password = user name), the way Tasklist's engine client makes it. */
     private HttpResponse<String> call(String user, String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+                .header("Accept", "application/json");
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -155,9 +155,10 @@ class TicketLifecycleTest {
 
     @Test
     void duplicateClosesTheTicket() {
+        String kept = tickets.file(requester);
         String number = triaged();
 
-        tickets.work(number, "CLOSE_DUPLICATE", null);
+        tickets.complete(number, Map.of("action", "CLOSE_DUPLICATE", "duplicateOf", kept));
 
         assertThat(ticket(number).closeReason()).isEqualTo(CloseReason.DUPLICATE);
         assertThat(last(requester).subject()).contains("Closed as a duplicate");

@@ -1,0 +1,34 @@
+package org.supportdesk.ticket;
+
+import static org.supportdesk.ticket.TicketVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * RETRIAGE from the work form: the ticket moves to {@code newPriority}/{@code newTeam} (the next Work task's
+ * candidate group, unassigned when the team changed) and, before the first response, the target moves (R11).
+ */
+@Component("retriageTicket")
+class RetriageDelegate implements JavaDelegate {
+
+    private final TicketWorkflow workflow;
+
+    RetriageDelegate(TicketWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        TicketWorkflow.Reroute reroute = workflow.retriage(ticketId(execution), text(execution, NEW_PRIORITY),
+                text(execution, NEW_TEAM), execution.getProcessInstanceId(),
+                execution.getVariable(FIRST_RESPONDED_AT) != null);
+        routing(execution, reroute.priority(), reroute.team());
+        if (reroute.teamChanged()) {
+            execution.setVariable(ASSIGNEE, null);
+        }
+        execution.removeVariable(NEW_PRIORITY);
+        execution.removeVariable(NEW_TEAM);
+    }
+}
