@@ -125,9 +125,12 @@ public final class ProcessTestEngine {
         when(services.workflow().changeStatus(anyLong(), any(), any())).thenAnswer(call -> new TicketWorkflow.StatusChange(
                 TicketStatus.valueOf(call.getArgument(1)),
                 call.getArgument(2) == null ? null : CloseReason.valueOf(call.getArgument(2)), now));
-        when(services.workflow().recordAgentAction(anyLong(), any(), any(), any())).thenAnswer(call ->
-                new TicketWorkflow.AgentAnswer(AgentAction.valueOf(call.getArgument(2)), call.getArgument(3), now,
-                        Map.of()));
+        when(services.workflow().recordAgentAction(anyLong(), any(), any())).thenAnswer(call -> {
+            TicketWorkflow.AgentInput input = call.getArgument(2);
+            AgentAction action = AgentAction.valueOf(input.action());
+            return new TicketWorkflow.AgentAnswer(action, action.respondsToCustomer() ? input.reply() : null, now,
+                    Map.of());
+        });
         when(services.outages().confirm(anyLong())).thenReturn(now);
         when(services.outages().acknowledge(anyLong(), any())).thenReturn(now);
         when(services.outages().downgrade(anyLong(), any(), any(), any())).thenAnswer(call ->

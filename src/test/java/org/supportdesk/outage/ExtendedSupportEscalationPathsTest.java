@@ -18,6 +18,8 @@ import static org.supportdesk.outage.OutageVariables.ACKNOWLEDGED_AT;
 import static org.supportdesk.outage.OutageVariables.ACKNOWLEDGED_BY;
 import static org.supportdesk.outage.OutageVariables.OUTAGE_DECISION;
 import static org.supportdesk.ticket.TicketVariables.ASSIGNEE;
+import static org.supportdesk.ticket.TicketVariables.SUMMARY;
+import static org.supportdesk.ticket.TicketVariables.TICKET_NUMBER;
 import static org.supportdesk.ticket.TicketVariables.FIRST_RESPONDED_AT;
 import static org.supportdesk.ticket.TicketVariables.TICKET_ID;
 
@@ -92,6 +94,7 @@ class ExtendedSupportEscalationPathsTest {
 
     private static ProcessInstance escalate() {
         return runtimeService().startProcessInstanceByKey("extended-support-escalation", "SD-1001",
-                Variables.putValue(TICKET_ID, TICKET).putValue(ASSIGNEE, null).putValue(FIRST_RESPONDED_AT, null));
+                Variables.putValue(TICKET_ID, TICKET).putValue(TICKET_NUMBER, "SD-1001").putValue(SUMMARY, "Repository down")
+                        .putValue(ASSIGNEE, null).putValue(FIRST_RESPONDED_AT, null));
     }
 }

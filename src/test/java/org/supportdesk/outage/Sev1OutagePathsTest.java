@@ -24,6 +24,8 @@ import static org.supportdesk.outage.OutageVariables.OUTAGE_DECISION;
 import static org.supportdesk.outage.OutageVariables.SEV1_DOWNGRADE_REASON;
 import static org.supportdesk.outage.OutageVariables.STANDARD_TEAM;
 import static org.supportdesk.ticket.TicketVariables.ASSIGNEE;
+import static org.supportdesk.ticket.TicketVariables.SUMMARY;
+import static org.supportdesk.ticket.TicketVariables.TICKET_NUMBER;
 import static org.supportdesk.ticket.TicketVariables.EXTENDED_SUPPORT;
 import static org.supportdesk.ticket.TicketVariables.FIRST_RESPONDED_AT;
 import static org.supportdesk.ticket.TicketVariables.FIRST_RESPONSE_BREACHED;
@@ -216,7 +218,8 @@ class Sev1OutagePathsTest {
     private ProcessInstance report(boolean open, boolean attachments, boolean extendedSupport) {
         when(services.businessTime().isOpen(any())).thenReturn(open);
         return runtimeService().startProcessInstanceByKey("sev1-outage", "SD-1001", Variables
-                .putValue(TICKET_ID, TICKET).putValue(TEAM, "team-repository").putValue(PRIORITY, "URGENT")
+                .putValue(TICKET_ID, TICKET).putValue(TICKET_NUMBER, "SD-1001").putValue(SUMMARY, "Repository down")
+                .putValue(TEAM, "team-repository").putValue(PRIORITY, "URGENT")
                 .putValue(STATUS, "NEW").putValue(ASSIGNEE, null).putValue(FIRST_RESPONDED_AT, null)
                 .putValue(HAS_ATTACHMENTS, attachments).putValue(EXTENDED_SUPPORT, extendedSupport));
     }

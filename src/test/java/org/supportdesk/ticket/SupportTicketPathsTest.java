@@ -15,8 +15,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.supportdesk.outage.OutageVariables.ACKNOWLEDGED_AT;
 import static org.supportdesk.outage.OutageVariables.ACKNOWLEDGED_BY;
@@ -45,13 +47,18 @@ import static org.supportdesk.ticket.TicketVariables.SEV1_DOWNGRADED;
 import static org.supportdesk.ticket.TicketVariables.STATUS;
 import static org.supportdesk.ticket.TicketVariables.TEAM;
 import static org.supportdesk.ticket.TicketVariables.TICKET_ID;
+import static org.supportdesk.ticket.TicketVariables.SUMMARY;
 import static org.supportdesk.ticket.TicketVariables.TICKET_NUMBER;
+import static org.supportdesk.ticket.TicketVariables.NEW_TEAM;
+import static org.supportdesk.ticket.TicketVariables.NEW_PRIORITY;
+import static org.supportdesk.ticket.TicketVariables.NOTE;
 import static org.supportdesk.ticket.TicketVariables.TOPIC;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -94,6 +101,12 @@ class SupportTicketPathsTest {
         when(businessTime.plusBusinessHours(any(), eq(received), eq(4L))).thenReturn(FOUR_BUSINESS_HOURS);
         when(businessTime.plusBusinessHours(any(), eq(received), eq(8L))).thenReturn(EIGHT_BUSINESS_HOURS);
         when(businessTime.plusHours(received, 1L)).thenReturn(ONE_HOUR);
+        // R11 by priority, as BusinessTime computes it from the ticket row (routing writes the same priority there)
+        when(businessTime.firstResponseDue(any(VariableScope.class))).thenAnswer(call -> {
+            Object priority = call.<VariableScope>getArgument(0).getVariable(PRIORITY);
+            return "URGENT".equals(priority) ? ONE_HOUR : "HIGH".equals(priority) ? FOUR_BUSINESS_HOURS
+                    : EIGHT_BUSINESS_HOURS;
+        });
         when(businessTime.plusBusinessDays(any(), eq(received), eq(2L))).thenReturn(TWO_BUSINESS_DAYS);
         when(businessTime.plusBusinessDays(any(), eq(received), eq(5L))).thenReturn(FIVE_BUSINESS_DAYS);
         when(businessTime.plusBusinessDays(any(), eq(received), eq(10L))).thenReturn(TEN_BUSINESS_DAYS);
@@ -157,8 +170,39 @@ class SupportTicketPathsTest {
                 .variables().containsEntry(AGENT_ACTION, "REPLY").containsEntry(FIRST_RESPONDED_AT, Date.from(RECEIVED))
                 .doesNotContainKeys(ACTION, REPLY);
         assertThat(task(ticket)).isAssignedTo("alice");
-        verify(workflow).recordAgentAction(TICKET, "alice", "REPLY", "Restart the agent");
+        verify(workflow).recordAgentAction(TICKET, "alice",
+                new TicketWorkflow.AgentInput("REPLY", "Restart the agent", null, null));
         verify(notifier).notify(eq(TICKET), eq("agent-reply"), eq(CUSTOMER), any());
+    }
+
+    @Test
+    void aNoteIsKeptForStaffAndTheWorkGoesOnWithoutAnyMail() {
+        ProcessInstance ticket = workedBy("alice");
+        clearInvocations(notifier);
+
+        complete(task(ticket), withVariables(ACTION, "NOTE", NOTE, "Customer called: it is their staging server"));
+
+        assertThat(ticket).hasPassed("Task_RecordAgentAction").isWaitingAt("Task_WorkTicket")
+                .variables().containsEntry(AGENT_ACTION, "NOTE").containsEntry(FIRST_RESPONDED_AT, null);
+        assertThat(task(ticket)).isAssignedTo("alice");
+        verify(workflow).recordAgentAction(TICKET, "alice",
+                new TicketWorkflow.AgentInput("NOTE", null, "Customer called: it is their staging server", null));
+        verifyNoInteractions(notifier);
+    }
+
+    @Test
+    void reTriageMovesTheTicketToTheNewTeamsQueue() {
+        ProcessInstance ticket = workedBy("alice");
+        when(workflow.retriage(TICKET, "URGENT", "team-repository", ticket.getId(), false))
+                .thenReturn(new TicketWorkflow.Reroute(Priority.URGENT, "team-repository", true));
+
+        complete(task(ticket), withVariables(ACTION, "RETRIAGE", NEW_PRIORITY, "URGENT", NEW_TEAM, "team-repository"));
+
+        assertThat(ticket).hasPassed("Task_RetriageTicket").isWaitingAt("Task_WorkTicket")
+                .variables().containsEntry(PRIORITY, "URGENT").containsEntry(TEAM, "team-repository")
+                .doesNotContainKeys(NEW_PRIORITY, NEW_TEAM);
+        assertThat(task(ticket)).hasCandidateGroup("team-repository");
+        assertThat(task(ticket).getAssignee()).isNull();
     }
 
     @Test
@@ -383,7 +427,7 @@ class SupportTicketPathsTest {
 
     /** What {@link TicketProcess#start} puts into a new ticket's process. */
     private static VariableMap start(String product, String topic, String concernType, String impact) {
-        return Variables.putValue(TICKET_ID, TICKET).putValue(TICKET_NUMBER, NUMBER).putValue(PRODUCT, product)
+        return Variables.putValue(TICKET_ID, TICKET).putValue(TICKET_NUMBER, NUMBER).putValue(SUMMARY, "Search is slow").putValue(PRODUCT, product)
                 .putValue(TOPIC, topic).putValue(CONCERN_TYPE, concernType).putValue(BUSINESS_IMPACT, impact)
                 .putValue(STATUS, "NEW").putValue(CLOSE_REASON, null).putValue(FOLLOW_UP_OF, null)
                 .putValue(ASSIGNEE, null).putValue(RECEIVED_AT, Date.from(RECEIVED)).putValue(PENDING_SINCE, null)

@@ -15,5 +15,6 @@ public final class TicketSteps {
         ProcessTestEngine.register("recordAgentAction", new RecordAgentActionDelegate(workflow, acting));
         ProcessTestEngine.register("recordSlaBreach", new RecordSlaBreachDelegate(workflow));
         ProcessTestEngine.register("trackAssignee", new TrackAssigneeListener(workflow));
+        ProcessTestEngine.register("retriageTicket", new RetriageDelegate(workflow));
     }
 }
