@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportdesk.account.AccountRepository;
@@ -170,7 +171,8 @@ public class TicketService {
     @Transactional
     public TicketMessage reply(String callerEmail, String number, String body, List<Upload> uploads) {
         Member caller = member(callerEmail);
-        Ticket ticket = visible(caller, number);
+        // locked: a close or an agent's answer on another node at this moment commits first, and is seen here
+        Ticket ticket = tickets.lock(visible(caller, number).id()).orElseThrow();
         requireMayWork(caller, ticket);
         if (ticket.isClosed()) {
             throw Refusal.conflict("ticket-closed", ticket.number() + " is closed, and a closed ticket is never"
@@ -207,7 +209,12 @@ public class TicketService {
 
     /** R15 by mail: the answer joins the conversation; a PENDING ticket reopens. */
     @Transactional
-    public void replyFromEmail(Ticket ticket, Member sender, EmailContent mail) {
+    public void replyFromEmail(Ticket read, Member sender, EmailContent mail) {
+        Ticket ticket = tickets.lock(read.id()).orElseThrow();
+        if (ticket.isClosed()) {
+            // closed since the mail was read: handled again, now as a follow-up
+            throw new ConcurrencyFailureException(ticket.number() + " was closed while the reply was handled");
+        }
         Instant now = clock.instant();
         List<StoredFile> files = mail.attachments().stream().map(attachmentStore::store).toList();
         long messageId = tickets.addMessage(ticket.id(), sender.email(), sender.name(), AuthorType.CUSTOMER,
