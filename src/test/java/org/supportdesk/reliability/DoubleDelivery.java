@@ -78,13 +78,13 @@ final class DoubleDelivery {
                 }
             } else {
                 long kept = cluster.desk.count("select count(*) from ticket_message where body like ?",
-                        "%" + mail.token() + "%");
+                        "%(" + mail.token() + ")%");
                 long right = mail.number().startsWith("of:")
                         ? cluster.desk.count("select count(*) from ticket_message m join ticket t on t.id = m.ticket_id"
-                        + " where m.body like ? and t.origin_message_id = ?", "%" + mail.token() + "%",
+                        + " where m.body like ? and t.origin_message_id = ?", "%(" + mail.token() + ")%",
                         mail.number().substring(3))
                         : cluster.desk.count("select count(*) from ticket_message m where m.body like ? and"
-                        + " 'SD-' || m.ticket_id = ?", "%" + mail.token() + "%", mail.number());
+                        + " 'SD-' || m.ticket_id = ?", "%(" + mail.token() + ")%", mail.number());
                 if (kept == 1 && right == 1) {
                     repliesOk++;
                 } else if (kept == 0 || right == 0) {
