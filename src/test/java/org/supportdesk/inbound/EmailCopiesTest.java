@@ -119,7 +119,8 @@ class EmailCopiesTest extends EmailChannel {
         smtp.deliver(raw, ella, Smtp.SUPPORT);
         poller.pollOnce();
         String number = ticketsOf(ella).get(0).number();
-        assertThat(copies(outage.messageId())).extracting(InboundMail::ticketId).containsOnly(ticketsOf(ella).get(0).id());
+        assertThat(copies(outage.messageId())).extracting(InboundMail::ticketId)
+                .containsOnly(ticketsOf(ella).get(0).id());
 
         // the customer's mail client answers its own mail (References: the first Message-ID, no [SD-…] in the subject)
         Smtp.Draft reply = Smtp.mail(ella).to(Smtp.EXTENDED_SUPPORT).cc(Smtp.SUPPORT).subject("Re: Production down")

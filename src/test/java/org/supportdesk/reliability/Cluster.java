@@ -83,7 +83,8 @@ final class Cluster {
             return Optional.empty();
         }
         try {
-            for (var stored : mail.greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+            var inbox = mail.greenMail.getManagers().getImapHostManager().getInbox(user);
+            for (var stored : MailServers.snapshot(inbox)) {
                 String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(stored.getMimeMessage())
                         .replace("=\r\n", "").replace("=3D", "=");
                 Matcher matcher = INVITATION.matcher(body);

@@ -48,7 +48,8 @@ final class DoubleDelivery {
         }
         // wait for the two-mailbox requests to have their tickets, then answer them by References only
         List<Sent> firstRound = List.copyOf(sent);
-        boolean settled = Desk.await(Duration.ofMinutes(5), Duration.ofSeconds(1), () -> allSettled(cluster, firstRound));
+        boolean settled = Desk.await(Duration.ofMinutes(5), Duration.ofSeconds(1),
+                () -> allSettled(cluster, firstRound));
         for (int i = newMails - copiesBoth; i < newMails; i++) {
             Sent request = sent.get(i);
             String id = "<s2-" + run + "-cr" + i + "@mail.umbrella.example>";

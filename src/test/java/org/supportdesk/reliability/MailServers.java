@@ -127,7 +127,7 @@ final class MailServers implements AutoCloseable {
         }
         try {
             MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user);
-            for (StoredMessage stored : inbox.getMessages()) {
+            for (StoredMessage stored : snapshot(inbox)) {
                 MimeMessage message = stored.getMimeMessage();
                 result.add(new Received(message.getSubject(), message.getMessageID()));
             }
@@ -135,6 +135,20 @@ final class MailServers implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return result;
+    }
+
+    /**
+     * The messages of a mailbox at this moment, while the server may be storing more (an iterator over the live list
+     * would fail with a ConcurrentModificationException).
+     */
+    static List<StoredMessage> snapshot(MailFolder folder) {
+        List<StoredMessage> messages = new ArrayList<>();
+        for (StoredMessage message : folder.getMessages().toArray(new StoredMessage[0])) {
+            if (message != null) {
+                messages.add(message);
+            }
+        }
+        return messages;
     }
 
     record Received(String subject, String messageId) {

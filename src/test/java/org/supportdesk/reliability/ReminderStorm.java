@@ -44,7 +44,8 @@ final class ReminderStorm {
                         "%.1f s (%.1f reminders/s)", oneNode.seconds(), oneNode.perSecond()))
                 .figure("two nodes against one (throughput)", String.format(java.util.Locale.ROOT, "%.2f×",
                         oneNode.perSecond() == 0 ? 0 : twoNodes.perSecond() / oneNode.perSecond()));
-        for (var entry : List.of(java.util.Map.entry("two nodes", twoNodes), java.util.Map.entry("one node", oneNode))) {
+        for (var entry : List.of(java.util.Map.entry("two nodes", twoNodes),
+                java.util.Map.entry("one node", oneNode))) {
             Storm storm = entry.getValue();
             int[] server = storm.atServer();
             scenario.check(entry.getKey() + ": every reminder sent once", storm.done() && storm.jobs() == storm.timers()
@@ -69,8 +70,8 @@ final class ReminderStorm {
         Instant due = Instant.now().plusMillis((long) (jobs.size() * perJob * 1500) + 5000);
         Reminders.setDue(cluster, nodes, jobs, due);
         boolean done = Desk.await(Duration.ofMinutes(30), Duration.ofSeconds(1), () -> cluster.desk.count(
-                "select count(*) from outbound_mail where template = 'reminder-1' and status = 'SENT' and ticket_id in ("
-                        + ids + ")") >= numbers.size());
+                "select count(*) from outbound_mail where template = 'reminder-1' and status = 'SENT'"
+                        + " and ticket_id in (" + ids + ")") >= numbers.size());
         Number last = (Number) cluster.desk.rows("select extract(epoch from max(sent_at)) from outbound_mail where"
                 + " template = 'reminder-1' and ticket_id in (" + ids + ")").get(0).get(0);
         double seconds = last == null ? -1 : last.doubleValue() - due.toEpochMilli() / 1000.0;

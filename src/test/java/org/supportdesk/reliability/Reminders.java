@@ -37,7 +37,8 @@ final class Reminders {
             int n = i;
             made.add(clients.submit(() -> {
                 Node node = nodes.get(n % nodes.size());
-                String number = cluster.fileWithRetries(node, prefix.replace(' ', '-') + "-" + n, prefix + " ticket " + n).number();
+                String key = prefix.replace(' ', '-') + "-" + n;
+                String number = cluster.fileWithRetries(node, key, prefix + " ticket " + n).number();
                 cluster.makePending(node, number);
                 return number;
             }));

@@ -86,7 +86,8 @@ final class Results {
                         .append(" |\n");
             }
             if (scenario.error != null) {
-                md.append("| the scenario ran to its end | ").append(scenario.error.replace('|', '/').replace('\n', ' '))
+                md.append("| the scenario ran to its end | ")
+                        .append(scenario.error.replace('|', '/').replace('\n', ' '))
                         .append(" | FAIL |\n");
             }
         }
