@@ -177,9 +177,13 @@ public class InboundMailRepository {
                 .params(status.name(), limit).query(InboundMailRepository::mail).list();
     }
 
-    /** Which ticket a customer's own mail (by Message-ID) started or joined. */
+    /**
+     * Which ticket a customer's own mail (by Message-ID) started or joined. A message that reached several mailboxes
+     * is several rows naming the same ticket: the first is asked.
+     */
     Optional<Long> ticketOfMessageId(String messageId) {
-        return jdbc.sql("select ticket_id from inbound_mail where message_id = ? and ticket_id is not null")
+        return jdbc.sql("select ticket_id from inbound_mail where message_id = ? and ticket_id is not null"
+                        + " order by id limit 1")
                 .param(messageId).query(Long.class).optional();
     }
 

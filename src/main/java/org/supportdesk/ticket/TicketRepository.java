@@ -61,6 +61,14 @@ public class TicketRepository {
                 .optional();
     }
 
+    /** The ticket with its row locked until the transaction ends: a reply and a close or an answer take turns. */
+    public Optional<Ticket> lock(long id) {
+        return jdbc.sql("select " + TICKET_COLUMNS + " from ticket where id = ? for update")
+                .param(id)
+                .query(TicketRepository::ticket)
+                .optional();
+    }
+
     public Optional<Ticket> findByNumber(String number) {
         return TicketNumber.parse(number).flatMap(this::find);
     }

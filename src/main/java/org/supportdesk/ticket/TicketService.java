@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportdesk.account.AccountRepository;
@@ -212,8 +213,14 @@ public class TicketService {
      * closed ticket is never reopened: it needs a follow-up (R16).
      */
     @Transactional
-    public TicketMessage reply(Member caller, Ticket ticket, CustomerText message) {
+    public TicketMessage reply(Member caller, Ticket read, CustomerText message) {
+        // locked: a close or an agent's answer on another node at this moment commits first, and is seen here
+        Ticket ticket = tickets.lock(read.id()).orElseThrow();
         requireMayWork(caller, ticket);
+        if (ticket.isClosed() && message.channel() != Channel.WEB) {
+            // closed since the mail was read: the mail is handled again, now as a follow-up
+            throw new ConcurrencyFailureException(ticket.number() + " was closed while the reply was handled");
+        }
         if (ticket.isClosed()) {
             throw Refusal.conflict("ticket-closed", ticket.number())
                     .with("followUp", "/api/tickets/" + ticket.number() + "/follow-ups");

@@ -109,6 +109,36 @@ class EmailCopiesTest extends EmailChannel {
         assertThat(ticketsOf(ella)).hasSize(1);
     }
 
+    @Test
+    void aReplyToAMessageThatReachedBothMailboxesFindsItsTicket() {
+        Smtp.Draft outage = outage().to(Smtp.EXTENDED_SUPPORT).cc(Smtp.SUPPORT);
+        byte[] raw = outage.build();
+        // the Extended Support copy is handled first; the support@ copy, polled later, names the same ticket
+        smtp.deliver(raw, ella, Smtp.EXTENDED_SUPPORT);
+        poller.pollOnce();
+        smtp.deliver(raw, ella, Smtp.SUPPORT);
+        poller.pollOnce();
+        String number = ticketsOf(ella).get(0).number();
+        assertThat(copies(outage.messageId())).extracting(InboundMail::ticketId)
+                .containsOnly(ticketsOf(ella).get(0).id());
+
+        // the customer's mail client answers its own mail (References: the first Message-ID, no [SD-…] in the subject)
+        Smtp.Draft reply = Smtp.mail(ella).to(Smtp.EXTENDED_SUPPORT).cc(Smtp.SUPPORT).subject("Re: Production down")
+                .text("It is still down after the restart.").inReplyTo(outage.messageId())
+                .references(outage.messageId());
+        byte[] replyRaw = reply.build();
+        smtp.deliver(replyRaw, ella, Smtp.SUPPORT);
+        smtp.deliver(replyRaw, ella, Smtp.EXTENDED_SUPPORT);
+        poller.pollOnce();
+
+        List<InboundMail> copies = copies(reply.messageId());
+        assertThat(copies).extracting(InboundMail::status)
+                .containsExactlyInAnyOrder(InboundStatus.PROCESSED, InboundStatus.IGNORED);
+        assertThat(ticketsOf(ella)).hasSize(1);
+        assertThat(customerMessages(number)).extracting(m -> m.body())
+                .anyMatch(body -> body.contains("still down after the restart"));
+    }
+
     private Smtp.Draft outage() {
         return Smtp.mail(ella).subject("Production repository down").text("The repository does not start since 17:30.");
     }

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.supportdesk.RawHttp;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
@@ -27,6 +30,7 @@ class SessionsInTheDatabaseTest {
     @LocalServerPort int port;
     @Autowired TestFixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired JdbcIndexedSessionRepository repository;
 
     @Test
     void aPortalSignInIsASessionRowWithTheCustomer() throws Exception {
@@ -64,6 +68,26 @@ class SessionsInTheDatabaseTest {
                 .satisfies(user -> assertThat(user.getIdentityId()).isEqualTo("agent"));
         assertThat(browser.get("/camunda/api/engine/engine/default/task/count", "X-XSRF-TOKEN: "
                 + browser.cookie("XSRF-TOKEN")).status()).isEqualTo(200);
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void twoRequestsOfOneSessionThatAddTheSameAttributeBothSucceed() {
+        SessionRepository<Session> sessions = (SessionRepository) repository;
+        Session created = sessions.createSession();
+        sessions.save(created);
+        // two requests of one browser, on two nodes or two threads, each load the session before either saves
+        Session first = sessions.findById(created.getId());
+        Session second = sessions.findById(created.getId());
+        first.setAttribute("notice", "from the first request");
+        second.setAttribute("notice", "from the second request");
+
+        sessions.save(first);
+        sessions.save(second);
+
+        assertThat(sessions.findById(created.getId()).<String>getAttribute("notice"))
+                .isEqualTo("from the second request");
+        sessions.deleteById(created.getId());
     }
 
     private static byte[] form(String... pairs) {
