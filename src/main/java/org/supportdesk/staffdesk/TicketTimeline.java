@@ -152,7 +152,8 @@ public class TicketTimeline {
             }
         }
         if (firstResponseTarget != null) {
-            events.add(new Event(firstResponseTarget, FIRST_RESPONSE, targetTimerFired
+            // first among events at the same instant: the target is reached before it is met or breached
+            events.add(0, new Event(firstResponseTarget, FIRST_RESPONSE, targetTimerFired
                     ? "First-response target reached" : "First-response target (due)", null));
         }
         if (firstResponded != null) {
