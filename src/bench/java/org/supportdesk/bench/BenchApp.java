@@ -33,7 +33,7 @@ final class BenchApp {
                 "logging.level.org.supportdesk.bench=INFO",
                 "spring.main.banner-mode=off"));
         if (config.db().equals("postgres")) {
-            properties.add("spring.datasource.url=" + recreatePostgres("supportdesk_bench"));
+            properties.add("spring.datasource.url=" + recreatePostgres(System.getProperty("bench.pg.database", "supportdesk_bench")));
             properties.add("spring.profiles.active=postgres,demo");
         } else {
             Path dir = Path.of("target", "bench", "h2");
