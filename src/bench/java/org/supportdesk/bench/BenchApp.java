@@ -45,6 +45,9 @@ final class BenchApp {
         String more = System.getProperty("bench.app", "");
         for (String property : more.split(";")) {
             if (!property.isBlank()) {
+                // a setting given here replaces the default above (the mail ports, for a second run beside another)
+                String key = property.strip().split("=", 2)[0];
+                properties.removeIf(p -> p.split("=", 2)[0].equals(key));
                 properties.add(property.strip());
             }
         }
