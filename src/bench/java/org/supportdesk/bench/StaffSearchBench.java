@@ -24,7 +24,7 @@ import org.supportdesk.ticket.TicketTerms;
  */
 final class StaffSearchBench {
 
-    static final String STAFF = "bench-agent";
+    static final String STAFF = "benchagent";
     static final String PASSWORD = "bench-agent-password";
 
     private StaffSearchBench() {
