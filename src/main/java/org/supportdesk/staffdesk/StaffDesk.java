@@ -34,6 +34,8 @@ import org.supportdesk.web.Refusal;
 public class StaffDesk {
 
     static final String TICKET_PROCESS = "support-ticket";
+    /** Matches counted at most (beyond, "at least 1,000"). */
+    public static final long COUNT_LIMIT = 1_000;
 
     private final JdbcClient jdbc;
     private final TicketRepository tickets;
@@ -59,7 +61,11 @@ public class StaffDesk {
                        Instant lastActivityAt, Instant closedAt) {
     }
 
-    public record Results(long total, int page, int size, List<Item> items) {
+    /**
+     * {@code total} is exact up to {@link #COUNT_LIMIT}; beyond it {@code totalExact} is false and {@code total}
+     * is the limit ("at least"). Narrow the search to count more exactly.
+     */
+    public record Results(long total, boolean totalExact, int page, int size, List<Item> items) {
 
         public int pages() {
             return (int) ((total + size - 1) / size);
@@ -101,7 +107,13 @@ public class StaffDesk {
             where.append(" and t.created_at < ?");
             params.add(query.filedBefore().atOffset(ZoneOffset.UTC));
         }
-        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        // counted up to COUNT_LIMIT + 1 matches only: an exact count of 100,000 matches would read them all
+        List<Object> countParams = new ArrayList<>(params);
+        countParams.add(COUNT_LIMIT + 1);
+        long counted = jdbc.sql("select count(*) from (select t.id" + from + where + " limit ?) matches")
+                .params(countParams).query(Long.class).single();
+        boolean exact = counted <= COUNT_LIMIT;
+        long total = Math.min(counted, COUNT_LIMIT);
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.size());
         pageParams.add((long) (query.page() - 1) * query.size());
@@ -113,7 +125,7 @@ public class StaffDesk {
                 .params(pageParams)
                 .query(StaffDesk::item)
                 .list();
-        return new Results(total, query.page(), query.size(), items);
+        return new Results(total, exact, query.page(), query.size(), items);
     }
 
     private static void equal(StringBuilder where, List<Object> params, String column, String value) {

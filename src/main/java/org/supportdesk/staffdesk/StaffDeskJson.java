@@ -18,9 +18,10 @@ final class StaffDeskJson {
     private StaffDeskJson() {
     }
 
-    record SearchPage(long total, int page, int size, List<StaffDesk.Item> items) {
+    record SearchPage(long total, boolean totalExact, int page, int size, List<StaffDesk.Item> items) {
         static SearchPage of(StaffDesk.Results results) {
-            return new SearchPage(results.total(), results.page(), results.size(), results.items());
+            return new SearchPage(results.total(), results.totalExact(), results.page(), results.size(),
+                    results.items());
         }
     }
 

@@ -74,7 +74,8 @@ class StaffPages {
             StaffDesk.Results results = desk.search(query);
             model.addAttribute("results", results);
             model.addAttribute("previous", results.page() > 1 ? pageLink(filters, results.page() - 1) : null);
-            model.addAttribute("next", results.page() < results.pages() ? pageLink(filters, results.page() + 1) : null);
+            model.addAttribute("next", results.page() < results.pages() || !results.totalExact()
+                    ? pageLink(filters, results.page() + 1) : null);
         } catch (Refusal refusal) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", fieldErrors(refusal));
