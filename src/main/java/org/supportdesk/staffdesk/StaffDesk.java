@@ -36,6 +36,8 @@ public class StaffDesk {
     static final String TICKET_PROCESS = "support-ticket";
     /** Matches counted at most (beyond, "at least 1,000"). */
     public static final long COUNT_LIMIT = 1_000;
+    /** The newest ids a page is looked for among first, then all. */
+    private static final long[] WINDOWS = {5_000, 50_000, Long.MAX_VALUE};
 
     private final JdbcClient jdbc;
     private final TicketRepository tickets;
@@ -114,17 +116,32 @@ public class StaffDesk {
                 .params(countParams).query(Long.class).single();
         boolean exact = counted <= COUNT_LIMIT;
         long total = Math.min(counted, COUNT_LIMIT);
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(query.size());
-        pageParams.add((long) (query.page() - 1) * query.size());
-        List<Item> items = total == 0 ? List.of() : jdbc.sql("""
-                        select t.id, t.summary, t.status, t.close_reason, t.priority, t.team, t.assignee,
-                            t.organization_id, t.requester_email, t.requester_name, t.first_response_breached,
-                            t.created_at, t.last_activity_at, t.closed_at""" + from + where
-                        + " order by t.id desc limit ? offset ?")
-                .params(pageParams)
-                .query(StaffDesk::item)
-                .list();
+        List<Item> items = List.of();
+        if (total > 0) {
+            // newest first: look among the newest ids first, so that a broad filter reads a few thousand rows,
+            // not all of them to sort; the top of a window of the highest ids is the top of all when it is full
+            Long maxId = jdbc.sql("select max(id) from ticket").query(Long.class).single();
+            for (long window : WINDOWS) {
+                boolean whole = window == Long.MAX_VALUE || maxId == null || maxId - window < 0;
+                List<Object> pageParams = new ArrayList<>(params);
+                if (!whole) {
+                    pageParams.add(maxId - window);
+                }
+                pageParams.add(query.size());
+                pageParams.add((long) (query.page() - 1) * query.size());
+                items = jdbc.sql("""
+                                select t.id, t.summary, t.status, t.close_reason, t.priority, t.team, t.assignee,
+                                    t.organization_id, t.requester_email, t.requester_name, t.first_response_breached,
+                                    t.created_at, t.last_activity_at, t.closed_at""" + from + where
+                                + (whole ? "" : " and t.id > ?") + " order by t.id desc limit ? offset ?")
+                        .params(pageParams)
+                        .query(StaffDesk::item)
+                        .list();
+                if (whole || items.size() == query.size()) {
+                    break;
+                }
+            }
+        }
         return new Results(total, exact, query.page(), query.size(), items);
     }
 
