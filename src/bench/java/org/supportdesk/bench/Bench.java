@@ -90,8 +90,8 @@ public final class Bench {
         report.row("5. memory", "after scenario 2, after a GC", String.format(Locale.ROOT, "heap %d MiB, RSS %s MiB",
                 heap, rssMiB()), "runs with -Xmx512m", Runtime.getRuntime().maxMemory() <= 512L * 1024 * 1024 * 1.05);
 
-        if (only.contains("history")) {
-            bigHistory(app, config, report, http, contacts, fourClients);
+        if (only.contains("history") || only.contains("search")) {
+            bigHistory(app, config, report, http, contacts, fourClients, only);
         }
 
         report.write(Path.of("target", "bench", "results.md"));
@@ -100,7 +100,8 @@ public final class Bench {
     }
 
     private static void bigHistory(ConfigurableApplicationContext app, BenchConfig config, Report report,
-                                   HttpLoad http, List<String> contacts, double emptyIntake) throws Exception {
+                                   HttpLoad http, List<String> contacts, double emptyIntake,
+                                   java.util.Set<String> only) throws Exception {
         app.getBean(com.icegreen.greenmail.util.GreenMail.class).purgeEmailFromAllMailboxes();
         List<String> historyOrgs = contacts.subList(0, 5);
         long start = System.nanoTime();
@@ -110,6 +111,12 @@ public final class Bench {
             // what autovacuum does after a bulk load: statistics for the planner, a visibility map for index-only
             // scans; measuring while it runs would measure autovacuum
             app.getBean(JdbcTemplate.class).execute("vacuum analyze ticket, ticket_message");
+        }
+        if (only.contains("search")) {
+            StaffSearchBench.run(app, config, report, http);
+        }
+        if (!only.contains("history")) {
+            return;
         }
         String user = contacts.get(0);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -134,11 +141,11 @@ public final class Bench {
                         Report.latencies(again.latencies())), "no more than 20% slower", change >= -20);
     }
 
-    private interface Request {
+    interface Request {
         int send() throws Exception;
     }
 
-    private static Histogram sample(int count, Request request) throws Exception {
+    static Histogram sample(int count, Request request) throws Exception {
         for (int i = 0; i < Math.min(20, count); i++) {
             request.send();
         }

@@ -33,7 +33,7 @@ final class BenchApp {
                 "logging.level.org.supportdesk.bench=INFO",
                 "spring.main.banner-mode=off"));
         if (config.db().equals("postgres")) {
-            properties.add("spring.datasource.url=" + recreatePostgres("supportdesk_bench"));
+            properties.add("spring.datasource.url=" + recreatePostgres(System.getProperty("bench.pg.database", "supportdesk_bench")));
             properties.add("spring.profiles.active=postgres,demo");
         } else {
             Path dir = Path.of("target", "bench", "h2");
@@ -45,6 +45,9 @@ final class BenchApp {
         String more = System.getProperty("bench.app", "");
         for (String property : more.split(";")) {
             if (!property.isBlank()) {
+                // a setting given here replaces the default above (the mail ports, for a second run beside another)
+                String key = property.strip().split("=", 2)[0];
+                properties.removeIf(p -> p.split("=", 2)[0].equals(key));
                 properties.add(property.strip());
             }
         }

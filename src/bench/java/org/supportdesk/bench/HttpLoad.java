@@ -49,8 +49,17 @@ final class HttpLoad {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with another password (a staff login). */
+    int get(String user, String password, String path) throws Exception {
+        return send(user, password, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
     private int send(String user, HttpRequest.Builder request) throws Exception {
-        String auth = Base64.getEncoder().encodeToString((user + ":bench").getBytes(StandardCharsets.UTF_8));
+        return send(user, "bench", request);
+    }
+
+    private int send(String user, String password, HttpRequest.Builder request) throws Exception {
+        String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return http.send(request.header("Authorization", "Basic " + auth).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }

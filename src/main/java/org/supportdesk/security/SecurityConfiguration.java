@@ -110,6 +110,27 @@ class SecurityConfiguration {
     }
 
     /**
+     * The staff workspace's pages ({@code /staff/**}, issue #13): HTTP Basic with the Camunda login of a staff member,
+     * as for the staff API and in the same realm, so the browser sends the same login to {@code /api/staff} (file
+     * downloads) without asking again. A browser resends Basic credentials on its own, so forms carry CSRF tokens
+     * (kept in a session that holds nothing else); the portal's Content Security Policy applies.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain staffWorkspace(HttpSecurity http, IdentityService identity, AsSystem asSystem, PasswordGate gate)
+            throws Exception {
+        return http.securityMatcher("/staff", "/staff/**")
+                .authenticationManager(new ProviderManager(new ThrottledPasswords(
+                        new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
+                .httpBasic(basic -> basic.realmName("Support Desk"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PortalSecurity.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /**
      * Everything else: Camunda's webapps bring their own login (throttled by {@link WebappLoginThrottle}) and CSRF
      * protection, and the engine REST API is guarded by {@link EngineRestAuthentication}; Spring Security only adds
      * its response headers here.

@@ -27,9 +27,11 @@ public class TicketRepository {
             last_activity_at, closed_at, origin_message_id""";
 
     private final JdbcClient jdbc;
+    private final TicketTerms terms;
 
-    TicketRepository(JdbcClient jdbc) {
+    TicketRepository(JdbcClient jdbc, TicketTerms terms) {
         this.jdbc = jdbc;
+        this.terms = terms;
     }
 
     /** Inserts the ticket and returns its id, from which its number derives. */
@@ -51,6 +53,8 @@ public class TicketRepository {
         for (String cc : t.cc()) {
             jdbc.sql("insert into ticket_cc (ticket_id, email) values (?, ?)").params(id, cc).update();
         }
+        terms.index(id, t.summary(), t.description(), t.stepsToReproduce(), t.desiredOutcome(),
+                t.businessImpactStatement());
         return id;
     }
 
@@ -146,6 +150,7 @@ public class TicketRepository {
                 .params(ticketId, author, authorName, type.name(), channel.name(), body, utc(now))
                 .update(key, "id");
         touch(ticketId, now);
+        terms.index(ticketId, body);
         return key.getKey().longValue();
     }
 

@@ -1,0 +1,171 @@
+package org.supportdesk.staffdesk;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.supportdesk.ticket.Attachment;
+import org.supportdesk.ticket.AuthorType;
+import org.supportdesk.ticket.Priority;
+import org.supportdesk.ticket.TicketMessage;
+import org.supportdesk.ticket.TicketNote;
+import org.supportdesk.ticket.TicketStatus;
+import org.supportdesk.web.Refusal;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The staff workspace's pages (staff HTTP Basic, CSRF tokens, the portal's Content Security Policy): {@code /staff}
+ * searches every ticket, {@code /staff/tickets/{number}} shows one whole, internal notes set apart, with its
+ * timeline and links to the open Tasklist task and the Cockpit instance, and takes an internal note.
+ */
+@Controller
+@RequestMapping("/staff")
+class StaffPages {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final StaffDesk desk;
+    private final MessageSource messages;
+
+    StaffPages(StaffDesk desk, MessageSource messages) {
+        this.desk = desk;
+        this.messages = messages;
+    }
+
+    /** One entry of the ticket page's conversation: a message or an internal note. */
+    public record Entry(long id, boolean note, String kind, String authorName, String author, Instant at,
+                        String body, List<Attachment> files) {
+    }
+
+    @GetMapping
+    String search(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String name : SearchQuery.PARAMETERS) {
+            filters.put(name, parameters.getOrDefault(name, ""));
+        }
+        model.addAttribute("filters", filters);
+        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("when", this);
+        try {
+            SearchQuery query = SearchQuery.parse(parameters);
+            StaffDesk.Results results = desk.search(query);
+            model.addAttribute("results", results);
+            model.addAttribute("previous", results.page() > 1 ? pageLink(filters, results.page() - 1) : null);
+            model.addAttribute("next", results.page() < results.pages() || !results.totalExact()
+                    ? pageLink(filters, results.page() + 1) : null);
+        } catch (Refusal refusal) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", fieldErrors(refusal));
+        }
+        return "staff/search";
+    }
+
+    @GetMapping("/tickets/{number}")
+    String ticket(@PathVariable String number, Model model) {
+        return page(desk.ticket(number), model, null, null);
+    }
+
+    @PostMapping("/tickets/{number}/notes")
+    String note(@PathVariable String number, @RequestParam(name = "body", required = false) String body,
+                Principal staff, Model model, HttpServletResponse response) {
+        try {
+            TicketNote note = desk.addNote(number, staff.getName(), body);
+            return "redirect:/staff/tickets/" + desk.ticket(number).ticket().number() + "#note-" + note.id();
+        } catch (Refusal refusal) {
+            if (refusal.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                throw refusal;
+            }
+            response.setStatus(refusal.getStatusCode().value());
+            return page(desk.ticket(number), model, String.join("; ", fieldErrors(refusal).values()), body);
+        }
+    }
+
+    private String page(StaffDesk.Whole whole, Model model, String noteError, String noteBody) {
+        List<Entry> entries = new ArrayList<>();
+        for (TicketMessage m : whole.conversation()) {
+            entries.add(new Entry(m.id(), false, m.authorType() == AuthorType.CUSTOMER ? "customer"
+                    : m.authorType() == AuthorType.AGENT ? "support" : "system", m.authorName(), m.author(),
+                    m.createdAt(), m.body(), whole.attachments().stream()
+                    .filter(a -> a.messageId() != null && a.messageId() == m.id()).toList()));
+        }
+        for (TicketNote n : whole.notes()) {
+            entries.add(new Entry(n.id(), true, "note", n.authorName(), n.author(), n.createdAt(), n.body(),
+                    List.of()));
+        }
+        entries.sort(Comparator.comparing(Entry::at));
+        model.addAttribute("whole", whole);
+        model.addAttribute("ticket", whole.ticket());
+        model.addAttribute("entries", entries);
+        model.addAttribute("requestFiles", whole.attachments().stream().filter(a -> a.messageId() == null).toList());
+        model.addAttribute("tasklistUrl", whole.task() == null ? null : StaffDeskJson.TASKLIST + whole.task().id());
+        model.addAttribute("cockpitUrl", whole.processInstanceId() == null ? null
+                : StaffDeskJson.COCKPIT + whole.processInstanceId());
+        model.addAttribute("noteError", noteError);
+        model.addAttribute("noteBody", noteBody);
+        model.addAttribute("when", this);
+        return "staff/ticket";
+    }
+
+    /** A time as the staff pages show it (UTC: staff work across the organisations' time zones). */
+    public String format(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
+    }
+
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ModelAndView refused(Refusal refusal) {
+        ModelAndView page = new ModelAndView("staff/error");
+        page.setStatus(HttpStatus.valueOf(refusal.getStatusCode().value()));
+        page.addObject("detail", refusal.detail(messages));
+        page.addObject("title", refusal.title(messages));
+        return page;
+    }
+
+    private Map<String, String> fieldErrors(Refusal refusal) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        for (Refusal.FieldError error : refusal.fieldErrors()) {
+            errors.merge(error.field(), error.field() + " " + error.message(messages, locale), (a, b) -> a + "; " + b);
+        }
+        if (errors.isEmpty()) {
+            errors.put("", refusal.detail(messages));
+        }
+        return errors;
+    }
+
+    private static String pageLink(Map<String, String> filters, int page) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/staff");
+        filters.forEach((name, value) -> {
+            if (!value.isBlank() && !name.equals("page")) {
+                link.queryParam(name, value);
+            }
+        });
+        return link.queryParam("page", page).encode().build().toUriString();
+    }
+}

@@ -1,0 +1,178 @@
+package org.supportdesk.staffdesk;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Service;
+import org.supportdesk.ticket.AuthorType;
+import org.supportdesk.ticket.Ticket;
+import org.supportdesk.ticket.TicketMessage;
+import org.supportdesk.ticket.TicketNote;
+import org.supportdesk.ticket.TicketNotes;
+import org.supportdesk.ticket.TicketRepository;
+import org.supportdesk.ticket.TicketVariables;
+
+/**
+ * What happened to a ticket, oldest first, derived from what is kept anyway: the engine's history of the ticket's
+ * processes (business key = ticket number: {@code support-ticket} and the {@code sev1-outage} and
+ * {@code extended-support-escalation} it calls; history level {@code audit}, so activity instances with their
+ * times and task assignees, and each variable's last value), the first-response timer while it runs, and the
+ * ticket's rows (filing, conversation, internal notes).
+ *
+ * <p>At level {@code audit} the engine keeps no variable history: the timeline says when routing, triage and
+ * re-assignment happened and who did it, the ticket row says the current team and priority.
+ */
+@Service
+public class TicketTimeline {
+
+    /** One event; {@code kind} is one of the constants below. */
+    public record Event(Instant at, String kind, String text, String actor) {
+    }
+
+    public static final String FILED = "filed";
+    public static final String STATUS = "status";
+    public static final String ROUTING = "routing";
+    public static final String ASSIGNEE = "assignee";
+    public static final String REMINDER = "reminder";
+    public static final String FIRST_RESPONSE = "first-response";
+    public static final String SEV1 = "sev1";
+    public static final String MESSAGE = "message";
+    public static final String NOTE = "note";
+
+    /** Activities of the diagrams that are events on a ticket: (kind, text). */
+    private static final Map<String, String[]> ACTIVITIES = Map.ofEntries(
+            Map.entry("Task_RecordRouting", new String[]{ROUTING, "Routed to a team queue with an initial priority (R10, R11)"}),
+            Map.entry("Task_ApplyTriage", new String[]{ROUTING, "Priority and team assessed at triage"}),
+            Map.entry("Task_MarkOpen", new String[]{STATUS, "Status OPEN"}),
+            Map.entry("Task_MarkPending", new String[]{STATUS, "Status PENDING: information asked for"}),
+            Map.entry("Task_ReopenTicket", new String[]{STATUS, "Status OPEN again: the customer replied"}),
+            Map.entry("Task_CloseSolved", new String[]{STATUS, "Status CLOSED: solved"}),
+            Map.entry("Task_CloseDuplicate", new String[]{STATUS, "Status CLOSED: duplicate"}),
+            Map.entry("Task_CloseNoResponse", new String[]{STATUS, "Status CLOSED: no response"}),
+            Map.entry("Task_SendFirstReminder", new String[]{REMINDER, "Reminder 1 sent to the customer"}),
+            Map.entry("Task_SendSecondReminder", new String[]{REMINDER, "Reminder 2 sent to the customer"}),
+            Map.entry("EndEvent_TargetMet", new String[]{FIRST_RESPONSE, "First-response target met"}),
+            Map.entry("Task_RecordSlaBreach", new String[]{FIRST_RESPONSE, "First-response target breached; managers told"}),
+            Map.entry("Task_MarkSev1", new String[]{SEV1, "SEV-1: URGENT in the SEV-1 queue"}),
+            Map.entry("Task_RequestStartupLogs", new String[]{SEV1, "SEV-1: start-up logs asked for"}),
+            Map.entry("Task_SendSev1Received", new String[]{SEV1, "SEV-1: customer told it was received"}),
+            Map.entry("Task_SendOutOfHoursNotice", new String[]{SEV1, "SEV-1 out of hours: customer told when work starts"}),
+            Map.entry("Task_PageOncall", new String[]{SEV1, "SEV-1: on-call engineer paged"}),
+            Map.entry("Task_PageBackupAndManager", new String[]{SEV1, "SEV-1: backup on-call and duty manager paged"}),
+            Map.entry("Task_RecordAcknowledgement", new String[]{SEV1, "SEV-1: outage acknowledged"}),
+            Map.entry("Task_RecordSev1Escalation", new String[]{SEV1, "SEV-1: 1-hour response target passed; managers alerted"}),
+            Map.entry("Task_RequestLogsAgain", new String[]{SEV1, "SEV-1: logs asked for again"}),
+            Map.entry("Task_ConfirmOutage", new String[]{SEV1, "SEV-1: production outage confirmed"}),
+            Map.entry("Task_DowngradeUrgency", new String[]{SEV1, "SEV-1: not a production outage; urgency lowered to NORMAL"}));
+    private static final List<String> USER_TASKS = List.of("Task_TriageTicket", "Task_WorkTicket",
+            "Task_AssessOutage", "Task_AcknowledgeOutage");
+
+    private final HistoryService history;
+    private final ManagementService management;
+    private final TicketRepository tickets;
+    private final TicketNotes notes;
+
+    TicketTimeline(HistoryService history, ManagementService management, TicketRepository tickets,
+                   TicketNotes notes) {
+        this.history = history;
+        this.management = management;
+        this.tickets = tickets;
+        this.notes = notes;
+    }
+
+    /** The ticket's events, oldest first (an event due in the future, the first-response target, comes last). */
+    public List<Event> of(Ticket ticket) {
+        List<Event> events = new ArrayList<>();
+        events.add(new Event(ticket.createdAt(), FILED, "Filed by " + ticket.requesterName() + " ("
+                + ticket.channel().name().toLowerCase(java.util.Locale.ROOT) + "): status NEW",
+                ticket.requesterEmail()));
+        for (TicketMessage m : tickets.messages(ticket.id())) {
+            String who = m.authorType() == AuthorType.CUSTOMER ? "Customer" : m.authorType() == AuthorType.AGENT
+                    ? "Support" : "Support Desk";
+            events.add(new Event(m.createdAt(), MESSAGE, who + " wrote in the conversation", m.author()));
+        }
+        for (TicketNote n : notes.of(ticket.id())) {
+            events.add(new Event(n.createdAt(), NOTE, "Internal note", n.author()));
+        }
+        Instant firstResponseTarget = null;
+        Instant firstResponded = null;
+        boolean targetTimerFired = false;
+        List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(ticket.number()).orderByProcessInstanceStartTime().asc().list();
+        for (HistoricProcessInstance instance : instances) {
+            String lastAssignee = null;
+            List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc()
+                    .orderPartiallyByOccurrence().asc().list();
+            for (HistoricActivityInstance a : activities) {
+                String[] mapped = ACTIVITIES.get(a.getActivityId());
+                if (mapped != null && a.getEndTime() != null && !a.isCanceled()) {
+                    events.add(new Event(a.getEndTime().toInstant(), mapped[0], mapped[1], null));
+                }
+                if ("Timer_FirstResponseDue".equals(a.getActivityId())) {
+                    targetTimerFired = true;
+                    firstResponseTarget = a.getStartTime().toInstant();
+                }
+                if (USER_TASKS.contains(a.getActivityId())) {
+                    if (a.getAssignee() != null && !a.getAssignee().equals(lastAssignee)) {
+                        events.add(new Event(a.getStartTime().toInstant(), ASSIGNEE,
+                                taskKind(a.getActivityId()) + ": assigned to " + a.getAssignee(), a.getAssignee()));
+                        lastAssignee = a.getAssignee();
+                    }
+                    if (a.getEndTime() != null && !a.isCanceled()) {
+                        events.add(new Event(a.getEndTime().toInstant(), ASSIGNEE,
+                                taskKind(a.getActivityId()) + " completed" + (a.getAssignee() == null ? ""
+                                        : " by " + a.getAssignee()), a.getAssignee()));
+                    }
+                }
+            }
+            if (StaffDesk.TICKET_PROCESS.equals(instance.getProcessDefinitionKey())) {
+                Job timer = management.createJobQuery().processInstanceId(instance.getId())
+                        .activityId("Timer_FirstResponseDue").timers().singleResult();
+                if (timer != null && timer.getDuedate() != null) {
+                    firstResponseTarget = timer.getDuedate().toInstant();
+                }
+                HistoricVariableInstance responded = history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId()).variableName(TicketVariables.FIRST_RESPONDED_AT)
+                        .singleResult();
+                if (responded != null && responded.getValue() instanceof Date at) {
+                    firstResponded = at.toInstant();
+                }
+            }
+        }
+        if (firstResponseTarget != null) {
+            // first among events at the same instant: the target is reached before it is met or breached
+            events.add(0, new Event(firstResponseTarget, FIRST_RESPONSE, targetTimerFired
+                    ? "First-response target reached" : "First-response target (due)", null));
+        }
+        if (firstResponded != null) {
+            boolean inTime = firstResponseTarget == null || !firstResponded.isAfter(firstResponseTarget);
+            events.add(new Event(firstResponded, FIRST_RESPONSE, "First response given" + (inTime
+                    ? " within the target" : " after the target"), null));
+        }
+        events.sort(Comparator.comparing(Event::at, Comparator.nullsLast(Comparator.naturalOrder())));
+        return events.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The kind of task, not its name: the diagram names tasks after their ticket ("Triage SD-1001: …"). */
+    private static String taskKind(String activityId) {
+        return switch (activityId) {
+            case "Task_TriageTicket" -> "Triage ticket";
+            case "Task_WorkTicket" -> "Work ticket";
+            case "Task_AssessOutage" -> "Assess the outage";
+            case "Task_AcknowledgeOutage" -> "Acknowledge the outage";
+            default -> activityId;
+        };
+    }
+}

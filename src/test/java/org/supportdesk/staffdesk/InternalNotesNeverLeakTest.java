@@ -1,0 +1,117 @@
+package org.supportdesk.staffdesk;
+
+import org.supportdesk.ticket.TicketVariables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.supportdesk.Api;
+import org.supportdesk.EngineTime;
+import org.supportdesk.Mailbox;
+import org.supportdesk.SupportDeskTest;
+import org.supportdesk.TestFixtures;
+import org.supportdesk.TestFixtures.OrgFixture;
+import org.supportdesk.Tickets;
+import org.supportdesk.catalog.Product;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+/**
+ * Never leaks (issue #13): an internal note is in no customer-facing output: not in the customer API, not on the
+ * portal's ticket page, in no mail (to anyone), not in the Tasklist variables that are mailed or shown.
+ */
+@SupportDeskTest
+class InternalNotesNeverLeakTest {
+
+    static final String SECRET = "Zq7 internal: customer owes us an invoice";
+
+    @Autowired Api api;
+    @Autowired TestFixtures fixtures;
+    @Autowired Tickets tickets;
+    @Autowired Mailbox mailbox;
+    @Autowired GreenMail greenMail;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+    @Autowired JdbcClient jdbc;
+    @Autowired WebApplicationContext context;
+
+    @Test
+    void aNoteAppearsInNoCustomerFacingOutput() throws Exception {
+        EngineTime.setNewYork("2026-12-01T10:00");
+        OrgFixture org = fixtures.organization().activeLicence(Product.LIFECYCLE);
+        String rita = org.owner("rita");
+        String carl = org.contact("carl");
+        Map<String, Object> request = Tickets.request();
+        request.put("cc", List.of(carl));
+        String number = tickets.file(rita, request);
+        note(number, SECRET + " (1)");
+        tickets.triage(number, "HIGH", "team-lifecycle");
+        note(number, SECRET + " (2)");
+        tickets.work(number, "REQUEST_INFO", "Which version do you run?");
+        note(number, SECRET + " (3)");
+        tickets.reply(rita, number, "We run 3.70.1.");
+        note(number, SECRET + " (4)");
+
+        // the Tasklist form's variables (conversation and every other) of the open Work task
+        String process = tickets.process(number).getId();
+        assertThat(String.valueOf(runtime.getVariable(process, "conversation"))).contains("We run 3.70.1.")
+                .doesNotContain("Zq7");
+        // only the staff-only field of the forms shows notes: it is read-only, and no mail template names it
+        runtime.getVariables(process).forEach((name, v) -> {
+            if (!name.equals(TicketVariables.INTERNAL_NOTES)) {
+                assertThat(String.valueOf(v)).as(name).doesNotContain("Zq7");
+            }
+        });
+
+        tickets.work(number, "SOLVE", "Upgrade to 3.71.");
+        note(number, SECRET + " (5)");
+        mailbox.deliver();
+
+        // the customer API and the portal
+        String json = api.as(rita).get("/api/tickets/" + number).body();
+        assertThat(json).contains("Upgrade to 3.71.").doesNotContain("Zq7").doesNotContain("invoice");
+        assertThat(api.as(carl).get("/api/tickets?view=organization").body()).doesNotContain("Zq7");
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        String page = mvc.perform(get("/tickets/" + number).with(user(rita).roles("CUSTOMER")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Upgrade to 3.71.").doesNotContain("Zq7");
+
+        // every mail: what the server received and what the queue stored
+        List<String> received = Arrays.stream(greenMail.getReceivedMessages()).map(GreenMailUtil::getWholeMessage)
+                .toList();
+        assertThat(received).anyMatch(m -> m.contains(number) && m.contains("Upgrade to 3.71."));
+        assertThat(received).noneMatch(m -> m.contains("Zq7"));
+        assertThat(jdbc.sql("select count(*) from outbound_mail where body like ? or subject like ?")
+                .params("%Zq7%", "%Zq7%").query(Long.class).single()).isZero();
+        assertThat(mailbox.to(rita)).isNotEmpty();
+
+        // every variable the ticket's processes ever had, but the staff-only field of the forms
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).list().forEach(p ->
+                history.createHistoricVariableInstanceQuery().processInstanceId(p.getId()).list().stream()
+                        .filter(v -> !v.getName().equals(TicketVariables.INTERNAL_NOTES))
+                        .forEach(v -> assertThat(String.valueOf(v.getValue())).as(v.getName()).doesNotContain("Zq7")));
+
+        // and staff do see them
+        assertThat(api.as("agent", "agent").get("/api/staff/tickets/" + number).body()).contains(SECRET + " (5)");
+    }
+
+    private void note(String number, String body) {
+        assertThat(api.as("agent", "agent").post("/api/staff/tickets/" + number + "/notes", Map.of("body", body))
+                .status()).isEqualTo(201);
+    }
+}
