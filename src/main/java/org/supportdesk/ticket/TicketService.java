@@ -18,6 +18,7 @@ import org.supportdesk.account.Eligibility;
 import org.supportdesk.account.EligibilityService;
 import org.supportdesk.account.Member;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.engine.LostRaces;
 import org.supportdesk.web.Refusal;
 
 /**
@@ -38,11 +39,13 @@ public class TicketService {
     private final AttachmentStore attachmentStore;
     private final Clock clock;
     private final IdempotencyKeys idempotency;
+    private final LostRaces races;
 
     TicketService(TicketRepository tickets, AccountRepository accounts, EligibilityService eligibility,
                   TicketProcess process, AttachmentPolicy attachmentPolicy, AttachmentStore attachmentStore,
-                  Clock clock, IdempotencyKeys idempotency) {
+                  Clock clock, IdempotencyKeys idempotency, LostRaces races) {
         this.idempotency = idempotency;
+        this.races = races;
         this.tickets = tickets;
         this.accounts = accounts;
         this.eligibility = eligibility;
@@ -117,15 +120,22 @@ public class TicketService {
         return new Keyed<>(tickets.find(result.id()).orElseThrow(), result.replayed());
     }
 
-    @Transactional
+    /**
+     * R15 on the web, once per {@code Idempotency-Key}. The reply refreshes the running process's conversation, which
+     * an agent completing the Work task at the same moment also writes: the one that loses that race is done again.
+     */
     public Keyed<TicketMessage> reply(String callerEmail, String idempotencyKey, String number, String body,
                                       List<Upload> uploads) {
-        IdempotencyKeys.Result result = idempotency.once(AccountService.normalize(callerEmail), idempotencyKey,
-                "reply " + number.toUpperCase(java.util.Locale.ROOT),
-                () -> reply(callerEmail, number, body, uploads).id());
-        Ticket ticket = ticket(callerEmail, number);
-        return new Keyed<>(tickets.messages(ticket.id()).stream().filter(m -> m.id() == result.id()).findFirst()
-                .orElseThrow(), result.replayed());
+        return races.retried(() -> {
+            IdempotencyKeys.Result result = idempotency.once(AccountService.normalize(callerEmail), idempotencyKey,
+                    "reply " + number.toUpperCase(java.util.Locale.ROOT), () -> {
+                        Member caller = member(callerEmail);
+                        return reply(caller, visible(caller, number), CustomerText.web(body, uploads)).id();
+                    });
+            Ticket ticket = ticket(callerEmail, number);
+            return new Keyed<>(tickets.messages(ticket.id()).stream().filter(m -> m.id() == result.id()).findFirst()
+                    .orElseThrow(), result.replayed());
+        });
     }
 
     private Ticket file(String callerEmail, TicketRequest request, List<Upload> uploads, Channel channel) {
@@ -202,10 +212,8 @@ public class TicketService {
     }
 
     /** R15 on the web: an answer on a ticket of the caller's organisation, found by its number. */
-    @Transactional
     public TicketMessage reply(String callerEmail, String number, String body, List<Upload> uploads) {
-        Member caller = member(callerEmail);
-        return reply(caller, visible(caller, number), CustomerText.web(body, uploads));
+        return reply(callerEmail, null, number, body, uploads).value();
     }
 
     /**
