@@ -125,7 +125,7 @@ final class TimerStorm {
         long id = repository.insert(new NewTicket(org, contact, "Storm Contact", Channel.WEB, Product.LIFECYCLE,
                 Topic.CONFIGURATION, ConcernType.PROBLEM, "Storm ticket", "Waiting for the customer.", null, null,
                 BusinessImpact.NORMAL, null, List.of(), null), Priority.NORMAL, since);
-        repository.updateRouting(id, Priority.NORMAL, "team-lifecycle");
+        repository.updateRouting(id, Priority.NORMAL, "team-lifecycle", null, since);
         repository.updateStatus(id, TicketStatus.PENDING, null, since);
         String number = TicketNumber.of(id);
         VariableMap variables = Variables.createVariables()

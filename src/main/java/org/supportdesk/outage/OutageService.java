@@ -36,7 +36,7 @@ public class OutageService {
     /** R18: URGENT in the SEV-1 queue. Returns the team routing chose, where a downgraded report goes back (R20). */
     public String markSev1(long ticketId, String sev1Team) {
         String standardTeam = ticket(ticketId).team();
-        tickets.updateRouting(ticketId, Priority.URGENT, sev1Team);
+        tickets.updateRouting(ticketId, Priority.URGENT, sev1Team, null, clock.instant());
         return standardTeam;
     }
 
@@ -69,7 +69,7 @@ public class OutageService {
         }
         Ticket ticket = ticket(ticketId);
         Instant now = clock.instant();
-        tickets.updateRouting(ticketId, Priority.NORMAL, standardTeam);
+        tickets.updateRouting(ticketId, Priority.NORMAL, standardTeam, engineer, now);
         tickets.addMessage(ticketId, engineer, staff.displayName(engineer), AuthorType.AGENT, Channel.WEB,
                 "Urgency lowered to NORMAL: this is not a production outage. " + reason.strip(), now);
         int count = accounts.countSev1Downgrade(ticket.organizationId());

@@ -30,8 +30,8 @@ import org.supportdesk.ticket.TicketVariables;
  * times and task assignees, and each variable's last value), the first-response timer while it runs, and the
  * ticket's rows (filing, conversation, internal notes).
  *
- * <p>At level {@code audit} the engine keeps no variable history: the timeline says when routing, triage and
- * re-assignment happened and who did it, the ticket row says the current team and priority.
+ * <p>At level {@code audit} the engine keeps no variable history: team and priority changes come from the ticket's
+ * routing history ({@code ticket_routing_change}: routing, triage, re-triage, SEV-1), old and new, with who.
  */
 @Service
 public class TicketTimeline {
@@ -52,8 +52,6 @@ public class TicketTimeline {
 
     /** Activities of the diagrams that are events on a ticket: (kind, text). */
     private static final Map<String, String[]> ACTIVITIES = Map.ofEntries(
-            Map.entry("Task_RecordRouting", new String[]{ROUTING, "Routed to a team queue with an initial priority (R10, R11)"}),
-            Map.entry("Task_ApplyTriage", new String[]{ROUTING, "Priority and team assessed at triage"}),
             Map.entry("Task_MarkOpen", new String[]{STATUS, "Status OPEN"}),
             Map.entry("Task_MarkPending", new String[]{STATUS, "Status PENDING: information asked for"}),
             Map.entry("Task_ReopenTicket", new String[]{STATUS, "Status OPEN again: the customer replied"}),
@@ -101,6 +99,9 @@ public class TicketTimeline {
             String who = m.authorType() == AuthorType.CUSTOMER ? "Customer" : m.authorType() == AuthorType.AGENT
                     ? "Support" : "Support Desk";
             events.add(new Event(m.createdAt(), MESSAGE, who + " wrote in the conversation", m.author()));
+        }
+        for (TicketRepository.RoutingChange c : tickets.routingChanges(ticket.id())) {
+            events.add(new Event(c.at(), ROUTING, routing(c), c.by()));
         }
         for (TicketNote n : notes.of(ticket.id())) {
             events.add(new Event(n.createdAt(), NOTE, "Internal note", n.author()));
@@ -163,6 +164,22 @@ public class TicketTimeline {
         }
         events.sort(Comparator.comparing(Event::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return events.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** "Routed to team-lifecycle, priority HIGH" at first; later what changed, old to new. */
+    static String routing(TicketRepository.RoutingChange c) {
+        if (c.oldTeam() == null) {
+            return "Routed to " + c.newTeam() + ", priority " + c.newPriority() + " (R10, R11)";
+        }
+        List<String> changed = new ArrayList<>();
+        if (!c.newTeam().equals(c.oldTeam())) {
+            changed.add("team queue " + c.oldTeam() + " \u2192 " + c.newTeam());
+        }
+        if (!c.newPriority().equals(c.oldPriority())) {
+            changed.add("priority " + c.oldPriority() + " \u2192 " + c.newPriority());
+        }
+        String text = String.join(", ", changed);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + (c.by() == null ? "" : " by " + c.by());
     }
 
     /** The kind of task, not its name: the diagram names tasks after their ticket ("Triage SD-1001: …"). */

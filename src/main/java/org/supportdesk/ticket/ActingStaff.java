@@ -21,6 +21,12 @@ public class ActingStaff {
         return user != null ? user : "support";
     }
 
+    /** The staff member signed in (Tasklist, engine REST), or null when the desk acts on its own. */
+    public String signedIn() {
+        Authentication current = identity.getCurrentAuthentication();
+        return current == null ? null : current.getUserId();
+    }
+
     /** The signed-in staff member, else the ticket's assignee, else nobody: a user to hand work to. */
     public String user(VariableScope execution) {
         Authentication current = identity.getCurrentAuthentication();

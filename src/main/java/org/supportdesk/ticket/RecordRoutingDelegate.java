@@ -14,15 +14,17 @@ import org.springframework.stereotype.Component;
 class RecordRoutingDelegate implements JavaDelegate {
 
     private final TicketWorkflow workflow;
+    private final ActingStaff acting;
 
-    RecordRoutingDelegate(TicketWorkflow workflow) {
+    RecordRoutingDelegate(TicketWorkflow workflow, ActingStaff acting) {
         this.workflow = workflow;
+        this.acting = acting;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         workflow.recordRouting(ticketId(execution), text(execution, TEAM), text(execution, PRIORITY),
-                text(execution, PRODUCT), text(execution, TOPIC));
+                text(execution, PRODUCT), text(execution, TOPIC), acting.signedIn());
         if (execution.getVariable(FIRST_RESPONDED_AT) == null) {
             workflow.moveFirstResponseTarget(ticketId(execution), execution.getProcessInstanceId());
         }

@@ -14,16 +14,18 @@ import org.springframework.stereotype.Component;
 class RetriageDelegate implements JavaDelegate {
 
     private final TicketWorkflow workflow;
+    private final ActingStaff acting;
 
-    RetriageDelegate(TicketWorkflow workflow) {
+    RetriageDelegate(TicketWorkflow workflow, ActingStaff acting) {
         this.workflow = workflow;
+        this.acting = acting;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         TicketWorkflow.Reroute reroute = workflow.retriage(ticketId(execution), text(execution, NEW_PRIORITY),
                 text(execution, NEW_TEAM), execution.getProcessInstanceId(),
-                execution.getVariable(FIRST_RESPONDED_AT) != null);
+                execution.getVariable(FIRST_RESPONDED_AT) != null, acting.signedIn());
         routing(execution, reroute.priority(), reroute.team());
         if (reroute.teamChanged()) {
             execution.setVariable(ASSIGNEE, null);

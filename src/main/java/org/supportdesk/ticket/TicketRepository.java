@@ -118,10 +118,38 @@ public class TicketRepository {
                 .update();
     }
 
-    public void updateRouting(long id, Priority priority, String team) {
+    /** Moves the ticket to a team queue and priority; a change is kept with who made it (null: the desk itself). */
+    public void updateRouting(long id, Priority priority, String team, String by, Instant at) {
+        Ticket before = find(id).orElseThrow();
+        if (before.priority() == priority && java.util.Objects.equals(before.team(), team)) {
+            return;
+        }
         jdbc.sql("update ticket set priority = ?, team = ? where id = ?")
                 .params(priority.name(), team, id)
                 .update();
+        jdbc.sql("""
+                        insert into ticket_routing_change (ticket_id, changed_at, changed_by, old_team, new_team,
+                            old_priority, new_priority) values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, utc(at), by, before.team(), team, before.team() == null ? null : before.priority().name(),
+                        priority.name())
+                .update();
+    }
+
+    /** A change of team queue and/or priority; {@code oldTeam} is null at the first routing. */
+    public record RoutingChange(Instant at, String by, String oldTeam, String newTeam, String oldPriority,
+                                String newPriority) {
+    }
+
+    /** The ticket's routing changes, oldest first. */
+    public List<RoutingChange> routingChanges(long ticketId) {
+        return jdbc.sql("""
+                        select changed_at, changed_by, old_team, new_team, old_priority, new_priority
+                        from ticket_routing_change where ticket_id = ? order by id""")
+                .param(ticketId)
+                .query((rs, row) -> new RoutingChange(rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("changed_by"), rs.getString("old_team"), rs.getString("new_team"),
+                        rs.getString("old_priority"), rs.getString("new_priority")))
+                .list();
     }
 
     /** Triage settles what a mailed request did not say (R6b). */

@@ -44,11 +44,11 @@ public class TicketWorkflow {
     }
 
     /** Routing's or triage's team and priority, and the product and topic that triage settles for mailed requests. */
-    public void recordRouting(long ticketId, String team, String priority, String product, String topic) {
+    public void recordRouting(long ticketId, String team, String priority, String product, String topic, String by) {
         if (!TEAMS.contains(team)) {
             throw new AgentRefusal("Unknown team queue '" + team + "'; choose one of " + TEAMS);
         }
-        tickets.updateRouting(ticketId, Priority.valueOf(priority), team);
+        tickets.updateRouting(ticketId, Priority.valueOf(priority), team, by, clock.instant());
         if (product != null && topic != null) {
             tickets.updateClassification(ticketId, Product.valueOf(product), Topic.valueOf(topic));
         }
@@ -150,7 +150,7 @@ public class TicketWorkflow {
      * recomputed for the new priority from the filing time (R11) and the waiting timer moves there.
      */
     public Reroute retriage(long ticketId, String priority, String team, String processInstanceId,
-                            boolean responded) {
+                            boolean responded, String by) {
         Ticket ticket = tickets.find(ticketId).orElseThrow();
         Priority newPriority = priority == null || priority.isBlank() ? ticket.priority() : priority(priority);
         String newTeam = team == null || team.isBlank() ? ticket.team() : team;
@@ -158,7 +158,7 @@ public class TicketWorkflow {
             throw new AgentRefusal("Re-triage: choose another priority or team queue (now "
                     + ticket.priority() + " in " + ticket.team() + ").");
         }
-        recordRouting(ticketId, newTeam, newPriority.name(), null, null);
+        recordRouting(ticketId, newTeam, newPriority.name(), null, null, by);
         boolean moved = !newTeam.equals(ticket.team());
         if (moved) {
             tickets.updateAssignee(ticketId, null);

@@ -62,10 +62,9 @@ class TicketTimelineTest {
 
         assertThat(events).extracting(TicketTimeline.Event::text).containsSubsequence(
                 "Filed by rita (web): status NEW",
-                "Routed to a team queue with an initial priority (R10, R11)",
+                "Routed to team-lifecycle, priority NORMAL (R10, R11)",
                 "Triage ticket: assigned to agent",
                 "Triage ticket completed by agent",
-                "Priority and team assessed at triage",
                 "Status OPEN",
                 "Support wrote in the conversation",
                 "Work ticket completed by agent",
@@ -84,6 +83,30 @@ class TicketTimelineTest {
         assertThat(events).filteredOn(e -> e.text().equals("Status CLOSED: solved"))
                 .extracting(TicketTimeline.Event::at).containsExactly(EngineTime.newYork("2026-12-03T13:00"));
         assertThat(events).extracting(TicketTimeline.Event::text).doesNotContain("Asked for the version.");
+    }
+
+    @Test
+    void triageAndReTriageShowTheOldAndTheNewTeamAndPriorityAndWhoChangedThem() {
+        String rita = fixtures.organization().activeLicence(Product.LIFECYCLE).owner("rita");
+        EngineTime.setNewYork("2026-12-01T10:00");
+        String number = tickets.file(rita);
+        EngineTime.setNewYork("2026-12-01T10:30");
+        tickets.triage(number, "HIGH", "team-lifecycle");
+        EngineTime.setNewYork("2026-12-01T11:00");
+        tickets.complete(number, Map.of("action", "RETRIAGE", "newPriority", "URGENT", "newTeam", "team-repository"));
+
+        List<TicketTimeline.Event> routing = timeline.of(repository.findByNumber(number).orElseThrow()).stream()
+                .filter(e -> e.kind().equals(TicketTimeline.ROUTING)).toList();
+
+        assertThat(routing).extracting(TicketTimeline.Event::text, TicketTimeline.Event::actor,
+                TicketTimeline.Event::at).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Routed to team-lifecycle, priority NORMAL (R10, R11)", null,
+                        EngineTime.newYork("2026-12-01T10:00")),
+                org.assertj.core.groups.Tuple.tuple("Priority NORMAL \u2192 HIGH by agent", "agent",
+                        EngineTime.newYork("2026-12-01T10:30")),
+                org.assertj.core.groups.Tuple.tuple(
+                        "Team queue team-lifecycle \u2192 team-repository, priority HIGH \u2192 URGENT by agent",
+                        "agent", EngineTime.newYork("2026-12-01T11:00")));
     }
 
     @Test

@@ -130,7 +130,7 @@ class SupportTicketPathsTest {
                 "Task_NotifyTeam").isWaitingAt("Task_TriageTicket")
                 .variables().containsEntry(TEAM, "team-lifecycle").containsEntry(PRIORITY, "HIGH");
         assertThat(task(ticket)).hasCandidateGroup("team-lifecycle");
-        verify(workflow).recordRouting(TICKET, "team-lifecycle", "HIGH", "LIFECYCLE", "CONFIGURATION");
+        verify(workflow).recordRouting(TICKET, "team-lifecycle", "HIGH", "LIFECYCLE", "CONFIGURATION", null);
         InOrder mails = inOrder(notifier);
         mails.verify(notifier).notify(eq(TICKET), eq("acknowledgement"), eq(CUSTOMER), any());
         mails.verify(notifier).notify(eq(TICKET), eq("new-ticket"), eq(List.of(Audience.TEAM)), any());
@@ -154,7 +154,7 @@ class SupportTicketPathsTest {
         assertThat(ticket).hasPassed("Task_ApplyTriage", "Task_MarkOpen").isWaitingAt("Task_WorkTicket")
                 .variables().containsEntry(STATUS, "OPEN");
         assertThat(task(ticket)).hasCandidateGroup("team-repository");
-        verify(workflow).recordRouting(TICKET, "team-repository", "NORMAL", "REPOSITORY_MANAGER", "PERFORMANCE");
+        verify(workflow).recordRouting(TICKET, "team-repository", "NORMAL", "REPOSITORY_MANAGER", "PERFORMANCE", null);
         verify(workflow).changeStatus(TICKET, "OPEN", null);
     }
 
@@ -193,7 +193,7 @@ class SupportTicketPathsTest {
     @Test
     void reTriageMovesTheTicketToTheNewTeamsQueue() {
         ProcessInstance ticket = workedBy("alice");
-        when(workflow.retriage(TICKET, "URGENT", "team-repository", ticket.getId(), false))
+        when(workflow.retriage(TICKET, "URGENT", "team-repository", ticket.getId(), false, null))
                 .thenReturn(new TicketWorkflow.Reroute(Priority.URGENT, "team-repository", true));
 
         complete(task(ticket), withVariables(ACTION, "RETRIAGE", NEW_PRIORITY, "URGENT", NEW_TEAM, "team-repository"));
@@ -353,7 +353,7 @@ class SupportTicketPathsTest {
     void aConfirmedOutageComesBackConfirmedAndGoesStraightToWorkWithTheEngineer() {
         ProcessInstance ticket = file("REPOSITORY_MANAGER", "PERFORMANCE", "CRITICAL_OUTAGE", "HIGH");
         assertThat(ticket).isWaitingAt("CallActivity_Sev1Outage");
-        verify(workflow).recordRouting(TICKET, "team-repository", "URGENT", "REPOSITORY_MANAGER", "PERFORMANCE");
+        verify(workflow).recordRouting(TICKET, "team-repository", "URGENT", "REPOSITORY_MANAGER", "PERFORMANCE", null);
         ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
         assertThat(outage).hasBusinessKey(NUMBER).isWaitingAt("Task_AssessOutage");
 

@@ -10,11 +10,11 @@ public final class TicketSteps {
 
     public static void register(TicketWorkflow workflow, TicketNotifier notifier, ActingStaff acting) {
         ProcessTestEngine.register("notify", new NotifyDelegate(notifier));
-        ProcessTestEngine.register("recordRouting", new RecordRoutingDelegate(workflow));
+        ProcessTestEngine.register("recordRouting", new RecordRoutingDelegate(workflow, acting));
         ProcessTestEngine.register("setTicketStatus", new SetTicketStatusDelegate(workflow));
         ProcessTestEngine.register("recordAgentAction", new RecordAgentActionDelegate(workflow, acting));
         ProcessTestEngine.register("recordSlaBreach", new RecordSlaBreachDelegate(workflow));
         ProcessTestEngine.register("trackAssignee", new TrackAssigneeListener(workflow));
-        ProcessTestEngine.register("retriageTicket", new RetriageDelegate(workflow));
+        ProcessTestEngine.register("retriageTicket", new RetriageDelegate(workflow, acting));
     }
 }
