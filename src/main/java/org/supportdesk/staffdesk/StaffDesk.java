@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -38,6 +40,10 @@ public class StaffDesk {
     public static final long COUNT_LIMIT = 1_000;
     /** The newest ids a page is looked for among first, then all. */
     private static final long[] WINDOWS = {5_000, 50_000, Long.MAX_VALUE};
+    /** A word in at most this many tickets is rare: its tickets are the candidates, read first. */
+    static final int RARE_WORD = 2_000;
+    /** {@link #RARE_WORD}, lowered by a test to search as if every word were common. */
+    int rareWord = RARE_WORD;
 
     private final JdbcClient jdbc;
     private final TicketRepository tickets;
@@ -75,21 +81,40 @@ public class StaffDesk {
     }
 
     /**
-     * Newest filed first. Words are looked up in the word index ({@code ticket_term}, one join per word), the other
+     * Newest filed first. Words are looked up in the word index ({@code ticket_term}): the rarest word first, and
+     * when it is rare its tickets are the only candidates; every other word is a lookup per candidate. The other
      * filters use the ticket's indexes (V17__ticket_search.sql).
      */
     @Transactional(readOnly = true)
     public Results search(SearchQuery query) {
-        StringBuilder from = new StringBuilder(" from ticket t");
+        String from = " from ticket t";
         List<Object> params = new ArrayList<>();
-        int n = 0;
-        for (String word : query.words()) {
-            from.append(" join ticket_term w").append(n).append(" on w").append(n).append(".ticket_id = t.id and w")
-                    .append(n).append(".term = ?");
-            params.add(word);
-            n++;
-        }
         StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<String> words = new ArrayList<>(query.words());
+        if (!words.isEmpty()) {
+            Map<String, Long> frequency = new HashMap<>();
+            words.forEach(word -> frequency.put(word, jdbc.sql(
+                            "select count(*) from (select ticket_id from ticket_term where term = ? limit ?) postings")
+                    .params(word, rareWord + 1).query(Long.class).single()));
+            words.sort(Comparator.comparing(frequency::get));
+            if (frequency.get(words.get(0)) == 0) {
+                return new Results(0, true, query.page(), query.size(), List.of());
+            }
+            if (frequency.get(words.get(0)) <= rareWord) {
+                List<Long> candidates = jdbc.sql("select ticket_id from ticket_term where term = ?")
+                        .param(words.remove(0)).query(Long.class).list();
+                if (candidates.isEmpty()) {
+                    return new Results(0, true, query.page(), query.size(), List.of());
+                }
+                where.append(" and t.id in (").append(String.join(", ", candidates.stream().map(id -> "?").toList()))
+                        .append(")");
+                params.addAll(candidates);
+            }
+            for (String word : words) {
+                where.append(" and exists (select 1 from ticket_term w where w.term = ? and w.ticket_id = t.id)");
+                params.add(word);
+            }
+        }
         if (!query.ids().isEmpty()) {
             where.append(" and t.id in (").append(String.join(", ", query.ids().stream().map(id -> "?").toList()))
                     .append(")");
