@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) driving the portal like a person: it
  * types, clicks and reads what the page shows. Screenshots go to {@code target/screenshots/}.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String CHROMIUM = System.getProperty("e2e.chromium", "/usr/bin/chromium");
@@ -38,7 +38,7 @@ final class Browser implements AutoCloseable {
     private final String base;
     private final WebDriverWait wait;
 
-    Browser(int port) {
+    public Browser(int port) {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
             throw new IllegalStateException("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (Debian: apt-get install chromium chromium-driver)");
@@ -60,50 +60,50 @@ final class Browser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
-    org.openqa.selenium.WebDriver driver() {
+    public org.openqa.selenium.WebDriver driver() {
         return driver;
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
-    String path() {
+    public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
-    boolean displayed(String css) {
+    public boolean displayed(String css) {
         return driver.findElement(By.cssSelector(css)).isDisplayed();
     }
 
-    boolean present(String css) {
+    public boolean present(String css) {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
-    String text(String css) {
+    public String text(String css) {
         return find(css).getText();
     }
 
-    void type(String css, String text) {
+    public void type(String css, String text) {
         WebElement field = find(css);
         field.clear();
         field.sendKeys(text);
     }
 
-    void choose(String css, String visibleText) {
+    public void choose(String css, String visibleText) {
         new Select(find(css)).selectByVisibleText(visibleText);
     }
 
-    void click(String css) {
+    public void click(String css) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
     /** Clicks a submit button and waits for the next page. */
-    void submit(String css) {
+    public void submit(String css) {
         WebElement html = driver.findElement(By.tagName("html"));
         click(css);
         wait.until(d -> {
@@ -117,27 +117,47 @@ final class Browser implements AutoCloseable {
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
-    void attach(String css, Path file) {
+    public void attach(String css, Path file) {
         driver.findElement(By.cssSelector(css)).sendKeys(file.toAbsolutePath().toString());
     }
 
-    void signIn(String email, String password) {
+    public void signIn(String email, String password) {
         open("/login");
         type("#email", email);
         type("#password", password);
         submit("form[action='/login'] button[type=submit]");
     }
 
-    void signOut() {
+    public void signOut() {
         driver.manage().deleteAllCookies();
+        if (staffHeader) {
+            driver.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", java.util.Map.of()));
+            driver.executeCdpCommand("Network.disable", java.util.Map.of());
+            staffHeader = false;
+        }
     }
 
-    void resize(int width, int height) {
+    private boolean staffHeader;
+
+    /**
+     * Signs in to the staff workspace as a browser does after its HTTP Basic prompt: every request carries the
+     * staff login (set through the DevTools protocol, as headless Chromium shows no prompt).
+     */
+    public void signInAsStaff(String user, String password) {
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+                java.util.Map.of("headers", java.util.Map.of("Authorization", "Basic " + basic)));
+        staffHeader = true;
+    }
+
+    public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
     /** What a window of this size shows from the top of the page (for README). */
-    Path screenshot(String name, int width, int height) {
+    public Path screenshot(String name, int width, int height) {
         Dimension before = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(width, height));
         JavascriptExecutor page = (JavascriptExecutor) driver;
@@ -152,7 +172,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** The whole page, as tall as its content, at the current width. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         Dimension before = driver.manage().window().getSize();
         Number height = (Number) ((JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollHeight");

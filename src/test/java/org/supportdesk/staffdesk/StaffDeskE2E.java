@@ -1,0 +1,131 @@
+package org.supportdesk.staffdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.supportdesk.EngineTime;
+import org.supportdesk.SupportDeskTest;
+import org.supportdesk.TestFixtures;
+import org.supportdesk.Tickets;
+import org.supportdesk.catalog.Product;
+import org.supportdesk.portal.Browser;
+
+/**
+ * The staff workspace and a Tasklist card in a real browser (headless Chromium), as README's agent walk-through uses
+ * them: find a closed ticket, read it whole, note it. Profile {@code e2e}; the screenshots of the ticket page and of
+ * the Tasklist card in {@code docs/} come from here ({@code target/screenshots/staff-ticket.png},
+ * {@code tasklist-card.png}).
+ */
+@SupportDeskTest
+class StaffDeskE2E {
+
+    static Browser browser;
+
+    @Autowired Tickets tickets;
+    @Autowired TestFixtures fixtures;
+
+    @BeforeAll
+    static void startBrowser(@Autowired org.springframework.core.env.Environment environment) {
+        browser = new Browser(Integer.parseInt(environment.getProperty("local.server.port")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.resize(1280, 900);
+        browser.signOut();
+    }
+
+    @Test
+    void anAgentFindsAClosedTicketReadsItWholeAndNotesIt() {
+        EngineTime.setNewYork("2026-11-10T10:00"); // a Tuesday
+        String rita = fixtures.organization().activeLicence(Product.LIFECYCLE).owner("rita");
+        String number = tickets.file(rita, request("Component search is slow after the upgrade",
+                "Searching components takes 30 seconds since we upgraded to 1.180."));
+        EngineTime.setNewYork("2026-11-10T10:40");
+        tickets.triage(number, "HIGH", "team-lifecycle");
+        EngineTime.setNewYork("2026-11-10T11:15");
+        tickets.work(number, "REQUEST_INFO", "How many components does the application have?");
+        EngineTime.setNewYork("2026-11-10T13:00");
+        tickets.reply(rita, number, "About 40,000 <components>.");
+        EngineTime.setNewYork("2026-11-10T14:30");
+        tickets.work(number, "SOLVE", "Rebuild the search index (Admin > Search > Rebuild); it is fast again.");
+
+        browser.signInAsStaff("agent", "agent");
+        browser.open("/staff");
+        browser.type("#q", "component search slow");
+        browser.choose("#status", "CLOSED");
+        browser.submit("form.search-form button[type=submit]");
+
+        assertThat(browser.text("table.results")).contains(number, "Component search is slow after the upgrade",
+                "CLOSED (SOLVED)", "team-lifecycle");
+        browser.screenshot("staff-search");
+        browser.submit("a.ticket-link[href='/staff/tickets/" + number + "']");
+
+        assertThat(browser.text("h1")).isEqualTo(number + " Component search is slow after the upgrade");
+        assertThat(browser.text("#status")).contains("CLOSED");
+        assertThat(browser.text("#conversation .from-customer .text")).isEqualTo("About 40,000 <components>.");
+        assertThat(browser.text("#conversation")).contains("How many components does the application have?",
+                "Rebuild the search index");
+
+        browser.type("#note-body", "Asked again by phone on 5 Dec: the index rebuild helped; see <Admin>.");
+        browser.submit("#add-note button[type=submit]");
+
+        WebElement note = browser.find("#conversation .internal-note");
+        assertThat(note.findElement(By.cssSelector(".internal-label")).getText())
+                .isEqualToIgnoringCase("Internal note · staff only");
+        assertThat(note.findElement(By.cssSelector(".text")).getText())
+                .isEqualTo("Asked again by phone on 5 Dec: the index rebuild helped; see <Admin>.");
+        assertThat(note.getCssValue("background-color"))
+                .isNotEqualTo(browser.find("#conversation .from-support").getCssValue("background-color"));
+        assertThat(browser.text("#timeline")).contains("Routed to team-lifecycle", "Triage ticket completed by agent",
+                "Status PENDING: information asked for", "First response given within the target",
+                "Customer wrote in the conversation", "Status CLOSED: solved", "Internal note");
+        browser.screenshot("staff-ticket");
+    }
+
+    @Test
+    void aTasklistCardNamesTheTicketAndShowsItsTarget() {
+        EngineTime.setNewYork("2026-11-02T09:05"); // earlier than every other test's ticket: the first card
+        String rita = fixtures.organization().activeLicence(Product.LIFECYCLE).owner("rita");
+        String number = tickets.file(rita, request("Evaluation fails after the upgrade to 1.180",
+                "Evaluating the default policy fails with an error since the upgrade."));
+
+        browser.open("/camunda/app/tasklist/default/");
+        browser.type("input[type=text]", "agent");
+        browser.type("input[type=password]", "agent");
+        browser.click("button[type=submit]");
+
+        // the list loads after the filters; on a busy machine that takes a while
+        String card = new WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until(d -> {
+            String list = d.findElement(By.cssSelector(".tasks-list")).getText();
+            return list.contains("Triage " + number + ": Evaluation fails after the upgrade to 1.180") ? list : null;
+        });
+        assertThat(card).contains("Support ticket", "Ticket:", number, "Priority:", "NORMAL");
+        assertThat(browser.text(".task-filters")).contains("My team's tasks");
+        browser.screenshot("tasklist-card", 1280, 700);
+    }
+
+    private static Map<String, Object> request(String summary, String description) {
+        Map<String, Object> request = Tickets.request();
+        request.put("summary", summary);
+        request.put("description", description);
+        return request;
+    }
+}
