@@ -24,7 +24,9 @@ import org.supportdesk.ticket.TicketMessage;
 import org.supportdesk.ticket.TicketNote;
 import org.supportdesk.ticket.TicketNotes;
 import org.supportdesk.ticket.TicketNumber;
+import org.supportdesk.ticket.TicketProcess;
 import org.supportdesk.ticket.TicketRepository;
+import org.supportdesk.engine.LostRaces;
 import org.supportdesk.web.Refusal;
 
 /**
@@ -51,9 +53,13 @@ public class StaffDesk {
     private final TicketTimeline timeline;
     private final TaskService tasks;
     private final HistoryService history;
+    private final TicketProcess process;
+    private final LostRaces races;
 
     StaffDesk(JdbcClient jdbc, TicketRepository tickets, TicketNotes notes, TicketTimeline timeline,
-              TaskService tasks, HistoryService history) {
+              TaskService tasks, HistoryService history, TicketProcess process, LostRaces races) {
+        this.process = process;
+        this.races = races;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.notes = notes;
@@ -219,8 +225,15 @@ public class StaffDesk {
                 timeline.of(ticket), task, processInstanceId);
     }
 
-    /** An internal note by a staff member; a blank or oversize body is refused and nothing is stored. */
+    /**
+     * An internal note by a staff member; a blank or oversize body is refused and nothing is stored. An open task's
+     * form shows it at once (the process's {@code internalNotes}, which an agent's answer may be writing just then).
+     */
     public TicketNote addNote(String number, String staffUser, String body) {
-        return notes.add(number, staffUser, body);
+        return races.retried(() -> {
+            TicketNote note = notes.add(number, staffUser, body);
+            process.refreshForms(tickets.find(note.ticketId()).orElseThrow());
+            return note;
+        });
     }
 }

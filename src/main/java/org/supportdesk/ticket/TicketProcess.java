@@ -125,6 +125,16 @@ public class TicketProcess {
         });
     }
 
+    /** The Tasklist forms' conversation, files and internal notes of the ticket's running process, if any. */
+    public void refreshForms(Ticket ticket) {
+        asSystem.run(() -> {
+            ProcessInstance instance = running(ticket);
+            if (instance != null) {
+                refreshTexts(instance.getId(), ticket);
+            }
+        });
+    }
+
     private ProcessInstance running(Ticket ticket) {
         return runtime.createProcessInstanceQuery()
                 .processDefinitionKey(PROCESS)

@@ -16,6 +16,7 @@ import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.ticket.LongText;
 import org.supportdesk.ticket.TicketNotes;
 
 /** The staff JSON (issue #13): search with every filter, a ticket read whole, internal notes; staff only. */
@@ -27,6 +28,7 @@ class StaffTicketsApiTest {
     @Autowired Tickets tickets;
     @Autowired TicketNotes notes;
     @Autowired StaffDesk desk;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
     OrgFixture org;
     String rita;
@@ -195,6 +197,18 @@ class StaffTicketsApiTest {
         assertThat(agent().post("/api/staff/tickets/SD-999999999/notes", Map.of("body", "x")).status())
                 .isEqualTo(404);
         assertThat(notes.of(Long.parseLong(number.substring(3)))).hasSize(1);
+    }
+
+    @Test
+    void aNoteAddedHereShowsAtOnceInTheOpenTasksForm() {
+        String number = file(rita, "Noted for the form", "Text.");
+        tickets.triage(number, "NORMAL", "team-lifecycle");
+
+        assertThat(agent().post("/api/staff/tickets/" + number + "/notes", Map.of("body", "Called them: 3.70.1."))
+                .status()).isEqualTo(201);
+
+        Object shown = runtime.getVariable(tickets.process(number).getId(), "internalNotes");
+        assertThat(LongText.read(shown)).contains("Called them: 3.70.1.");
     }
 
     @SuppressWarnings("unchecked")
