@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -16,6 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus is there
 @ExtendWith(ResetEngineClock.class)
 @Import({ProcessEngineCoverageConfiguration.class, TestFixtures.class, Api.class, Jobs.class, Mailbox.class, Tickets.class})
 public @interface SupportDeskTest {

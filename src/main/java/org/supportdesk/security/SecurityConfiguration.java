@@ -57,6 +57,27 @@ class SecurityConfiguration {
     }
 
     /**
+     * The actuator: health and its probes are open (load balancers); metrics ({@code /actuator/prometheus}) and
+     * anything else exposed later need a staff login (HTTP Basic, throttled like every password check).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems, IdentityService identity,
+                                 AsSystem asSystem, PasswordGate gate) throws Exception {
+        return http.securityMatcher("/actuator", "/actuator/**")
+                .authenticationManager(new ProviderManager(new ThrottledPasswords(
+                        new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /**
      * The customer API: HTTP Basic with the member's email and password, no session. Without cookies there is
      * nothing for a cross-site request to ride on, so CSRF tokens are not needed here. Accepting an invitation and
      * resetting a password are open: the mailed token is the credential.

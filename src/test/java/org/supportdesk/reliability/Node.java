@@ -91,7 +91,10 @@ final class Node {
         RUNNING.add(process);
     }
 
-    /** Waits until {@code /actuator/health} answers UP; false when the JVM died or time ran out. */
+    /**
+     * Waits until {@code /actuator/health} answers UP (mail included: the test's mail server runs first); false when
+     * the JVM died or time ran out.
+     */
     boolean awaitUp(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -114,6 +117,21 @@ final class Node {
             Desk.pause(500);
         }
         return false;
+    }
+
+    /** What a load balancer asks: {@code /actuator/health/readiness} answers 200 (UP). */
+    boolean ready() {
+        try {
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** SIGKILL: the JVM ends at once, mid-request. */

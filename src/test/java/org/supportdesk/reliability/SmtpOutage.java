@@ -52,6 +52,9 @@ final class SmtpOutage {
         boolean waiting = Desk.await(Duration.ofMinutes(2), Duration.ofSeconds(1), () -> cluster.desk.count(
                 "select count(*) from outbound_mail where status = 'QUEUED' and last_error is not null") > 0);
         long waitingMails = cluster.desk.count("select count(*) from outbound_mail where status <> 'SENT'");
+        // a load balancer's probe while the server is away: both nodes stay in (mail waits in the outbox)
+        boolean readyA = cluster.a.ready();
+        boolean readyB = cluster.b.ready();
         long remaining = outage.toNanos() - (System.nanoTime() - down);
         if (remaining > 0) {
             Desk.pause(remaining / 1_000_000); // the outage lasts what it lasts
@@ -100,6 +103,8 @@ final class SmtpOutage {
         scenario.check("no ticket call failed", failedCalls == 0 && stored == tickets, failedCalls + " failed"
                         + (failures.isEmpty() ? "" : " " + failures.subList(0, Math.min(3, failures.size()))))
                 .check("mail waited while the server was away", waiting, waitingMails + " waiting")
+                .check("both nodes ready during the outage (/actuator/health/readiness)", readyA && readyB,
+                        "A " + (readyA ? "ready" : "NOT ready") + ", B " + (readyB ? "ready" : "NOT ready"))
                 .check("every acknowledgement delivered once", ackMissing == 0 && ackTwice == 0 && ackCopies
                         - ackIds <= 1, ackMissing + " missing, " + ackTwice + " twice")
                 .check("every reminder delivered once", jobs.size() == pendingTickets && reminders[2] == 0
