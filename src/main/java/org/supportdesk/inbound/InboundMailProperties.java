@@ -12,6 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param polling                  whether the scheduler polls (tests poll by hand)
  * @param pollInterval             time between polls
+ * @param protocol                 imaps (TLS) or imap
+ * @param host                     the IMAP server of the support mailboxes (required outside the demo)
+ * @param port                     its port
+ * @param mailboxes                the addresses customers write to, each with its IMAP login; one of them the
+ *                                 Extended Support address
  * @param autoRepliesPerSenderPerDay R5: at most this many automatic answers to one address in 24 hours
  * @param authentication           when a sender is who the From header says (docs/security.md)
  */

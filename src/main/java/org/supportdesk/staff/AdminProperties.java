@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * changes are made in Camunda Admin).
  *
  * @param id       SUPPORT_ADMIN_USER
- * @param password SUPPORT_ADMIN_PASSWORD (required outside the demo)
+ * @param password  SUPPORT_ADMIN_PASSWORD (required outside the demo)
+ * @param firstName the administrator's first name, as Camunda Admin shows it
+ * @param lastName  the administrator's last name
+ * @param email     the administrator's mail address (optional)
  */
 @ConfigurationProperties("support.admin")
 public record AdminProperties(

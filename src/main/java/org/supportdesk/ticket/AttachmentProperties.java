@@ -19,10 +19,25 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("support.attachments")
 public record AttachmentProperties(
         Path directory,
-        @DefaultValue Limits web,
-        @DefaultValue Limits email,
+        Limits web,
+        Limits email,
         @DefaultValue({"doc", "docx", "msg"}) List<String> discouragedExtensions) {
 
-    public record Limits(@DefaultValue("100MB") DataSize maxFileSize, @DefaultValue("100MB") DataSize maxRequestSize) {
+    /** Web: 100 MB a file, 250 MB a request; mail: 20 MB (what mail servers commonly take). */
+    public AttachmentProperties {
+        web = Limits.or(web, DataSize.ofMegabytes(100), DataSize.ofMegabytes(250));
+        email = Limits.or(email, DataSize.ofMegabytes(20), DataSize.ofMegabytes(20));
+    }
+
+    /**
+     * @param maxFileSize    the largest file
+     * @param maxRequestSize the largest request (all files and the text of one form or mail)
+     */
+    public record Limits(DataSize maxFileSize, DataSize maxRequestSize) {
+
+        static Limits or(Limits given, DataSize file, DataSize request) {
+            return new Limits(given == null || given.maxFileSize() == null ? file : given.maxFileSize(),
+                    given == null || given.maxRequestSize() == null ? request : given.maxRequestSize());
+        }
     }
 }

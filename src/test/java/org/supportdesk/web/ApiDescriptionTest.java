@@ -1,0 +1,111 @@
+package org.supportdesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.supportdesk.Api;
+import org.supportdesk.SupportDeskTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Issue #14: the OpenAPI description covers every public endpoint, and README's curl lines call described ones. */
+@SupportDeskTest
+class ApiDescriptionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired Api api;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyApiEndpointIsDescribedWithTheLoginItTakes() throws Exception {
+        JsonNode paths = description().path("paths");
+        List<String> missing = new ArrayList<>();
+        int endpoints = 0;
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+            for (String pattern : mapping.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                for (var method : mapping.getKey().getMethodsCondition().getMethods()) {
+                    endpoints++;
+                    JsonNode operation = paths.path(pattern).path(method.name().toLowerCase(Locale.ROOT));
+                    if (operation.isMissingNode()) {
+                        missing.add(method + " " + pattern);
+                    } else if (!pattern.startsWith("/api/invitations") && !pattern.startsWith("/api/password-resets")) {
+                        String login = pattern.startsWith("/api/staff/") ? "staff" : "customer";
+                        assertThat(operation.path("security").toString()).as(method + " " + pattern).contains(login);
+                    }
+                }
+            }
+        }
+        assertThat(endpoints).as("endpoints under /api").isGreaterThan(30);
+        assertThat(missing).as("endpoints missing from /v3/api-docs").isEmpty();
+    }
+
+    @Test
+    void readmesCurlLinesCallDescribedEndpoints() throws Exception {
+        JsonNode paths = description().path("paths");
+        String readme = Files.readString(Path.of("README.md")).replace("\\\n", " ");
+        Matcher url = Pattern.compile("(?:localhost:8080|https://support\\.example\\.com)(/api/[^\\s\"'?#]*)")
+                .matcher("");
+        List<String> undescribed = new ArrayList<>();
+        int calls = 0;
+        for (String line : readme.split("\n")) {
+            if (!line.contains("curl ") || !url.reset(line).find()) {
+                continue;
+            }
+            calls++;
+            String path = url.group(1).replaceAll("[`)]+$", "");
+            Matcher explicit = Pattern.compile("-X\\s+([A-Z]+)").matcher(line);
+            String method = explicit.find() ? explicit.group(1)
+                    : line.matches(".*\\s(-d|-F|--data)\\s.*") ? "POST" : "GET";
+            boolean described = false;
+            var names = paths.fieldNames();
+            while (names.hasNext()) {
+                String template = names.next();
+                if (path.matches(template.replaceAll("\\{[^}]+}", "[^/]+"))
+                        && paths.path(template).has(method.toLowerCase(Locale.ROOT))) {
+                    described = true;
+                }
+            }
+            if (!described) {
+                undescribed.add(method + " " + path);
+            }
+        }
+        assertThat(calls).as("README's curl lines to /api").isGreaterThan(15);
+        assertThat(undescribed).isEmpty();
+    }
+
+    @Test
+    void theUiIsAtApiDocs() {
+        Api.Response ui = api.anonymous().get("/api-docs");
+        assertThat(ui.status()).isIn(200, 302);
+        Api.Response page = api.anonymous().get("/swagger-ui/index.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Swagger UI");
+    }
+
+    private JsonNode description() throws Exception {
+        Api.Response response = api.anonymous().get("/v3/api-docs");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode json = JSON.readTree(response.body());
+        assertThat(json.path("info").path("title").asText()).isEqualTo("Support Desk API");
+        return json;
+    }
+}
