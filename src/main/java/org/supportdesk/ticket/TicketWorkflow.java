@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class TicketWorkflow {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TicketWorkflow.class);
+
     private static final Set<String> TEAMS = StaffGroup.teams().stream().map(StaffGroup::id)
             .collect(Collectors.toSet());
 
@@ -49,6 +51,7 @@ public class TicketWorkflow {
             throw new AgentRefusal("Unknown team queue '" + team + "'; choose one of " + TEAMS);
         }
         tickets.updateRouting(ticketId, Priority.valueOf(priority), team, by, clock.instant());
+        log.info("Routed to {} with priority {}{}", team, priority, by == null ? "" : " by " + by);
         if (product != null && topic != null) {
             tickets.updateClassification(ticketId, Product.valueOf(product), Topic.valueOf(topic));
         }
