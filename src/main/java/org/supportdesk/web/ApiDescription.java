@@ -1,11 +1,22 @@
 package org.supportdesk.web;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -39,6 +50,38 @@ class ApiDescription {
                                 .scheme("basic").description("A customer's email address and password"))
                         .addSecuritySchemes(STAFF, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("basic").description("A staff member's Camunda login (Tasklist's)")));
+    }
+
+    /**
+     * The request bodies of README's curl lines ({@code api-examples.json}, "METHOD path" to examples) as the JSON
+     * examples of their operations; {@code ApiDescriptionTest} checks that README and the description agree.
+     */
+    @Bean
+    OpenApiCustomizer readmeExamples(ObjectMapper json) {
+        return api -> {
+            Map<String, List<Object>> examples;
+            try (var in = new ClassPathResource("api-examples.json").getInputStream()) {
+                examples = json.readValue(in, new TypeReference<>() { });
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("api-examples.json cannot be read", e);
+            }
+            examples.forEach((key, values) -> {
+                String[] methodAndPath = key.split(" ", 2);
+                PathItem item = api.getPaths().get(methodAndPath[1]);
+                Operation operation = item == null ? null
+                        : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(methodAndPath[0]));
+                if (operation == null || operation.getRequestBody() == null) {
+                    throw new IllegalStateException("api-examples.json: no operation " + key + " with a body");
+                }
+                MediaType body = operation.getRequestBody().getContent().get("application/json");
+                if (body == null) {
+                    throw new IllegalStateException("api-examples.json: " + key + " takes no JSON");
+                }
+                for (int i = 0; i < values.size(); i++) {
+                    body.addExamples(i == 0 ? "README" : "README " + (i + 1), new Example().value(values.get(i)));
+                }
+            });
+        };
     }
 
     /** Each operation names the login it takes, from its path (as the security configuration decides it). */

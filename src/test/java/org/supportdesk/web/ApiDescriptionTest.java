@@ -93,6 +93,47 @@ class ApiDescriptionTest {
     }
 
     @Test
+    void readmesRequestBodiesAreTheDescribedExamples() throws Exception {
+        JsonNode paths = description().path("paths");
+        String readme = Files.readString(Path.of("README.md"));
+        // a curl command: "curl", then up to its -d '…' body (which may span lines), URL before or after the body
+        Matcher call = Pattern.compile("curl [^\\n]*?(?:\\\\\\n[^\\n]*?)*?-d '([^']*)'[^\\n]*").matcher(readme);
+        Matcher url = Pattern.compile("(?:localhost:8080|https://support\\.example\\.com)(/api/[^\\s\"'?#]*)")
+                .matcher("");
+        List<String> unmatched = new ArrayList<>();
+        int bodies = 0;
+        while (call.find()) {
+            String command = call.group();
+            if (!url.reset(command).find()) {
+                continue;
+            }
+            bodies++;
+            String path = url.group(1);
+            Matcher explicit = Pattern.compile("-X\\s+([A-Z]+)").matcher(command);
+            String method = (explicit.find() ? explicit.group(1) : "POST").toLowerCase(Locale.ROOT);
+            JsonNode body = JSON.readTree(call.group(1));
+            boolean shown = false;
+            var names = paths.fieldNames();
+            while (names.hasNext()) {
+                String template = names.next();
+                if (!path.matches(template.replaceAll("\\{[^}]+}", "[^/]+"))) {
+                    continue;
+                }
+                JsonNode examples = paths.path(template).path(method).path("requestBody").path("content")
+                        .path("application/json").path("examples");
+                for (JsonNode example : examples) {
+                    shown |= example.path("value").equals(body);
+                }
+            }
+            if (!shown) {
+                unmatched.add(method.toUpperCase(Locale.ROOT) + " " + path + " " + body);
+            }
+        }
+        assertThat(bodies).as("README's curl lines with a JSON body").isGreaterThanOrEqualTo(12);
+        assertThat(unmatched).as("README bodies that are no example of their operation").isEmpty();
+    }
+
+    @Test
     void theUiIsAtApiDocs() {
         Api.Response ui = api.anonymous().get("/api-docs");
         assertThat(ui.status()).isIn(200, 302);
