@@ -15,13 +15,13 @@ public class PortalSecurity {
     public static final String[] PATHS = {"/", "/login", "/login/**", "/logout", "/requests", "/requests/**",
             "/tickets/**", "/activities", "/activities/**", "/organization", "/organization/**", "/account",
             "/account/**", "/invitations/**", "/password-reset", "/password-reset/**", "/css/**", "/js/**",
-            "/images/**", "/favicon.ico"};
+            "/images/**", "/favicon.ico", "/survey/**"};
     /** Open without signing in. */
     public static final String[] PUBLIC_PATHS = {"/login", "/login/**", "/invitations/**", "/password-reset",
-            "/password-reset/**", "/css/**", "/js/**", "/images/**", "/favicon.ico"};
+            "/password-reset/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/survey/**"};
     /** Forms anyone may send: their bodies are small, and are refused unread when they are not (docs/security.md). */
     public static final String[] ANONYMOUS_FORMS = {"/login", "/invitations/*", "/password-reset",
-            "/password-reset/*"};
+            "/password-reset/*", "/survey/*"};
     public static final String LOGIN_PAGE = "/login";
     public static final String EMAIL_PARAMETER = "email";
     public static final String PASSWORD_PARAMETER = "password";

@@ -27,6 +27,7 @@ import org.supportdesk.ticket.TicketNumber;
 import org.supportdesk.ticket.TicketProcess;
 import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.engine.LostRaces;
+import org.supportdesk.survey.Satisfaction;
 import org.supportdesk.web.Refusal;
 
 /**
@@ -55,9 +56,12 @@ public class StaffDesk {
     private final HistoryService history;
     private final TicketProcess process;
     private final LostRaces races;
+    private final Satisfaction satisfaction;
 
     StaffDesk(JdbcClient jdbc, TicketRepository tickets, TicketNotes notes, TicketTimeline timeline,
-              TaskService tasks, HistoryService history, TicketProcess process, LostRaces races) {
+              TaskService tasks, HistoryService history, TicketProcess process, LostRaces races,
+              Satisfaction satisfaction) {
+        this.satisfaction = satisfaction;
         this.process = process;
         this.races = races;
         this.jdbc = jdbc;
@@ -203,7 +207,8 @@ public class StaffDesk {
     /** A ticket as staff read it. */
     public record Whole(Ticket ticket, List<String> cc, List<TicketMessage> conversation, List<TicketNote> notes,
                         List<Attachment> attachments, String original, List<String> followUps,
-                        List<TicketTimeline.Event> timeline, OpenTask task, String processInstanceId) {
+                        List<TicketTimeline.Event> timeline, OpenTask task, String processInstanceId,
+                        List<Satisfaction.Given> ratings) {
     }
 
     @Transactional(readOnly = true)
@@ -222,7 +227,7 @@ public class StaffDesk {
                 tickets.attachments(ticket.id()),
                 ticket.followUpOf() == null ? null : TicketNumber.of(ticket.followUpOf()),
                 tickets.followUps(ticket.id()).stream().map(TicketNumber::of).toList(),
-                timeline.of(ticket), task, processInstanceId);
+                timeline.of(ticket), task, processInstanceId, satisfaction.of(ticket.id()));
     }
 
     /**

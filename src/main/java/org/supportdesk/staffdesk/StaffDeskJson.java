@@ -3,6 +3,7 @@ package org.supportdesk.staffdesk;
 import java.time.Instant;
 import java.util.List;
 
+import org.supportdesk.survey.Satisfaction;
 import org.supportdesk.ticket.Attachment;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketMessage;
@@ -65,7 +66,8 @@ final class StaffDeskJson {
                    String businessImpactStatement, String organizationId, Person requester, List<String> cc,
                    boolean firstResponseBreached, Instant createdAt, Instant lastActivityAt, Instant closedAt,
                    List<Message> conversation, List<Note> notes, List<File> attachments, Links links,
-                   List<TicketTimeline.Event> timeline, Task openTask, Process process) {
+                   List<TicketTimeline.Event> timeline, Task openTask, Process process,
+                   List<Satisfaction.Given> satisfaction) {
 
         static Details of(StaffDesk.Whole whole) {
             Ticket t = whole.ticket();
@@ -83,7 +85,7 @@ final class StaffDeskJson {
                     task == null ? null : new Task(task.id(), task.name(), task.assignee(), task.created(),
                             TASKLIST + task.id()),
                     whole.processInstanceId() == null ? null : new Process(whole.processInstanceId(),
-                            COCKPIT + whole.processInstanceId()));
+                            COCKPIT + whole.processInstanceId()), whole.ratings());
         }
 
         private static String name(Enum<?> value) {

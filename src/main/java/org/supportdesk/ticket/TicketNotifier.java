@@ -24,12 +24,14 @@ public class TicketNotifier {
 
     private final TicketRepository tickets;
     private final AccountRepository accounts;
+    private final RatingLinks ratings;
     private final StaffDirectory staff;
     private final MailQueue mail;
     private final MailSettings settings;
 
     public TicketNotifier(TicketRepository tickets, AccountRepository accounts, StaffDirectory staff, MailQueue mail,
-                          MailSettings settings) {
+                          MailSettings settings, RatingLinks ratings) {
+        this.ratings = ratings;
         this.tickets = tickets;
         this.accounts = accounts;
         this.staff = staff;
@@ -43,8 +45,21 @@ public class TicketNotifier {
         Map<String, Object> model = new Layered(model(ticket, extra), extra);
         List<String> to = audiences.stream().flatMap(a -> recipients(ticket, a).stream()).distinct().toList();
         List<String> cc = audiences.contains(Audience.CUSTOMER) ? tickets.cc(ticket.id()) : List.of();
+        if (SOLVED.equals(template) && audiences.equals(List.of(Audience.CUSTOMER))) {
+            // each customer gets their own mail: its survey links record that person's rating
+            for (String customer : java.util.stream.Stream.concat(to.stream(), cc.stream()).distinct().toList()) {
+                RatingLinks.Links links = ratings.of(ticket, customer);
+                Map<String, Object> own = new HashMap<>(Map.of("goodUrl", links.good(), "badUrl", links.bad()));
+                mail.queue(ticket.id(), ticket.number(), template, new Layered(own, model), List.of(customer),
+                        List.of(), ticket.originMessageId());
+            }
+            return;
+        }
         mail.queue(ticket.id(), ticket.number(), template, model, to, cc, ticket.originMessageId());
     }
+
+    /** The mail that asks the customers how it went (the satisfaction survey). */
+    static final String SOLVED = "solved";
 
     private static java.util.Optional<TicketMessage> latest(List<TicketMessage> messages, AuthorType type) {
         for (int i = messages.size() - 1; i >= 0; i--) {

@@ -1,0 +1,149 @@
+package org.supportdesk.survey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.supportdesk.ticket.Ticket;
+import org.supportdesk.ticket.TicketRepository;
+import org.supportdesk.ticket.TicketStatus;
+import org.supportdesk.web.Refusal;
+
+/**
+ * Satisfaction on close (issue #14). The "solved" mail gives the requester and each CC their own good and bad links;
+ * one click records that person's rating of the ticket, without signing in. Clicking again changes it for
+ * {@link #CHANGEABLE} after the first click; the page that opens takes a comment. Staff see the ratings on the
+ * ticket.
+ */
+@Service
+public class Satisfaction {
+
+    public static final Duration CHANGEABLE = Duration.ofDays(7);
+    static final int COMMENT_MAX = 2_000;
+
+    public enum Rating { GOOD, BAD }
+
+    /** A person's rating of a ticket. */
+    public record Given(String email, Rating rating, String comment, Instant firstRatedAt, Instant ratedAt) {
+    }
+
+    /** What a click or a comment met: the ticket, the person and their rating now. */
+    public record Rated(Ticket ticket, Given given, boolean changeable) {
+    }
+
+    private final SurveyLinks links;
+    private final TicketRepository tickets;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Satisfaction(SurveyLinks links, TicketRepository tickets, JdbcClient jdbc, Clock clock) {
+        this.links = links;
+        this.tickets = tickets;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A click on a link: records the rating, or changes it within {@link #CHANGEABLE} of the first click. */
+    @Transactional
+    public Rated rate(String token, String value) {
+        Rating rating = rating(value);
+        Holder holder = holder(token);
+        Instant now = clock.instant();
+        Optional<Given> earlier = given(holder.ticket().id(), holder.email(), true);
+        if (earlier.isEmpty()) {
+            jdbc.sql("""
+                            insert into ticket_rating (ticket_id, email, rating, first_rated_at, rated_at)
+                            values (?, ?, ?, ?, ?)""")
+                    .params(holder.ticket().id(), holder.email(), rating.name(), utc(now), utc(now)).update();
+        } else if (earlier.get().rating() != rating) {
+            if (!changeable(earlier.get(), now)) {
+                throw new Refusal(HttpStatus.GONE, "rating-final", earlier.get().rating().name().toLowerCase(Locale.ROOT));
+            }
+            jdbc.sql("update ticket_rating set rating = ?, rated_at = ? where ticket_id = ? and email = ?")
+                    .params(rating.name(), utc(now), holder.ticket().id(), holder.email()).update();
+        }
+        Given current = given(holder.ticket().id(), holder.email(), false).orElseThrow();
+        return new Rated(holder.ticket(), current, changeable(current, now));
+    }
+
+    /** The comment on the page a click opened; a rating must have been given with the link first. */
+    @Transactional
+    public Rated comment(String token, String comment) {
+        Holder holder = holder(token);
+        Given given = given(holder.ticket().id(), holder.email(), true)
+                .orElseThrow(() -> Refusal.conflict("rating-missing"));
+        String text = comment == null ? "" : comment.strip();
+        if (text.length() > COMMENT_MAX) {
+            throw Refusal.invalidField("comment", "too-long", COMMENT_MAX);
+        }
+        Instant now = clock.instant();
+        if (!changeable(given, now)) {
+            throw new Refusal(HttpStatus.GONE, "rating-final", given.rating().name().toLowerCase(Locale.ROOT));
+        }
+        jdbc.sql("update ticket_rating set rating_comment = ?, rated_at = ? where ticket_id = ? and email = ?")
+                .params(text.isEmpty() ? null : text, utc(now), holder.ticket().id(), holder.email()).update();
+        Given updated = given(holder.ticket().id(), holder.email(), false).orElseThrow();
+        return new Rated(holder.ticket(), updated, true);
+    }
+
+    /** Every rating of a ticket, first given first (staff only). */
+    @Transactional(readOnly = true)
+    public List<Given> of(long ticketId) {
+        return jdbc.sql("""
+                        select email, rating, rating_comment, first_rated_at, rated_at from ticket_rating
+                        where ticket_id = ? order by first_rated_at, email""")
+                .param(ticketId).query((rs, row) -> given(rs)).list();
+    }
+
+    private record Holder(Ticket ticket, String email) {
+    }
+
+    /** The link's ticket and person: a solved ticket, and its requester or one of its CCs. */
+    private Holder holder(String token) {
+        SurveyLinks.Holder signed = links.holder(token).orElseThrow(() -> Refusal.notFound("survey-link"));
+        Ticket ticket = tickets.find(signed.ticketId()).orElseThrow(() -> Refusal.notFound("survey-link"));
+        boolean recipient = ticket.requesterEmail().equalsIgnoreCase(signed.email())
+                || tickets.cc(ticket.id()).stream().anyMatch(cc -> cc.equalsIgnoreCase(signed.email()));
+        if (!recipient || ticket.status() != TicketStatus.CLOSED) {
+            throw Refusal.notFound("survey-link");
+        }
+        return new Holder(ticket, signed.email());
+    }
+
+    private Optional<Given> given(long ticketId, String email, boolean lock) {
+        return jdbc.sql("select email, rating, rating_comment, first_rated_at, rated_at from ticket_rating"
+                        + " where ticket_id = ? and email = ?" + (lock ? " for update" : ""))
+                .params(ticketId, email).query((rs, row) -> given(rs)).optional();
+    }
+
+    private static Given given(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Given(rs.getString("email"), Rating.valueOf(rs.getString("rating")), rs.getString("rating_comment"),
+                rs.getObject("first_rated_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("rated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static boolean changeable(Given given, Instant now) {
+        return now.isBefore(given.firstRatedAt().plus(CHANGEABLE));
+    }
+
+    private static Rating rating(String value) {
+        try {
+            return Rating.valueOf(value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalidField("rating", "not-one-of", "good, bad");
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,14 @@
+package org.supportdesk.ticket;
+
+/**
+ * The satisfaction survey's links for one recipient of a ticket's "solved" mail (issue #14; made by the
+ * {@code survey} feature, which the ticket feature does not depend on).
+ */
+public interface RatingLinks {
+
+    /** A good and a bad link, each recording that rating for this ticket and this person with one click. */
+    Links of(Ticket ticket, String email);
+
+    record Links(String good, String bad) {
+    }
+}
