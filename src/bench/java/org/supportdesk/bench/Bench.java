@@ -90,7 +90,7 @@ public final class Bench {
         report.row("5. memory", "after scenario 2, after a GC", String.format(Locale.ROOT, "heap %d MiB, RSS %s MiB",
                 heap, rssMiB()), "runs with -Xmx512m", Runtime.getRuntime().maxMemory() <= 512L * 1024 * 1024 * 1.05);
 
-        if (only.contains("history") || only.contains("search")) {
+        if (only.contains("history") || only.contains("search") || only.contains("dashboard")) {
             bigHistory(app, config, report, http, contacts, fourClients, only);
         }
 
@@ -114,6 +114,9 @@ public final class Bench {
         }
         if (only.contains("search")) {
             StaffSearchBench.run(app, config, report, http);
+        }
+        if (only.contains("dashboard")) {
+            DashboardBench.run(app, config, report, http);
         }
         if (!only.contains("history")) {
             return;

@@ -143,7 +143,10 @@ class SecurityConfiguration {
         return http.securityMatcher("/staff", "/staff/**")
                 .authenticationManager(new ProviderManager(new ThrottledPasswords(
                         new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF)))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/staff/dashboard", "/staff/dashboard/**")
+                        .hasRole(StaffAuthenticationProvider.MANAGER)
+                        .anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
                 .httpBasic(basic -> basic.realmName("Support Desk"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PortalSecurity.CONTENT_SECURITY_POLICY))

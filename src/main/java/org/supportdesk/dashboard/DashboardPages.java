@@ -1,0 +1,84 @@
+package org.supportdesk.dashboard;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.supportdesk.web.Refusal;
+
+/**
+ * The manager dashboard ({@code /staff/dashboard}, group {@code support-managers}; agents get 403): counters, the
+ * open tickets by team and priority, the last days' intake as a chart drawn here (SVG, no script, no CDN), and the
+ * lists of what went wrong, each linking to the staff ticket page and downloadable as CSV
+ * ({@code /staff/dashboard/{table}.csv}). Filtered by team and by the days tickets were filed.
+ */
+@Controller
+@RequestMapping("/staff/dashboard")
+class DashboardPages {
+
+    static final List<String> TABLES = List.of("open", "oldest", "trend", "breaches", "downgrades", "undeliverable",
+            "inbound");
+
+    private final Dashboard dashboard;
+
+    DashboardPages(Dashboard dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    @GetMapping
+    String page(@RequestParam(required = false) String team, @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to, Model model) {
+        Dashboard.Filter filter = dashboard.filter(team, date("from", from), date("to", to));
+        model.addAttribute("filter", filter);
+        model.addAttribute("now", dashboard.now(filter));
+        List<Dashboard.Day> days = dashboard.filedAndSolved(filter);
+        model.addAttribute("chart", Charts.filedAndSolved(days));
+        model.addAttribute("tables", TABLES.stream().filter(name -> !name.equals("trend"))
+                .map(name -> dashboard.table(name, filter)).toList());
+        model.addAttribute("trend", Dashboard.filedAndSolvedTable(days));
+        model.addAttribute("query", query(filter));
+        return "staff/dashboard";
+    }
+
+    @GetMapping("/{name}.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String name, @RequestParam(required = false) String team,
+                               @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Dashboard.Filter filter = dashboard.filter(team, date("from", from), date("to", to));
+        Dashboard.Table table = dashboard.table(name, filter);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("support-desk-" + table.name() + "-" + filter.from() + "-" + filter.to() + ".csv")
+                        .build().toString())
+                .body(Csv.of(table).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String query(Dashboard.Filter filter) {
+        return "?from=" + filter.from() + "&to=" + filter.to()
+                + (filter.team() == null ? "" : "&team=" + java.net.URLEncoder.encode(filter.team(),
+                StandardCharsets.UTF_8));
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalidField(field, "not-a-date", value.strip().toLowerCase(Locale.ROOT));
+        }
+    }
+}
