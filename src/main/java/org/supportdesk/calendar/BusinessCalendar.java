@@ -114,6 +114,32 @@ public class BusinessCalendar {
         return plusBusinessHours(t, Duration.ofHours(hours), zone, region);
     }
 
+    /**
+     * The business time between two moments: the part of {@code [from, to)} that falls within business hours (the
+     * managers' "time to first response" and "time to solve" in the organisation's own hours). Zero if {@code to} is
+     * not after {@code from}.
+     */
+    public Duration businessTimeBetween(Instant from, Instant to, ZoneId zone, String region) {
+        Duration total = Duration.ZERO;
+        if (!to.isAfter(from)) {
+            return total;
+        }
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            if (!isBusinessDay(day, region)) {
+                continue;
+            }
+            Instant opening = openingOn(day, zone);
+            Instant closing = ZonedDateTime.of(day, closesAt, zone).toInstant();
+            Instant start = opening.isAfter(from) ? opening : from;
+            Instant end = closing.isBefore(to) ? closing : to;
+            if (end.isAfter(start)) {
+                total = total.plus(Duration.between(start, end));
+            }
+        }
+        return total;
+    }
+
     private LocalDate firstBusinessDayFrom(LocalDate day, String region) {
         LocalDate candidate = day;
         for (int scanned = 0; scanned < MAX_DAYS_TO_NEXT_BUSINESS_DAY; scanned++) {

@@ -78,13 +78,20 @@ public class PublicHolidays {
         return true;
     }
 
-    /** A jollyday manager is thread-safe; its per-year holiday cache is a concurrent map. */
-    private record RegionalCalendar(HolidayManager manager, String[] subdivisions) {
+    /**
+     * A jollyday manager is thread-safe; its per-year holiday cache is a concurrent map. Each day's answer is kept
+     * too (a few hundred a year): the dashboard asks about every day of thousands of tickets' lives.
+     */
+    private record RegionalCalendar(HolidayManager manager, String[] subdivisions, Map<LocalDate, Boolean> days) {
+
+        RegionalCalendar(HolidayManager manager, String[] subdivisions) {
+            this(manager, subdivisions, new ConcurrentHashMap<>());
+        }
 
         boolean isHoliday(LocalDate date) {
             // e.g. UK bank holidays close offices just as public holidays do
-            return manager.isHoliday(date, HolidayType.PUBLIC_HOLIDAY, subdivisions)
-                    || manager.isHoliday(date, HolidayType.BANK_HOLIDAY, subdivisions);
+            return days.computeIfAbsent(date, day -> manager.isHoliday(day, HolidayType.PUBLIC_HOLIDAY, subdivisions)
+                    || manager.isHoliday(day, HolidayType.BANK_HOLIDAY, subdivisions));
         }
     }
 }

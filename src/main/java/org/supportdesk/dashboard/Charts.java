@@ -15,25 +15,26 @@ final class Charts {
     private Charts() {
     }
 
-    /** Filed (dark) and solved (light) bars per day, with the largest value on the axis. */
-    static String filedAndSolved(List<Dashboard.Day> days) {
+    /** Filed (dark) and solved (light) bars per day or week, with the largest value on the axis. */
+    static String filedAndSolved(List<Dashboard.Bucket> days) {
         long max = Math.max(1, days.stream().mapToLong(d -> Math.max(d.filed(), d.solved())).max().orElse(1));
         int width = 40 + days.size() * (2 * BAR + 6);
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"%d\" height=\"%d\""
                         + " viewBox=\"0 0 %d %d\" aria-labelledby=\"chart-title\"><title id=\"chart-title\">Tickets"
-                        + " filed and solved per day, at most %d a day</title>", width, HEIGHT + 30, width, HEIGHT + 30,
+                        + " filed and solved per day or week, at most %d</title>", width, HEIGHT + 30, width, HEIGHT + 30,
                 max));
         svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"12\" font-size=\"11\" fill=\"#555\">%d</text>", max));
         svg.append(String.format(Locale.ROOT, "<line x1=\"36\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>",
                 HEIGHT, width, HEIGHT));
         int x = 40;
-        for (Dashboard.Day day : days) {
-            bar(svg, x, day.filed(), max, "#1f4e79", day.day() + ": " + day.filed() + " filed");
-            bar(svg, x + BAR, day.solved(), max, "#7fb77e", day.day() + ": " + day.solved() + " solved");
-            if (day.day().getDayOfMonth() == 1 || day == days.get(0)) {
+        for (Dashboard.Bucket day : days) {
+            bar(svg, x, day.filed(), max, "#1f4e79", day.start() + ": " + day.filed() + " filed");
+            bar(svg, x + BAR, day.solved(), max, "#7fb77e", day.start() + ": " + day.solved() + " solved");
+            if (day.start().getDayOfMonth() <= (days.size() > 1 && days.get(1).start().minusDays(7)
+                    .equals(day.start()) ? 7 : 1) || day == days.get(0)) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\">%s</text>",
-                        x, HEIGHT + 14, day.day()));
+                        x, HEIGHT + 14, day.start()));
             }
             x += 2 * BAR + 6;
         }

@@ -1,13 +1,18 @@
 package org.supportdesk.dashboard;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,6 +20,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supportdesk.calendar.BusinessCalendar;
+import org.supportdesk.survey.Satisfaction.Rating;
 import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.TicketNumber;
 
@@ -39,16 +46,30 @@ public class Dashboard {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    Dashboard(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, Clock clock) {
+    Dashboard(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, Clock clock, BusinessCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.runtime = runtime;
         this.clock = clock;
     }
 
-    /** What to look at: one team or all, and the days whose filed tickets the lists and the trend cover. */
-    public record Filter(String team, LocalDate from, LocalDate to) {
+    /** How the trend groups days: each day, or weeks from Monday. */
+    public enum Period {
+        DAY, WEEK;
+
+        LocalDate start(LocalDate day) {
+            return this == DAY ? day : day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        }
+    }
+
+    /**
+     * What to look at: one team or all, and the days (UTC) that count: tickets filed, solved and rated on them; the
+     * trend by day or by week.
+     */
+    public record Filter(String team, LocalDate from, LocalDate to, Period by) {
 
         Instant start() {
             return from.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -67,18 +88,28 @@ public class Dashboard {
     public record Now(long open, long pending, long unassigned, long sev1Running, long unacknowledgedPages) {
     }
 
-    /** Filed and solved per day, for the chart. */
-    public record Day(LocalDate day, long filed, long solved) {
+    /**
+     * One day or week of the trend. Of the tickets filed in it: how many, how many got their first response within
+     * the target ({@code met}) or not ({@code breached}; neither yet: still waiting), and the median business time to
+     * the first response; of the tickets solved in it: how many and the median business time from filing to solved;
+     * the ratings given in it. Business time is the organisation's business hours (R12), whatever the priority.
+     */
+    public record Bucket(LocalDate start, long filed, long solved, long met, long breached,
+                         Duration medianFirstResponse, Duration medianToSolve, long good, long bad) {
     }
 
     public Filter filter(String team, LocalDate from, LocalDate to) {
+        return filter(team, from, to, Period.DAY);
+    }
+
+    public Filter filter(String team, LocalDate from, LocalDate to, Period by) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.minusDays(29) : from;
         if (start.isAfter(end)) {
             throw org.supportdesk.web.Refusal.invalidField("from", "after-to");
         }
-        return new Filter(team == null || team.isBlank() ? null : team.strip(), start, end);
+        return new Filter(team == null || team.isBlank() ? null : team.strip(), start, end, by);
     }
 
     @Transactional(readOnly = true)
@@ -221,39 +252,164 @@ public class Dashboard {
                 List.of("Mail", "Status", "Mailbox", "Sender", "Subject", "Reason", "Received"), rows);
     }
 
-    /** Tickets filed and solved on each day of the period (UTC days). */
+    /** The trend: each day or week of the period (UTC days). */
     @Transactional(readOnly = true)
-    public List<Day> filedAndSolved(Filter filter) {
-        Map<LocalDate, long[]> days = new LinkedHashMap<>();
+    public List<Bucket> trend(Filter filter) {
+        Map<LocalDate, Tally> buckets = new LinkedHashMap<>();
         for (LocalDate d = filter.from(); !d.isAfter(filter.to()); d = d.plusDays(1)) {
-            days.put(d, new long[2]);
+            buckets.computeIfAbsent(filter.by().start(d), start -> new Tally());
         }
-        String team = filter.team() == null ? "" : " and team = :team";
-        jdbc.sql("select created_at at_ from ticket where created_at >= :start and created_at < :end" + team)
+        for (Filed ticket : filed(filter)) {
+            Tally tally = buckets.get(filter.by().start(day(ticket.filedAt())));
+            tally.filed++;
+            tally.count(ticket);
+        }
+        String team = filter.team() == null ? "" : " and t.team = :team";
+        jdbc.sql("select t.created_at, t.closed_at, o.time_zone, o.holiday_region from ticket t"
+                        + " join organization o on o.id = t.organization_id where t.close_reason = 'SOLVED'"
+                        + " and t.closed_at >= :start and t.closed_at < :end" + team)
                 .paramSource(params(filter))
-                .query((rs, row) -> days.get(LocalDate.ofInstant(
-                        rs.getObject("at_", OffsetDateTime.class).toInstant(), ZoneOffset.UTC))[0]++)
-                .list();
-        jdbc.sql("select closed_at at_ from ticket where close_reason = 'SOLVED' and closed_at >= :start"
-                        + " and closed_at < :end" + team)
+                .query((rs, row) -> {
+                    Instant solved = instant(rs, "closed_at");
+                    Tally tally = buckets.get(filter.by().start(day(solved)));
+                    tally.solved++;
+                    tally.toSolve.add(calendar.businessTimeBetween(instant(rs, "created_at"), solved,
+                            ZoneId.of(rs.getString("time_zone")), rs.getString("holiday_region")));
+                    return null;
+                }).list();
+        jdbc.sql("select r.rating, r.rated_at from ticket_rating r join ticket t on t.id = r.ticket_id"
+                        + " where r.rated_at >= :start and r.rated_at < :end" + team)
                 .paramSource(params(filter))
-                .query((rs, row) -> days.get(LocalDate.ofInstant(
-                        rs.getObject("at_", OffsetDateTime.class).toInstant(), ZoneOffset.UTC))[1]++)
-                .list();
-        List<Day> result = new ArrayList<>();
-        days.forEach((day, n) -> result.add(new Day(day, n[0], n[1])));
+                .query((rs, row) -> {
+                    Tally tally = buckets.get(filter.by().start(day(instant(rs, "rated_at"))));
+                    if (Rating.GOOD.name().equals(rs.getString("rating"))) {
+                        tally.good++;
+                    } else {
+                        tally.bad++;
+                    }
+                    return null;
+                }).list();
+        List<Bucket> result = new ArrayList<>();
+        buckets.forEach((start, t) -> result.add(new Bucket(start, t.filed, t.solved, t.met, t.breached,
+                median(t.toFirstResponse), median(t.toSolve), t.good, t.bad)));
         return result;
     }
 
-    /** {@link #filedAndSolved} as a table. */
-    public Table filedAndSolvedTable(Filter filter) {
-        return filedAndSolvedTable(filedAndSolved(filter));
+    /** {@link #trend} as a table. */
+    public Table trendTable(Filter filter) {
+        return trendTable(trend(filter), filter.by());
     }
 
-    public static Table filedAndSolvedTable(List<Day> days) {
-        return new Table("trend", "Tickets filed and solved per day", List.of("Day", "Filed", "Solved"),
-                days.stream().map(d -> List.of(d.day().toString(), Long.toString(d.filed()),
-                        Long.toString(d.solved()))).toList());
+    public static Table trendTable(List<Bucket> buckets, Period by) {
+        return new Table("trend", by == Period.WEEK ? "Trend per week (from Monday)" : "Trend per day",
+                List.of(by == Period.WEEK ? "Week" : "Day", "Filed", "Solved", "First response met %",
+                        "Median first response (business hours)", "Median to solve (business hours)", "Good ratings %"),
+                buckets.stream().map(b -> List.of(b.start().toString(), Long.toString(b.filed()),
+                        Long.toString(b.solved()), percent(b.met(), b.met() + b.breached()),
+                        hours(b.medianFirstResponse()), hours(b.medianToSolve()), percent(b.good(), b.good() + b.bad())))
+                        .toList());
+    }
+
+    /**
+     * R11 per priority, for the tickets filed in the period: answered within the first-response target, breached,
+     * still waiting, and the median business time to the first response.
+     */
+    @Transactional(readOnly = true)
+    public Table firstResponseByPriority(Filter filter) {
+        Map<Priority, Tally> byPriority = new java.util.EnumMap<>(Priority.class);
+        for (Filed ticket : filed(filter)) {
+            Tally tally = byPriority.computeIfAbsent(ticket.priority(), p -> new Tally());
+            tally.filed++;
+            tally.count(ticket);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        byPriority.forEach((priority, t) -> rows.add(List.of(priority.name(), Long.toString(t.filed),
+                Long.toString(t.met), Long.toString(t.breached), Long.toString(t.filed - t.met - t.breached),
+                percent(t.met, t.met + t.breached), hours(median(t.toFirstResponse)))));
+        return new Table("response", "First response per priority (tickets filed in the period)",
+                List.of("Priority", "Filed", "Met", "Breached", "Waiting", "Met %",
+                        "Median first response (business hours)"), rows);
+    }
+
+    /** The ratings given in the period, per team or per agent (who had the ticket when it was solved). */
+    @Transactional(readOnly = true)
+    public Table satisfaction(Filter filter, boolean perAgent) {
+        String key = perAgent ? "t.assignee" : "t.team";
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        jdbc.sql("select " + key + " who, r.rating, count(*) n from ticket_rating r join ticket t"
+                        + " on t.id = r.ticket_id where r.rated_at >= :start and r.rated_at < :end"
+                        + (filter.team() == null ? "" : " and t.team = :team") + " group by " + key + ", r.rating")
+                .paramSource(params(filter))
+                .query((rs, row) -> counts.computeIfAbsent(rs.getString("who") == null ? "(nobody)"
+                        : rs.getString("who"), who -> new long[2])[Rating.GOOD.name().equals(rs.getString("rating"))
+                        ? 0 : 1] += rs.getLong("n"))
+                .list();
+        List<List<String>> rows = new ArrayList<>();
+        counts.forEach((who, n) -> rows.add(List.of(who, Long.toString(n[0]), Long.toString(n[1]),
+                percent(n[0], n[0] + n[1]))));
+        return perAgent
+                ? new Table("satisfaction-agents", "Satisfaction per agent (ratings given in the period)",
+                List.of("Agent", "Good", "Bad", "Good %"), rows)
+                : new Table("satisfaction-teams", "Satisfaction per team (ratings given in the period)",
+                List.of("Team", "Good", "Bad", "Good %"), rows);
+    }
+
+    /** A ticket filed in the period, with what its first response took in its organisation's business time. */
+    private record Filed(Instant filedAt, Priority priority, boolean met, boolean breached, Duration toFirstResponse) {
+    }
+
+    private List<Filed> filed(Filter filter) {
+        return jdbc.sql("select t.priority, t.created_at, t.first_responded_at, t.first_response_breached,"
+                        + " o.time_zone, o.holiday_region from ticket t join organization o on o.id = t.organization_id"
+                        + " where t.created_at >= :start and t.created_at < :end"
+                        + (filter.team() == null ? "" : " and t.team = :team"))
+                .paramSource(params(filter))
+                .query((rs, row) -> {
+                    Instant filed = instant(rs, "created_at");
+                    Instant answered = instant(rs, "first_responded_at");
+                    boolean breached = rs.getBoolean("first_response_breached");
+                    return new Filed(filed, Priority.valueOf(rs.getString("priority")), answered != null && !breached,
+                            breached, answered == null ? null : calendar.businessTimeBetween(filed, answered,
+                            ZoneId.of(rs.getString("time_zone")), rs.getString("holiday_region")));
+                }).list();
+    }
+
+    private static final class Tally {
+        long filed;
+        long solved;
+        long met;
+        long breached;
+        long good;
+        long bad;
+        final List<Duration> toFirstResponse = new ArrayList<>();
+        final List<Duration> toSolve = new ArrayList<>();
+
+        void count(Filed ticket) {
+            met += ticket.met() ? 1 : 0;
+            breached += ticket.breached() ? 1 : 0;
+            if (ticket.toFirstResponse() != null) {
+                toFirstResponse.add(ticket.toFirstResponse());
+            }
+        }
+    }
+
+    /** The middle value; of an even number of values, the mean of the middle two. Null for none. */
+    static Duration median(List<Duration> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Duration> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle)
+                : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
+    }
+
+    static String hours(Duration duration) {
+        return duration == null ? "" : String.format(Locale.ROOT, "%.1f", duration.toSeconds() / 3600.0);
+    }
+
+    static String percent(long part, long whole) {
+        return whole == 0 ? "" : String.format(Locale.ROOT, "%.0f", 100.0 * part / whole);
     }
 
     /** Every table by its name (the CSV downloads). */
@@ -265,7 +421,10 @@ public class Dashboard {
             case "downgrades" -> sev1Downgrades();
             case "undeliverable" -> undeliverable();
             case "inbound" -> inboundNeedingAPerson();
-            case "trend" -> filedAndSolvedTable(filter);
+            case "trend" -> trendTable(filter);
+            case "response" -> firstResponseByPriority(filter);
+            case "satisfaction-teams" -> satisfaction(filter, false);
+            case "satisfaction-agents" -> satisfaction(filter, true);
             default -> throw org.supportdesk.web.Refusal.notFound("dashboard-table", name);
         };
     }
@@ -282,6 +441,15 @@ public class Dashboard {
         params.put("start", filter.start().atOffset(ZoneOffset.UTC));
         params.put("end", filter.end().atOffset(ZoneOffset.UTC));
         return params;
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 
     private static String day(OffsetDateTime at) {

@@ -28,8 +28,8 @@ import org.supportdesk.web.Refusal;
 @RequestMapping("/staff/dashboard")
 class DashboardPages {
 
-    static final List<String> TABLES = List.of("open", "oldest", "trend", "breaches", "downgrades", "undeliverable",
-            "inbound");
+    static final List<String> TABLES = List.of("open", "oldest", "trend", "response", "satisfaction-teams",
+            "satisfaction-agents", "breaches", "downgrades", "undeliverable", "inbound");
 
     private final Dashboard dashboard;
 
@@ -39,23 +39,24 @@ class DashboardPages {
 
     @GetMapping
     String page(@RequestParam(required = false) String team, @RequestParam(required = false) String from,
-                @RequestParam(required = false) String to, Model model) {
-        Dashboard.Filter filter = dashboard.filter(team, date("from", from), date("to", to));
+                @RequestParam(required = false) String to, @RequestParam(required = false) String by, Model model) {
+        Dashboard.Filter filter = dashboard.filter(team, date("from", from), date("to", to), period(by));
         model.addAttribute("filter", filter);
         model.addAttribute("now", dashboard.now(filter));
-        List<Dashboard.Day> days = dashboard.filedAndSolved(filter);
-        model.addAttribute("chart", Charts.filedAndSolved(days));
+        List<Dashboard.Bucket> trend = dashboard.trend(filter);
+        model.addAttribute("chart", Charts.filedAndSolved(trend));
         model.addAttribute("tables", TABLES.stream().filter(name -> !name.equals("trend"))
                 .map(name -> dashboard.table(name, filter)).toList());
-        model.addAttribute("trend", Dashboard.filedAndSolvedTable(days));
+        model.addAttribute("trend", Dashboard.trendTable(trend, filter.by()));
         model.addAttribute("query", query(filter));
         return "staff/dashboard";
     }
 
     @GetMapping("/{name}.csv")
     ResponseEntity<byte[]> csv(@PathVariable String name, @RequestParam(required = false) String team,
-                               @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Dashboard.Filter filter = dashboard.filter(team, date("from", from), date("to", to));
+                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String by) {
+        Dashboard.Filter filter = dashboard.filter(team, date("from", from), date("to", to), period(by));
         Dashboard.Table table = dashboard.table(name, filter);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -67,8 +68,20 @@ class DashboardPages {
 
     static String query(Dashboard.Filter filter) {
         return "?from=" + filter.from() + "&to=" + filter.to()
+                + (filter.by() == Dashboard.Period.WEEK ? "&by=week" : "")
                 + (filter.team() == null ? "" : "&team=" + java.net.URLEncoder.encode(filter.team(),
                 StandardCharsets.UTF_8));
+    }
+
+    private static Dashboard.Period period(String value) {
+        if (value == null || value.isBlank()) {
+            return Dashboard.Period.DAY;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "day" -> Dashboard.Period.DAY;
+            case "week" -> Dashboard.Period.WEEK;
+            default -> throw Refusal.invalidField("by", "not-day-or-week", value.strip().toLowerCase(Locale.ROOT));
+        };
     }
 
     private static LocalDate date(String field, String value) {

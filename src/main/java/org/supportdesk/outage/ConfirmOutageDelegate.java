@@ -4,6 +4,7 @@ import static org.supportdesk.ticket.TicketVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.supportdesk.ticket.FirstResponse;
 import org.supportdesk.ticket.TicketStatus;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +13,10 @@ import org.springframework.stereotype.Component;
 class ConfirmOutageDelegate implements JavaDelegate {
 
     private final OutageService outages;
+    private final FirstResponse firstResponse;
 
-    ConfirmOutageDelegate(OutageService outages) {
+    ConfirmOutageDelegate(OutageService outages, FirstResponse firstResponse) {
+        this.firstResponse = firstResponse;
         this.outages = outages;
     }
 
@@ -22,6 +25,6 @@ class ConfirmOutageDelegate implements JavaDelegate {
         java.time.Instant at = outages.confirm(ticketId(execution));
         status(execution, TicketStatus.OPEN, null);
         execution.setVariable(OUTAGE_CONFIRMED, true);
-        markFirstResponse(execution, at);
+        firstResponse.mark(execution, at);
     }
 }

@@ -5,6 +5,7 @@ import static org.supportdesk.ticket.TicketVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.supportdesk.ticket.FirstResponse;
 import org.supportdesk.ticket.ActingStaff;
 import org.supportdesk.ticket.Priority;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class DowngradeOutageDelegate implements JavaDelegate {
 
     private final OutageService outages;
+    private final FirstResponse firstResponse;
     private final ActingStaff acting;
 
-    DowngradeOutageDelegate(OutageService outages, ActingStaff acting) {
+    DowngradeOutageDelegate(OutageService outages, ActingStaff acting, FirstResponse firstResponse) {
+        this.firstResponse = firstResponse;
         this.outages = outages;
         this.acting = acting;
     }
@@ -33,6 +36,6 @@ class DowngradeOutageDelegate implements JavaDelegate {
         execution.setVariable(SEV1_DOWNGRADE_REASON, downgrade.reason());
         execution.setVariable(ORGANIZATION_SEV1_DOWNGRADES, downgrade.downgrades());
         execution.setVariables(outages.texts(ticketId));
-        markFirstResponse(execution, downgrade.at());
+        firstResponse.mark(execution, downgrade.at());
     }
 }

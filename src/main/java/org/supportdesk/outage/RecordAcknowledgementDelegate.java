@@ -8,6 +8,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.supportdesk.ticket.FirstResponse;
 import org.supportdesk.ticket.ActingStaff;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 class RecordAcknowledgementDelegate implements JavaDelegate {
 
     private final OutageService outages;
+    private final FirstResponse firstResponse;
     private final ActingStaff acting;
 
-    RecordAcknowledgementDelegate(OutageService outages, ActingStaff acting) {
+    RecordAcknowledgementDelegate(OutageService outages, ActingStaff acting, FirstResponse firstResponse) {
+        this.firstResponse = firstResponse;
         this.outages = outages;
         this.acting = acting;
     }
@@ -32,6 +35,6 @@ class RecordAcknowledgementDelegate implements JavaDelegate {
         }
         execution.setVariable(ACKNOWLEDGED_BY, engineer);
         execution.setVariable(ACKNOWLEDGED_AT, Date.from(at));
-        markFirstResponse(execution, at);
+        firstResponse.mark(execution, at);
     }
 }

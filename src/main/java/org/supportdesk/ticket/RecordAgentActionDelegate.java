@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 class RecordAgentActionDelegate implements JavaDelegate {
 
     private final TicketWorkflow workflow;
+    private final FirstResponse firstResponse;
     private final ActingStaff acting;
 
-    RecordAgentActionDelegate(TicketWorkflow workflow, ActingStaff acting) {
+    RecordAgentActionDelegate(TicketWorkflow workflow, ActingStaff acting, FirstResponse firstResponse) {
+        this.firstResponse = firstResponse;
         this.workflow = workflow;
         this.acting = acting;
     }
@@ -30,7 +32,7 @@ class RecordAgentActionDelegate implements JavaDelegate {
         execution.setVariable(AGENT_MESSAGE, answer.message() == null ? null : LongText.of(answer.message()));
         execution.setVariables(answer.texts());
         if (answer.action().respondsToCustomer()) {
-            markFirstResponse(execution, answer.at());
+            firstResponse.mark(execution, answer.at());
             execution.removeVariable(REPLY);
         }
         execution.removeVariable(ACTION);

@@ -161,6 +161,12 @@ public class TicketRepository {
         jdbc.sql("update ticket set assignee = ? where id = ?").params(assignee, id).update();
     }
 
+    /** R11: when support first answered or decided; a later answer does not move it. */
+    public void recordFirstResponse(long id, Instant at) {
+        jdbc.sql("update ticket set first_responded_at = ? where id = ? and first_responded_at is null")
+                .params(at.atOffset(ZoneOffset.UTC), id).update();
+    }
+
     public void markFirstResponseBreached(long id) {
         jdbc.sql("update ticket set first_response_breached = true where id = ?").param(id).update();
     }

@@ -1,7 +1,5 @@
 package org.supportdesk.ticket;
 
-import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -97,13 +95,6 @@ public final class TicketVariables {
 
     public static String assignee(VariableScope scope) {
         return text(scope, ASSIGNEE);
-    }
-
-    /** R11: the first thing support tells or decides for the customer is the first response; later ones are not. */
-    public static void markFirstResponse(VariableScope scope, Instant at) {
-        if (scope.getVariable(FIRST_RESPONDED_AT) == null) {
-            scope.setVariable(FIRST_RESPONDED_AT, Date.from(at));
-        }
     }
 
     /** The ticket's status and close reason as Cockpit shows them. */

@@ -308,6 +308,44 @@ class BusinessCalendarTest {
         }
     }
 
+    @Nested
+    class BusinessTimeBetween {
+
+        @Test
+        void withinOneBusinessDayItIsTheElapsedTime() {
+            assertThat(calendar.businessTimeBetween(newYork("2026-11-24T10:00"), newYork("2026-11-24T13:30"),
+                    NEW_YORK, US)).isEqualTo(Duration.ofMinutes(210));
+        }
+
+        @Test
+        void nightsWeekendsAndHolidaysDoNotCount() {
+            // Wednesday 16:00 to Monday 10:00: 1 hour on Wednesday, Thanksgiving closed, 8 on Friday, 1 on Monday
+            assertThat(calendar.businessTimeBetween(newYork("2026-11-25T16:00"), newYork("2026-11-30T10:00"),
+                    NEW_YORK, US)).isEqualTo(Duration.ofHours(10));
+        }
+
+        @Test
+        void timeOutsideBusinessHoursAtBothEndsDoesNotCount() {
+            assertThat(calendar.businessTimeBetween(newYork("2026-11-23T07:00"), newYork("2026-11-23T20:00"),
+                    NEW_YORK, US)).isEqualTo(Duration.ofHours(8));
+            assertThat(calendar.businessTimeBetween(newYork("2026-11-28T10:00"), newYork("2026-11-29T16:00"),
+                    NEW_YORK, US)).isZero();
+        }
+
+        @Test
+        void countsInTheOrganisationsOwnZoneAndRegion() {
+            // Friday 1 May is Labour Day in Germany: the Berlin organisation's Thursday 16:00 to Monday 10:00 is 2 hours
+            assertThat(calendar.businessTimeBetween(berlin("2026-04-30T16:00"), berlin("2026-05-04T10:00"),
+                    BERLIN, DE)).isEqualTo(Duration.ofHours(2));
+        }
+
+        @Test
+        void anEndBeforeTheStartIsZero() {
+            assertThat(calendar.businessTimeBetween(newYork("2026-11-24T13:00"), newYork("2026-11-24T10:00"),
+                    NEW_YORK, US)).isZero();
+        }
+    }
+
     static BusinessCalendar calendarWithVendorHolidays(LocalDate... vendorHolidays) {
         CalendarProperties properties = new CalendarProperties(
                 LocalTime.of(9, 0), LocalTime.of(17, 0), EnumSet.range(MONDAY, FRIDAY), List.of(vendorHolidays));

@@ -29,6 +29,9 @@ class DashboardTest {
     @Autowired TestFixtures fixtures;
     @Autowired Jobs jobs;
     @Autowired Dashboard dashboard;
+    @Autowired org.supportdesk.ticket.TicketRepository repository;
+    @Autowired org.supportdesk.ticket.RatingLinks ratingLinks;
+    @Autowired org.supportdesk.survey.Satisfaction satisfaction;
 
     String rita;
 
@@ -80,8 +83,9 @@ class DashboardTest {
         assertThat(dashboard.breaches(day).rows()).extracting(row -> row.get(0)).contains(late).doesNotContain(onTime);
         assertThat(dashboard.breaches(day).rows()).filteredOn(row -> row.get(0).equals(late))
                 .singleElement().satisfies(row -> assertThat(row.get(4)).isEqualTo("CLOSED (SOLVED)"));
-        List<Dashboard.Day> days = dashboard.filedAndSolved(day);
-        assertThat(days).extracting(Dashboard.Day::day, Dashboard.Day::filed, Dashboard.Day::solved).containsExactly(
+        List<Dashboard.Bucket> days = dashboard.trend(day);
+        assertThat(days).extracting(Dashboard.Bucket::start, Dashboard.Bucket::filed, Dashboard.Bucket::solved)
+                .containsExactly(
                 org.assertj.core.groups.Tuple.tuple(java.time.LocalDate.parse("2026-10-06"), 2L, 0L),
                 org.assertj.core.groups.Tuple.tuple(java.time.LocalDate.parse("2026-10-07"), 0L, 1L));
 
@@ -94,6 +98,87 @@ class DashboardTest {
                 "support-desk-breaches-2026-10-06-2026-10-07.csv");
     }
 
+    /**
+     * A known week (no other test files then) of an organisation in New York (US holidays, 9:00-17:00): four tickets
+     * filed on Friday 5 March 2027, answered and solved over the weekend into the next week.
+     */
+    @Test
+    void theTrendGivesFirstResponseMetAndBusinessTimeMediansAndTheRatingsPerTeamAndAgent() {
+        String monday = "2027-03-08T";
+        EngineTime.setNewYork("2027-03-05T10:00");
+        String d = tickets.file(rita);
+        // firing moves the clock to the timer's due date: done while no other of these tickets waits on one
+        jobs.fire(jobs.timer(tickets.process(d).getId(), "Timer_FirstResponseDue"));
+        EngineTime.setNewYork("2027-03-05T10:00");
+        tickets.triage(d, "HIGH", "team-lifecycle"); // breached
+        String a = tickets.file(rita);
+        tickets.triage(a, "NORMAL", "team-lifecycle");
+        EngineTime.setNewYork("2027-03-05T11:00");
+        tickets.work(a, "SOLVE", "Done."); // first response and solved after 1 business hour
+        rate(a, "good", "2027-03-05T12:00");
+        EngineTime.setNewYork("2027-03-05T15:00");
+        String b = tickets.file(rita);
+        tickets.triage(b, "NORMAL", "team-lifecycle");
+        EngineTime.setNewYork("2027-03-05T16:00");
+        String c = tickets.file(rita);
+        tickets.completeAs("agent2", AGENT2_GROUPS, c, Map.of("priority", "NORMAL", "team", "team-lifecycle"));
+        EngineTime.setNewYork(monday + "09:30");
+        tickets.work(d, "REPLY", "Looking at it."); // 7 + 0.5 = 7.5 business hours, 71.5 on the clock
+        EngineTime.setNewYork(monday + "11:00");
+        tickets.work(b, "REPLY", "Which version?"); // 2 + 2 = 4 business hours, 68 on the clock
+        EngineTime.setNewYork(monday + "15:00");
+        tickets.completeAs("agent2", AGENT2_GROUPS, c,
+                Map.of("action", "SOLVE")); // 1 + 6 = 7 business hours, 71 on the clock
+        rate(c, "bad", monday + "17:00");
+        EngineTime.setNewYork("2027-03-09T10:00");
+        tickets.work(b, "SOLVE", "Upgrade to 1.2."); // 2 + 8 + 1 = 11 business hours to solve
+        rate(b, "good", "2027-03-09T11:00");
+
+        Dashboard.Filter days = dashboard.filter("team-lifecycle", java.time.LocalDate.parse("2027-03-05"),
+                java.time.LocalDate.parse("2027-03-09"));
+        assertThat(Dashboard.trendTable(dashboard.trend(days), days.by()).rows()).containsExactly(
+                // day, filed, solved, met %, median first response, median to solve, good %
+                List.of("2027-03-05", "4", "1", "75", "5.5", "1.0", "100"),
+                List.of("2027-03-06", "0", "0", "", "", "", ""),
+                List.of("2027-03-07", "0", "0", "", "", "", ""),
+                List.of("2027-03-08", "0", "1", "", "", "7.0", "0"),
+                List.of("2027-03-09", "0", "1", "", "", "11.0", "100"));
+        Dashboard.Filter weeks = dashboard.filter("team-lifecycle", java.time.LocalDate.parse("2027-03-05"),
+                java.time.LocalDate.parse("2027-03-09"), Dashboard.Period.WEEK);
+        assertThat(Dashboard.trendTable(dashboard.trend(weeks), weeks.by()).rows()).containsExactly(
+                List.of("2027-03-01", "4", "1", "75", "5.5", "1.0", "100"),
+                List.of("2027-03-08", "0", "2", "", "", "9.0", "50"));
+
+        assertThat(dashboard.firstResponseByPriority(days).rows()).containsExactly(
+                // priority, filed, met, breached, waiting, met %, median first response
+                List.of("HIGH", "1", "0", "1", "0", "0", "7.5"),
+                List.of("NORMAL", "3", "3", "0", "0", "100", "4.0"));
+        assertThat(dashboard.satisfaction(days, false).rows())
+                .containsExactly(List.of("team-lifecycle", "2", "1", "67"));
+        assertThat(dashboard.satisfaction(days, true).rows())
+                .containsExactly(List.of("agent", "2", "0", "100"), List.of("agent2", "0", "1", "0"));
+
+        Api.Response page = manager().get("/staff/dashboard?team=team-lifecycle&from=2027-03-05&to=2027-03-09&by=week");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Trend per week (from Monday)", "<td>9.0</td>", "Satisfaction per agent",
+                ">agent2</span>", "First response per priority",
+                "href=\"/staff/dashboard/response.csv?from=2027-03-05&amp;to=2027-03-09&amp;by=week&amp;team=team-lifecycle\"");
+        assertThat(manager().get("/staff/dashboard/satisfaction-agents.csv?team=team-lifecycle&from=2027-03-05"
+                + "&to=2027-03-09").body()).isEqualTo("Agent,Good,Bad,Good %\r\nagent,2,0,100\r\nagent2,0,1,0\r\n");
+        Api.Response wrong = manager().get("/staff/dashboard?by=month");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("must be day or week");
+    }
+
+    private static final List<String> AGENT2_GROUPS = List.of("support-agents", "team-lifecycle");
+
+    private void rate(String number, String rating, String newYorkTime) {
+        EngineTime.setNewYork(newYorkTime);
+        org.supportdesk.ticket.Ticket ticket = repository.findByNumber(number).orElseThrow();
+        String link = ratingLinks.of(ticket, rita).good();
+        satisfaction.rate(link.substring(link.indexOf("/survey/") + 8, link.indexOf('?')), rating);
+    }
+
     @Test
     void thePageIsForManagersAndLinksEachTicket() {
         EngineTime.setNewYork("2026-10-08T10:00");
@@ -102,7 +187,7 @@ class DashboardTest {
 
         Api.Response page = manager().get("/staff/dashboard?from=2026-10-08&to=2026-10-08");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<svg", "Filed and solved per day", "href=\"/staff/tickets/" + late + "\"",
+        assertThat(page.body()).contains("<svg", "Trend per day", "href=\"/staff/tickets/" + late + "\"",
                 "href=\"/staff/dashboard/breaches.csv?from=2026-10-08&amp;to=2026-10-08\"");
         assertThat(api.as("agent", "agent").get("/staff/dashboard").status()).isEqualTo(403);
         assertThat(api.as("agent", "agent").get("/staff/dashboard/open.csv").status()).isEqualTo(403);

@@ -2,6 +2,7 @@ package org.supportdesk.outage;
 
 import org.supportdesk.ProcessTestEngine;
 import org.supportdesk.ticket.ActingStaff;
+import org.supportdesk.ticket.TicketSteps;
 
 /** The real steps of the outage diagrams (package-private), as expression beans over the given services. */
 public final class OutageSteps {
@@ -11,8 +12,8 @@ public final class OutageSteps {
 
     public static void register(OutageService outages, ActingStaff acting) {
         ProcessTestEngine.register("recordSev1", new RecordSev1Delegate(outages));
-        ProcessTestEngine.register("confirmOutage", new ConfirmOutageDelegate(outages));
-        ProcessTestEngine.register("downgradeOutage", new DowngradeOutageDelegate(outages, acting));
-        ProcessTestEngine.register("recordAcknowledgement", new RecordAcknowledgementDelegate(outages, acting));
+        ProcessTestEngine.register("confirmOutage", new ConfirmOutageDelegate(outages, TicketSteps.firstResponse()));
+        ProcessTestEngine.register("downgradeOutage", new DowngradeOutageDelegate(outages, acting, TicketSteps.firstResponse()));
+        ProcessTestEngine.register("recordAcknowledgement", new RecordAcknowledgementDelegate(outages, acting, TicketSteps.firstResponse()));
     }
 }
