@@ -48,6 +48,8 @@ final class BenchData {
      * {@code count} tickets (80% closed) spread over the organisations, with one message each, inserted in batches.
      * Their processes are not replayed: the list and detail views read only these tables.
      */
+    private static final String[] PRIORITIES = {"NORMAL", "NORMAL", "NORMAL", "HIGH", "LOW", "URGENT"};
+
     static void history(ConfigurableApplicationContext app, List<String> organisations, int count) {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         Random random = new Random(42);
@@ -60,17 +62,25 @@ final class BenchData {
                 OffsetDateTime created = now.minusMinutes(random.nextInt(525_600));
                 OffsetDateTime activity = created.plusMinutes(random.nextInt(20_000));
                 boolean closed = random.nextInt(10) < 8;
+                OffsetDateTime answered = created.plusMinutes(random.nextInt(3_000));
                 tickets.add(new Object[]{org.replace("contact@", "").replace(".example", ""), org, "History " + i,
-                        "Old request " + i, closed ? "CLOSED" : "OPEN", closed ? "SOLVED" : null, created, activity,
-                        closed ? activity : null});
+                        "Old request " + i, closed ? "CLOSED" : "OPEN", closed ? "SOLVED" : null,
+                        PRIORITIES[i % PRIORITIES.length], "agent" + i % 7, answered.isAfter(activity) ? null : answered,
+                        random.nextInt(20) == 0, created, activity, closed ? activity : null});
             }
             jdbc.batchUpdate("""
                     insert into ticket (organization_id, requester_email, requester_name, channel, product, topic,
                         concern_type, summary, description, business_impact, status, close_reason, priority, team,
-                        created_at, last_activity_at, closed_at)
+                        assignee, first_responded_at, first_response_breached, created_at, last_activity_at, closed_at)
                     values (?, ?, 'History', 'WEB', 'LIFECYCLE', 'CONFIGURATION', 'PROBLEM', ?, ?, 'NORMAL', ?, ?,
-                        'NORMAL', 'team-lifecycle', ?, ?, ?)""", tickets);
+                        ?, 'team-lifecycle', ?, ?, ?, ?, ?, ?)""", tickets);
         }
+        // a quarter of the solved tickets rated by their requester, a day after solving
+        jdbc.update("""
+                insert into ticket_rating (ticket_id, email, rating, first_rated_at, rated_at)
+                select id, requester_email, case when mod(id, 5) = 0 then 'BAD' else 'GOOD' end,
+                    closed_at + interval '1' day, closed_at + interval '1' day
+                from ticket where summary like 'History %' and close_reason = 'SOLVED' and mod(id, 4) = 0""");
         jdbc.update("""
                 insert into ticket_message (ticket_id, author, author_name, author_type, channel, body, created_at)
                 select id, 'agent', 'Alex Agent', 'AGENT', 'WEB', 'An answer.', last_activity_at from ticket
