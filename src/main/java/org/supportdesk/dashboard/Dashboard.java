@@ -228,7 +228,7 @@ public class Dashboard {
                     long ticket = rs.getLong("ticket_id");
                     return List.of(Long.toString(rs.getLong("id")), rs.wasNull() ? "" : TicketNumber.of(ticket),
                             rs.getString("template"), rs.getString("recipients"),
-                            nullToEmpty(rs.getString("last_error")),
+                            serverAnswer(rs.getString("last_error")),
                             day(rs.getObject("created_at", OffsetDateTime.class)));
                 }).list();
         long incidents = runtime.createIncidentQuery().processDefinitionKeyIn(MAIL_PROCESS).count();
@@ -454,6 +454,22 @@ public class Dashboard {
 
     private static String day(OffsetDateTime at) {
         return at == null ? "" : at.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    private static final java.util.regex.Pattern SMTP_REPLY =
+            java.util.regex.Pattern.compile("\\b[45]\\d\\d[ -](?:[45]\\.\\d{1,3}\\.\\d{1,3} )?[^\\r\\n]*");
+
+    /** What the SMTP server answered (e.g. "550 5.1.1 No such user here"), never the exception's text. */
+    static String serverAnswer(String lastError) {
+        if (lastError == null || lastError.isBlank()) {
+            return "";
+        }
+        java.util.regex.Matcher reply = SMTP_REPLY.matcher(lastError);
+        String answer = null;
+        while (reply.find()) {
+            answer = reply.group().strip();
+        }
+        return answer != null ? answer : "not delivered (the reason is in the log and in Cockpit's incident)";
     }
 
     private static String nullToEmpty(String value) {

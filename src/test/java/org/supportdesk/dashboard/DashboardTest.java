@@ -98,6 +98,32 @@ class DashboardTest {
                 "support-desk-breaches-2026-10-06-2026-10-07.csv");
     }
 
+    @Test
+    void theOldestOpenTicketOfATeamIsItsLongestWaitingOneThatIsStillOpen() {
+        EngineTime.setNewYork("2026-12-01T10:00");
+        String first = tickets.file(rita);
+        tickets.triage(first, "NORMAL", "team-accounts");
+        String second = tickets.file(rita);
+        tickets.triage(second, "HIGH", "team-accounts");
+        tickets.work(second, "SOLVE", "Done.");
+        String third = tickets.file(rita);
+        tickets.triage(third, "NORMAL", "team-accounts");
+
+        // other tests' tickets may wait in this queue longer: the oldest is this test's first or older, never later
+        List<List<String>> rows = dashboard.oldestOpen(dashboard.filter("team-accounts", null, null)).rows();
+        assertThat(rows).as("one row per team").hasSize(1);
+        List<String> oldest = rows.get(0);
+        assertThat(oldest.get(0)).isEqualTo("team-accounts");
+        assertThat(id(oldest.get(1))).isLessThanOrEqualTo(id(first));
+        assertThat(oldest.get(3)).isIn("NEW", "OPEN", "PENDING");
+        assertThat(dashboard.oldestOpen(dashboard.filter(null, null, null)).rows()).extracting(row -> row.get(0))
+                .doesNotHaveDuplicates().contains("team-accounts");
+    }
+
+    private static long id(String number) {
+        return org.supportdesk.ticket.TicketNumber.parse(number).orElseThrow();
+    }
+
     /**
      * A known week (no other test files then) of an organisation in New York (US holidays, 9:00-17:00): four tickets
      * filed on Friday 5 March 2027, answered and solved over the weekend into the next week.

@@ -61,6 +61,7 @@ class EmailSenderVerificationTest extends EmailChannel {
     }
 
     @Autowired RuntimeService runtime;
+    @Autowired org.supportdesk.dashboard.Dashboard dashboard;
 
     OrgFixture org;
     String paula;
@@ -97,6 +98,10 @@ class EmailSenderVerificationTest extends EmailChannel {
         assertThat(listed.<List<String>>json(mine + ".status")).containsExactly("UNVERIFIED");
         assertThat(listed.<List<String>>json(mine + ".sender")).containsExactly(paula);
         assertThat(listed.<List<String>>json(mine + ".outcome")).singleElement().asString().contains(forgery.why);
+        assertThat(dashboard.inboundNeedingAPerson().rows()).as("the managers' dashboard lists it")
+                .filteredOn(row -> row.get(0).equals(Long.toString(stored.id()))).singleElement()
+                .satisfies(row -> assertThat(row.subList(1, 5)).containsExactly("UNVERIFIED", stored.mailbox(),
+                        paula, "Please send me the licence keys"));
     }
 
     @ParameterizedTest

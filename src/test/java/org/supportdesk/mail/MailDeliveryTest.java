@@ -61,6 +61,7 @@ class MailDeliveryTest {
     @Autowired JdbcClient jdbc;
     @Autowired GreenMail greenMail;
     @Autowired MailDispatcher dispatcher;
+    @Autowired org.supportdesk.dashboard.Dashboard dashboard;
     @LocalServerPort int port;
 
     private int smtpPort;
@@ -184,6 +185,10 @@ class MailDeliveryTest {
         // (not Mailbox.to: it would run every due job while the mail server is down)
         assertThat(greenMail.getReceivedMessagesForDomain(requester.substring(requester.indexOf('@') + 1))).isEmpty();
         assertThat(outboundStatus(number, "acknowledgement")).isEqualTo("DELEGATED");
+        assertThat(dashboard.undeliverable().rows()).as("the managers' dashboard lists it")
+                .filteredOn(row -> row.get(1).equals(number) && row.get(2).equals("acknowledgement")).singleElement()
+                .satisfies(row -> assertThat(row.subList(3, 5)).as("the server's answer, no exception text")
+                        .containsExactly(requester, "550 5.1.1 No such user here"));
     }
 
     @Test

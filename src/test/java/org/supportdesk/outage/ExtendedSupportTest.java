@@ -19,6 +19,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
+import org.supportdesk.dashboard.Dashboard;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.TicketRepository;
@@ -36,13 +37,19 @@ class ExtendedSupportTest {
     @Autowired Api api;
     @Autowired TicketRepository repository;
     @Autowired RuntimeService runtime;
+    @Autowired Dashboard dashboard;
 
     @Test
     void outageOutsideHoursPagesTheOncallEngineerAtOnce() {
         String customer = extendedSupportOrganisation().owner("ella");
         EngineTime.setNewYork("2026-12-04T18:00"); // Friday evening
+        Dashboard.Now before = dashboard.now(dashboard.filter(null, null, null));
 
         String number = tickets.file(customer, Sev1OutageTest.outage());
+
+        Dashboard.Now now = dashboard.now(dashboard.filter(null, null, null));
+        assertThat(now.sev1Running() - before.sev1Running()).as("the managers' dashboard: SEV-1 running").isEqualTo(1);
+        assertThat(now.unacknowledgedPages() - before.unacknowledgedPages()).as("pages not acknowledged").isEqualTo(1);
 
         assertThat(escalation(number)).isWaitingAt("Task_AcknowledgeOutage").task().hasCandidateGroup("oncall");
         assertThat(escalation(number)).task().hasName("Acknowledge outage " + number + ": "
@@ -82,7 +89,10 @@ class ExtendedSupportTest {
         jobs.fire(cycle(escalation));
 
         EngineTime.setNewYork("2026-12-04T18:40");
+        long pages = dashboard.now(dashboard.filter(null, null, null)).unacknowledgedPages();
         acknowledge(number, "CONFIRM", null);
+        assertThat(dashboard.now(dashboard.filter(null, null, null)).unacknowledgedPages())
+                .as("the managers' dashboard: one page fewer to acknowledge").isEqualTo(pages - 1);
 
         assertThat(cycle(escalation)).isNull();
         assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");

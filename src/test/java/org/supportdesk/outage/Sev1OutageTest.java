@@ -41,6 +41,7 @@ class Sev1OutageTest {
     @Autowired Api api;
     @Autowired TicketRepository repository;
     @Autowired RuntimeService runtime;
+    @Autowired org.supportdesk.dashboard.Dashboard dashboard;
 
     @Test
     void outageInBusinessHoursGoesStraightToTheSev1Queue() {
@@ -179,6 +180,8 @@ class Sev1OutageTest {
 
         assertThat(organisations.<List<Integer>>json("$[?(@.id=='" + org.id() + "')].sev1Downgrades"))
                 .containsExactly(1);
+        assertThat(dashboard.sev1Downgrades().rows()).as("the managers' dashboard")
+                .contains(List.of(org.id(), "Org " + org.id(), "1"));
         assertThat(api.as(org.owner("olga")).get("/api/staff/organizations").status()).isEqualTo(401);
     }
 
