@@ -37,6 +37,9 @@ class StaffDirectorySetup implements StartupTask {
     private static final List<String> TICKET_PROCESSES = List.of("support-ticket", "sev1-outage",
             "extended-support-escalation");
 
+    /** The decision table of first-response targets, {@code processes/response-targets.dmn}. */
+    static final String RESPONSE_TARGETS = "response-targets";
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -65,6 +68,9 @@ class StaffDirectorySetup implements StartupTask {
             grant(group, Resources.FILTER, ANY, Permissions.READ);
             grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+            // a task completion computes the ticket's first-response due date from this decision table (R11)
+            grantAdding(group, Resources.DECISION_DEFINITION, RESPONSE_TARGETS, Permissions.READ,
+                    Permissions.CREATE_INSTANCE);
             // Tasklist's task cards show ticket variables, read as variables of the ticket processes
             for (String process : TICKET_PROCESSES) {
                 grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,

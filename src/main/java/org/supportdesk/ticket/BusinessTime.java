@@ -22,9 +22,11 @@ public class BusinessTime {
     private final AccountRepository accounts;
     private final TicketRepository tickets;
     private final java.time.Clock clock;
+    private final ResponseTargets targets;
 
     public BusinessTime(BusinessCalendar calendar, AccountRepository accounts, TicketRepository tickets,
-                        java.time.Clock clock) {
+                        java.time.Clock clock, ResponseTargets targets) {
+        this.targets = targets;
         this.calendar = calendar;
         this.tickets = tickets;
         this.accounts = accounts;
@@ -46,10 +48,10 @@ public class BusinessTime {
     }
 
     /**
-     * R11: the first-response target of the process's ticket, from filing, for its current priority: {@code URGENT}
-     * 1 hour of wall-clock time, {@code HIGH} 4 and {@code NORMAL}/{@code LOW} 8 business hours. The one place of
-     * this computation: the diagram's first-response timer and the triage and work tasks' due dates call it, and a
-     * re-triage moves the timer to it.
+     * R11: the first-response target of the process's ticket, from filing, for its current priority, as the decision
+     * table {@code response-targets.dmn} states it (hours on the clock or business hours of the organisation). The
+     * one place of this computation: the diagram's first-response timer and the triage and work tasks' due dates
+     * call it, and a re-triage moves the timer to it.
      */
     public Date firstResponseDue(VariableScope execution) {
         return firstResponseDue(TicketVariables.ticketId(execution));
@@ -58,13 +60,13 @@ public class BusinessTime {
     public Date firstResponseDue(long ticketId) {
         Ticket ticket = tickets.find(ticketId)
                 .orElseThrow(() -> new IllegalStateException("No ticket " + ticketId + " for business time"));
-        Date filed = Date.from(ticket.createdAt());
-        if (ticket.priority() == Priority.URGENT) {
-            return plusHours(filed, 1);
+        ResponseTargets.Target target = targets.of(ticket.priority());
+        if (!target.businessHours()) {
+            return Date.from(ticket.createdAt().plus(target.time()));
         }
         Organization org = organization(ticket);
-        Duration target = Duration.ofHours(ticket.priority() == Priority.HIGH ? 4 : 8);
-        return Date.from(calendar.plusBusinessHours(ticket.createdAt(), target, org.timeZone(), org.holidayRegion()));
+        return Date.from(calendar.plusBusinessHours(ticket.createdAt(), target.time(), org.timeZone(),
+                org.holidayRegion()));
     }
 
     /** Wall-clock time, for 24x7 targets. */

@@ -17,7 +17,10 @@ import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
 
-/** R11: first-response targets (HIGH 4 and NORMAL 8 business hours) and their breach; SEV-1 has its own (Sev1OutageTest). */
+/**
+ * R11: first-response targets (HIGH 4 and NORMAL 8 business hours, from {@code response-targets.dmn}) and their breach;
+ * SEV-1 has its own (Sev1OutageTest).
+ */
 @SupportDeskTest
 class FirstResponseTargetTest {
 
@@ -27,6 +30,7 @@ class FirstResponseTargetTest {
     @Autowired Jobs jobs;
     @Autowired TicketRepository repository;
     @Autowired RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
 
     String requester;
 
@@ -63,6 +67,30 @@ class FirstResponseTargetTest {
         String number = tickets.file(requester, request);
 
         assertThat(Jobs.due(target(number))).isEqualTo(EngineTime.newYork("2026-12-02T11:00"));
+    }
+
+    @Test
+    void aChangedRowOfTheResponseTargetsTableGivesTheNewDueDate() throws Exception {
+        String table = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("processes",
+                "response-targets.dmn")), java.nio.charset.StandardCharsets.UTF_8);
+        String changed = table.replace("<outputEntry id=\"Rule_Normal_Hours\">\n          <text>8</text>",
+                "<outputEntry id=\"Rule_Normal_Hours\">\n          <text>6</text>");
+        assertThat(changed).as("the NORMAL row's target in the table").isNotEqualTo(table);
+        // as an analyst deploys it (the latest version counts), undone after the test for the other tests
+        String deployment = repositoryService.createDeployment().name("analyst: NORMAL target 6 hours")
+                .addString("response-targets.dmn", changed).deploy().getId();
+        try {
+            EngineTime.setNewYork("2026-12-01T10:00");
+
+            String number = tickets.file(requester);
+
+            assertThat(Jobs.due(target(number))).isEqualTo(EngineTime.newYork("2026-12-01T16:00"));
+        } finally {
+            repositoryService.deleteDeployment(deployment, true);
+        }
+        EngineTime.setNewYork("2026-12-01T10:00");
+        assertThat(Jobs.due(target(tickets.file(requester)))).as("the table as shipped again")
+                .isEqualTo(EngineTime.newYork("2026-12-02T10:00"));
     }
 
     @Test

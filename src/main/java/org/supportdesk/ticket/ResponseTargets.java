@@ -1,0 +1,45 @@
+package org.supportdesk.ticket;
+
+import java.time.Duration;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * R11's first-response targets, read from the decision table {@code processes/response-targets.dmn} (its latest
+ * deployed version: an analyst who deploys a changed table changes the targets of tickets filed or re-triaged from
+ * then on). Staff groups may evaluate it (their task completions compute due dates): see the staff set-up.
+ */
+@Component
+public class ResponseTargets {
+
+    public static final String DECISION = "response-targets";
+
+    private final DecisionService decisions;
+
+    ResponseTargets(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    /** How long the first response may take, and whether that counts business hours or hours on the clock. */
+    public record Target(Duration time, boolean businessHours) {
+    }
+
+    public Target of(Priority priority) {
+        DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(DECISION)
+                .variables(Variables.putValue("priority", priority.name()))
+                .evaluate().getSingleResult();
+        if (row == null) {
+            throw new IllegalStateException("The decision " + DECISION + " has no row for priority " + priority);
+        }
+        Number hours = row.getEntry("targetHours");
+        Boolean business = row.getEntry("businessHours");
+        if (hours == null || business == null) {
+            throw new IllegalStateException("The decision " + DECISION + " gives no targetHours or businessHours"
+                    + " for priority " + priority);
+        }
+        return new Target(Duration.ofMinutes(Math.round(hours.doubleValue() * 60)), business);
+    }
+}
