@@ -255,30 +255,47 @@ public class Dashboard {
     /** The trend: each day or week of the period (UTC days). */
     @Transactional(readOnly = true)
     public List<Bucket> trend(Filter filter) {
+        return trend(filter, filed(filter));
+    }
+
+    /** The trend and the first response per priority, from one read of the period's tickets (the page). */
+    @Transactional(readOnly = true)
+    public Trend trendAndResponse(Filter filter) {
+        List<Filed> filed = filed(filter);
+        return new Trend(trend(filter, filed), firstResponseByPriority(filed));
+    }
+
+    public record Trend(List<Bucket> buckets, Table firstResponseByPriority) {
+    }
+
+    private List<Bucket> trend(Filter filter, List<Filed> filed) {
         Map<LocalDate, Tally> buckets = new LinkedHashMap<>();
         for (LocalDate d = filter.from(); !d.isAfter(filter.to()); d = d.plusDays(1)) {
             buckets.computeIfAbsent(filter.by().start(d), start -> new Tally());
         }
-        for (Filed ticket : filed(filter)) {
+        for (Filed ticket : filed) {
             Tally tally = buckets.get(filter.by().start(day(ticket.filedAt())));
             tally.filed++;
             tally.count(ticket);
         }
-        String team = filter.team() == null ? "" : " and t.team = :team";
-        jdbc.sql("select t.created_at, t.closed_at, o.time_zone, o.holiday_region from ticket t"
-                        + " join organization o on o.id = t.organization_id where t.close_reason = 'SOLVED'"
-                        + " and t.closed_at >= :start and t.closed_at < :end" + team)
+        String team = filter.team() == null ? "" : " and team = :team";
+        record Solved(String organisation, Instant filed, Instant solved) {
+        }
+        List<Solved> solved = jdbc.sql("select organization_id, created_at, closed_at from ticket"
+                        + " where close_reason = 'SOLVED' and closed_at >= :start and closed_at < :end" + team)
                 .paramSource(params(filter))
-                .query((rs, row) -> {
-                    Instant solved = instant(rs, "closed_at");
-                    Tally tally = buckets.get(filter.by().start(day(solved)));
-                    tally.solved++;
-                    tally.toSolve.add(calendar.businessTimeBetween(instant(rs, "created_at"), solved,
-                            ZoneId.of(rs.getString("time_zone")), rs.getString("holiday_region")));
-                    return null;
-                }).list();
+                .query((rs, row) -> new Solved(rs.getString("organization_id"), instant(rs, "created_at"),
+                        instant(rs, "closed_at")))
+                .list();
+        Meters meters = new Meters(solved.stream().map(Solved::organisation).toList());
+        for (Solved ticket : solved) {
+            Tally tally = buckets.get(filter.by().start(day(ticket.solved())));
+            tally.solved++;
+            tally.toSolve.add(meters.of(ticket.organisation()).between(ticket.filed(), ticket.solved()));
+        }
         jdbc.sql("select r.rating, r.rated_at from ticket_rating r join ticket t on t.id = r.ticket_id"
-                        + " where r.rated_at >= :start and r.rated_at < :end" + team)
+                        + " where r.rated_at >= :start and r.rated_at < :end"
+                        + (filter.team() == null ? "" : " and t.team = :team"))
                 .paramSource(params(filter))
                 .query((rs, row) -> {
                     Tally tally = buckets.get(filter.by().start(day(instant(rs, "rated_at"))));
@@ -316,8 +333,12 @@ public class Dashboard {
      */
     @Transactional(readOnly = true)
     public Table firstResponseByPriority(Filter filter) {
+        return firstResponseByPriority(filed(filter));
+    }
+
+    private Table firstResponseByPriority(List<Filed> filed) {
         Map<Priority, Tally> byPriority = new java.util.EnumMap<>(Priority.class);
-        for (Filed ticket : filed(filter)) {
+        for (Filed ticket : filed) {
             Tally tally = byPriority.computeIfAbsent(ticket.priority(), p -> new Tally());
             tally.filed++;
             tally.count(ticket);
@@ -359,19 +380,46 @@ public class Dashboard {
     }
 
     private List<Filed> filed(Filter filter) {
-        return jdbc.sql("select t.priority, t.created_at, t.first_responded_at, t.first_response_breached,"
-                        + " o.time_zone, o.holiday_region from ticket t join organization o on o.id = t.organization_id"
-                        + " where t.created_at >= :start and t.created_at < :end"
-                        + (filter.team() == null ? "" : " and t.team = :team"))
+        record Row(String organisation, Priority priority, Instant filed, Instant answered, boolean breached) {
+        }
+        List<Row> rows = jdbc.sql("select organization_id, priority, created_at, first_responded_at,"
+                        + " first_response_breached from ticket where created_at >= :start and created_at < :end"
+                        + (filter.team() == null ? "" : " and team = :team"))
                 .paramSource(params(filter))
-                .query((rs, row) -> {
-                    Instant filed = instant(rs, "created_at");
-                    Instant answered = instant(rs, "first_responded_at");
-                    boolean breached = rs.getBoolean("first_response_breached");
-                    return new Filed(filed, Priority.valueOf(rs.getString("priority")), answered != null && !breached,
-                            breached, answered == null ? null : calendar.businessTimeBetween(filed, answered,
-                            ZoneId.of(rs.getString("time_zone")), rs.getString("holiday_region")));
-                }).list();
+                .query((rs, row) -> new Row(rs.getString("organization_id"), Priority.valueOf(rs.getString("priority")),
+                        instant(rs, "created_at"), instant(rs, "first_responded_at"),
+                        rs.getBoolean("first_response_breached")))
+                .list();
+        Meters meters = new Meters(rows.stream().map(Row::organisation).toList());
+        return rows.stream().map(row -> new Filed(row.filed(), row.priority(), row.answered() != null && !row.breached(),
+                row.breached(), row.answered() == null ? null
+                : meters.of(row.organisation()).between(row.filed(), row.answered()))).toList();
+    }
+
+    /** Each organisation's business-time meter (R12: its zone and holiday region), read once for many tickets. */
+    private final class Meters {
+
+        private final Map<String, BusinessCalendar.Meter> byOrganisation = new java.util.HashMap<>();
+
+        Meters(List<String> organisations) {
+            List<String> ids = organisations.stream().distinct().toList();
+            Map<String, BusinessCalendar.Meter> byCalendar = new java.util.HashMap<>();
+            for (int from = 0; from < ids.size(); from += 500) {
+                jdbc.sql("select id, time_zone, holiday_region from organization where id in (:ids)")
+                        .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                        .query((rs, row) -> {
+                            String zone = rs.getString("time_zone");
+                            String region = rs.getString("holiday_region");
+                            return byOrganisation.put(rs.getString("id"), byCalendar.computeIfAbsent(zone + " " + region,
+                                    key -> calendar.meter(ZoneId.of(zone), region)));
+                        })
+                        .list();
+            }
+        }
+
+        BusinessCalendar.Meter of(String organisation) {
+            return byOrganisation.get(organisation);
+        }
     }
 
     private static final class Tally {

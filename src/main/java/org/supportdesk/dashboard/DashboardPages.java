@@ -43,11 +43,12 @@ class DashboardPages {
         Dashboard.Filter filter = dashboard.filter(team, date("from", from), date("to", to), period(by));
         model.addAttribute("filter", filter);
         model.addAttribute("now", dashboard.now(filter));
-        List<Dashboard.Bucket> trend = dashboard.trend(filter);
-        model.addAttribute("chart", Charts.filedAndSolved(trend));
+        Dashboard.Trend trend = dashboard.trendAndResponse(filter);
+        model.addAttribute("chart", Charts.filedAndSolved(trend.buckets()));
         model.addAttribute("tables", TABLES.stream().filter(name -> !name.equals("trend"))
-                .map(name -> dashboard.table(name, filter)).toList());
-        model.addAttribute("trend", Dashboard.trendTable(trend, filter.by()));
+                .map(name -> name.equals("response") ? trend.firstResponseByPriority() : dashboard.table(name, filter))
+                .toList());
+        model.addAttribute("trend", Dashboard.trendTable(trend.buckets(), filter.by()));
         model.addAttribute("query", query(filter));
         return "staff/dashboard";
     }

@@ -340,6 +340,21 @@ class BusinessCalendarTest {
         }
 
         @Test
+        void theMeterForManyTicketsCountsTheSameAsOneByOne() {
+            java.util.Random random = new java.util.Random(7);
+            BusinessCalendar.Meter meter = calendar.meter(BERLIN, DE);
+            Instant start = berlin("2026-03-20T00:00"); // across the change to summer time and Easter
+            for (int i = 0; i < 2000; i++) {
+                Instant from = start.plusSeconds(random.nextInt(60 * 86_400));
+                Instant to = from.plusSeconds(random.nextInt(30 * 86_400));
+                assertThat(meter.between(from, to)).as("%s to %s", from, to)
+                        .isEqualTo(calendar.businessTimeBetween(from, to, BERLIN, DE));
+            }
+            assertThat(meter.between(berlin("2026-04-30T16:00"), berlin("2026-05-04T10:00")))
+                    .isEqualTo(Duration.ofHours(2));
+        }
+
+        @Test
         void anEndBeforeTheStartIsZero() {
             assertThat(calendar.businessTimeBetween(newYork("2026-11-24T13:00"), newYork("2026-11-24T10:00"),
                     NEW_YORK, US)).isZero();
