@@ -49,6 +49,7 @@ class DemoData implements StartupTask {
         staff("manager", "Morgan", "Manager", List.of("support-managers"));
         staff("oncall", "Olivia", "Oncall", List.of("oncall", "team-sev1"));
         staff("backup", "Ben", "Backup", List.of("oncall-backup", "team-sev1"));
+        staff("analyst", "Ana", "Analyst", List.of("process-analysts"));
         if (accounts.findOrganization("acme").isEmpty()) {
             customers();
         }

@@ -22,9 +22,15 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     static final String STAFF = "STAFF";
     /** Managers and administrators: they also register customers and their licences. */
     static final String MANAGER = "MANAGER";
-    /** Every staff group (agents, managers, on-call and backup on-call, the team queues) and Camunda's admins. */
+    /** Process analysts: they read what concerns the diagrams' versions, not tickets (their work is in Cockpit). */
+    static final String ANALYST = "ANALYST";
+    /**
+     * Every group that works tickets (agents, managers, on-call and backup on-call, the team queues) and Camunda's
+     * admins.
+     */
     private static final Set<String> STAFF_GROUPS = java.util.stream.Stream.concat(
-            java.util.Arrays.stream(StaffGroup.values()).map(StaffGroup::id), java.util.stream.Stream.of("camunda-admin"))
+            java.util.Arrays.stream(StaffGroup.values()).filter(g -> g != StaffGroup.PROCESS_ANALYSTS)
+                    .map(StaffGroup::id), java.util.stream.Stream.of("camunda-admin"))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final IdentityService identity;
@@ -42,10 +48,18 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         List<String> groups = asSystem.call(() -> identity.checkPassword(user, password)
                 ? identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList()
                 : List.<String>of());
-        if (groups.stream().noneMatch(STAFF_GROUPS::contains)) {
+        boolean staff = groups.stream().anyMatch(STAFF_GROUPS::contains);
+        boolean analyst = groups.contains(StaffGroup.PROCESS_ANALYSTS.id());
+        if (!staff && !analyst) {
             throw new BadCredentialsException("Not a staff login");
         }
-        List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>(List.of(new SimpleGrantedAuthority("ROLE_" + STAFF)));
+        List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>();
+        if (staff) {
+            roles.add(new SimpleGrantedAuthority("ROLE_" + STAFF));
+        }
+        if (analyst) {
+            roles.add(new SimpleGrantedAuthority("ROLE_" + ANALYST));
+        }
         if (groups.contains(StaffGroup.SUPPORT_MANAGERS.id()) || groups.contains("camunda-admin")) {
             roles.add(new SimpleGrantedAuthority("ROLE_" + MANAGER));
         }

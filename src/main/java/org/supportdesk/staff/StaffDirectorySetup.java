@@ -91,6 +91,19 @@ class StaffDirectorySetup implements StartupTask {
         grant(managers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(managers, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
+        // analysts deploy what they changed in Modeler (its Deploy button: POST /engine-rest/deployment/create) and
+        // watch the versions and the running tickets in Cockpit; they neither work tasks nor manage users
+        String analysts = StaffGroup.PROCESS_ANALYSTS.id();
+        grant(analysts, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(analysts, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+        grant(analysts, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK);
+        grant(analysts, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+        grant(analysts, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(analysts, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(analysts, Resources.BATCH, ANY, Permissions.READ);
+
         // the first-response target is the due date of a ticket's task until someone answered (R11): earliest first
         ensureFilter("My team's tasks", -10, "Unassigned and assigned tasks of my teams' queues, earliest target first",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()

@@ -9,6 +9,8 @@ public enum StaffGroup {
     SUPPORT_MANAGERS("support-managers", "Support managers", "WORKFLOW"),
     ONCALL("oncall", "On-call engineers", "WORKFLOW"),
     ONCALL_BACKUP("oncall-backup", "Backup on-call engineers", "WORKFLOW"),
+    /** change the policy: deploy diagrams, decisions and forms, read everything in Cockpit; no Tasklist, no Admin */
+    PROCESS_ANALYSTS("process-analysts", "Process analysts", "WORKFLOW"),
     TEAM_REPOSITORY("team-repository", "Repository Manager team", "TEAM"),
     TEAM_LIFECYCLE("team-lifecycle", "Lifecycle team", "TEAM"),
     TEAM_GENERAL("team-general", "General queue", "TEAM"),
