@@ -48,6 +48,8 @@ class SecurityConfiguration {
                         .hasRole(StaffAuthenticationProvider.MANAGER)
                         .requestMatchers(HttpMethod.PUT, "/api/staff/organizations/**")
                         .hasRole(StaffAuthenticationProvider.MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/staff/migrations")
+                        .hasAnyRole(StaffAuthenticationProvider.STAFF, StaffAuthenticationProvider.ANALYST)
                         .anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
