@@ -158,6 +158,9 @@ public class BusinessCalendar {
         private LocalDate base;
         /** Business seconds from the start of {@code base} to the start of {@code base + i}. */
         private long[] before = new long[0];
+        /** Opening and closing of day {@code base + i} (epoch seconds; both 0 on a day without business hours). */
+        private long[] opening = new long[0];
+        private long[] closing = new long[0];
 
         private Meter(ZoneId zone, String region) {
             this.zone = zone;
@@ -172,17 +175,9 @@ public class BusinessCalendar {
         private long secondsTo(Instant t) {
             LocalDate day = t.atZone(zone).toLocalDate();
             cover(day);
-            return before[(int) (day.toEpochDay() - base.toEpochDay())] + openSeconds(day, t);
-        }
-
-        /** The day's business seconds before {@code until}. */
-        private long openSeconds(LocalDate day, Instant until) {
-            if (!isBusinessDay(day, region)) {
-                return 0;
-            }
-            long opening = openingOn(day, zone).getEpochSecond();
-            long closing = ZonedDateTime.of(day, closesAt, zone).toInstant().getEpochSecond();
-            return Math.max(0, Math.min(until.getEpochSecond(), closing) - opening);
+            int i = (int) (day.toEpochDay() - base.toEpochDay());
+            long at = t.getEpochSecond();
+            return before[i] + Math.max(0, Math.min(at, closing[i]) - opening[i]);
         }
 
         private void cover(LocalDate day) {
@@ -192,15 +187,27 @@ public class BusinessCalendar {
             LocalDate first = base == null || day.isBefore(base) ? day.minusDays(MARGIN_DAYS) : base;
             LocalDate last = base == null ? day.plusDays(MARGIN_DAYS)
                     : later(day.plusDays(MARGIN_DAYS), base.plusDays(before.length - 1L));
-            long[] cumulative = new long[(int) (last.toEpochDay() - first.toEpochDay()) + 1];
+            int days = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
+            long[] cumulative = new long[days];
+            long[] opens = new long[days];
+            long[] closes = new long[days];
             long sum = 0;
-            for (int i = 0; i < cumulative.length; i++) {
-                cumulative[i] = sum;
+            for (int i = 0; i < days; i++) {
                 LocalDate d = first.plusDays(i);
-                sum += openSeconds(d, ZonedDateTime.of(d.plusDays(1), LocalTime.MIDNIGHT, zone).toInstant());
+                cumulative[i] = sum;
+                if (isBusinessDay(d, region)) {
+                    opens[i] = openingOn(d, zone).getEpochSecond();
+                    closes[i] = ZonedDateTime.of(d, closesAt, zone).toInstant().getEpochSecond();
+                    sum += closes[i] - opens[i];
+                } else {
+                    opens[i] = 0; // closed all day: nothing counts
+                    closes[i] = 0;
+                }
             }
             base = first;
             before = cumulative;
+            opening = opens;
+            closing = closes;
         }
 
         private static LocalDate later(LocalDate a, LocalDate b) {

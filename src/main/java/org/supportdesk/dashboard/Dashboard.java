@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportdesk.calendar.BusinessCalendar;
-import org.supportdesk.survey.Satisfaction.Rating;
 import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.TicketNumber;
 
@@ -82,6 +81,16 @@ public class Dashboard {
 
     /** A table: a title, its column names and its rows (cells as text; a ticket number links to its page). */
     public record Table(String name, String title, List<String> columns, List<List<String>> rows) {
+
+        /** The column of ticket numbers (linked to the staff ticket page), or -1. */
+        public int ticketColumn() {
+            return columns.indexOf("Ticket");
+        }
+
+        /** The first {@code limit} rows: the page shows those, the CSV has them all. */
+        public List<List<String>> firstRows(int limit) {
+            return rows.size() <= limit ? rows : rows.subList(0, limit);
+        }
     }
 
     /** The counters at the top of the page; {@code unassigned}: NEW or OPEN tickets nobody has taken. */
@@ -293,19 +302,14 @@ public class Dashboard {
             tally.solved++;
             tally.toSolve.add(meters.of(ticket.organisation()).between(ticket.filed(), ticket.solved()));
         }
-        jdbc.sql("select r.rating, r.rated_at from ticket_rating r join ticket t on t.id = r.ticket_id"
-                        + " where r.rated_at >= :start and r.rated_at < :end"
-                        + (filter.team() == null ? "" : " and t.team = :team"))
-                .paramSource(params(filter))
-                .query((rs, row) -> {
-                    Tally tally = buckets.get(filter.by().start(day(instant(rs, "rated_at"))));
-                    if (Rating.GOOD.name().equals(rs.getString("rating"))) {
-                        tally.good++;
-                    } else {
-                        tally.bad++;
-                    }
-                    return null;
-                }).list();
+        for (Given given : ratings(filter)) {
+            Tally tally = buckets.get(filter.by().start(day(given.at())));
+            if (given.good()) {
+                tally.good++;
+            } else {
+                tally.bad++;
+            }
+        }
         List<Bucket> result = new ArrayList<>();
         buckets.forEach((start, t) -> result.add(new Bucket(start, t.filed, t.solved, t.met, t.breached,
                 median(t.toFirstResponse), median(t.toSolve), t.good, t.bad)));
@@ -355,16 +359,11 @@ public class Dashboard {
     /** The ratings given in the period, per team or per agent (who had the ticket when it was solved). */
     @Transactional(readOnly = true)
     public Table satisfaction(Filter filter, boolean perAgent) {
-        String key = perAgent ? "t.assignee" : "t.team";
         Map<String, long[]> counts = new java.util.TreeMap<>();
-        jdbc.sql("select " + key + " who, r.rating, count(*) n from ticket_rating r join ticket t"
-                        + " on t.id = r.ticket_id where r.rated_at >= :start and r.rated_at < :end"
-                        + (filter.team() == null ? "" : " and t.team = :team") + " group by " + key + ", r.rating")
-                .paramSource(params(filter))
-                .query((rs, row) -> counts.computeIfAbsent(rs.getString("who") == null ? "(nobody)"
-                        : rs.getString("who"), who -> new long[2])[Rating.GOOD.name().equals(rs.getString("rating"))
-                        ? 0 : 1] += rs.getLong("n"))
-                .list();
+        for (Given given : ratings(filter)) {
+            String who = perAgent ? given.assignee() : given.team();
+            counts.computeIfAbsent(who == null ? "(nobody)" : who, w -> new long[2])[given.good() ? 0 : 1]++;
+        }
         List<List<String>> rows = new ArrayList<>();
         counts.forEach((who, n) -> rows.add(List.of(who, Long.toString(n[0]), Long.toString(n[1]),
                 percent(n[0], n[0] + n[1]))));
@@ -373,6 +372,37 @@ public class Dashboard {
                 List.of("Agent", "Good", "Bad", "Good %"), rows)
                 : new Table("satisfaction-teams", "Satisfaction per team (ratings given in the period)",
                 List.of("Team", "Good", "Bad", "Good %"), rows);
+    }
+
+    /** A rating given in the period, with its ticket's team and agent. */
+    private record Given(boolean good, Instant at, String team, String assignee) {
+    }
+
+    private List<Given> ratings(Filter filter) {
+        // the ratings by their index on rated_at, then their tickets by primary key: a join filtered by team would
+        // walk the team's every ticket
+        record Rating(long ticketId, boolean good, Instant at) {
+        }
+        List<Rating> ratings = jdbc.sql("select ticket_id, rating, rated_at from ticket_rating"
+                        + " where rated_at >= :start and rated_at < :end")
+                .paramSource(params(filter))
+                .query((rs, row) -> new Rating(rs.getLong("ticket_id"),
+                        org.supportdesk.survey.Satisfaction.Rating.GOOD.name().equals(rs.getString("rating")),
+                        instant(rs, "rated_at")))
+                .list();
+        List<Long> ids = ratings.stream().map(Rating::ticketId).distinct().toList();
+        Map<Long, String[]> tickets = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            jdbc.sql("select id, team, assignee from ticket where id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .query((rs, row) -> tickets.put(rs.getLong("id"),
+                            new String[]{rs.getString("team"), rs.getString("assignee")}))
+                    .list();
+        }
+        return ratings.stream()
+                .map(r -> new Given(r.good(), r.at(), tickets.get(r.ticketId())[0], tickets.get(r.ticketId())[1]))
+                .filter(given -> filter.team() == null || filter.team().equals(given.team()))
+                .toList();
     }
 
     /** A ticket filed in the period, with what its first response took in its organisation's business time. */

@@ -31,6 +31,9 @@ class DashboardPages {
     static final List<String> TABLES = List.of("open", "oldest", "trend", "response", "satisfaction-teams",
             "satisfaction-agents", "breaches", "downgrades", "undeliverable", "inbound");
 
+    /** Rows a list shows on the page; its CSV has all (up to {@link Dashboard#LIST_LIMIT}). */
+    static final int PAGE_ROWS = 100;
+
     private final Dashboard dashboard;
 
     DashboardPages(Dashboard dashboard) {
@@ -50,6 +53,7 @@ class DashboardPages {
                 .toList());
         model.addAttribute("trend", Dashboard.trendTable(trend.buckets(), filter.by()));
         model.addAttribute("query", query(filter));
+        model.addAttribute("pageRows", PAGE_ROWS);
         return "staff/dashboard";
     }
 
