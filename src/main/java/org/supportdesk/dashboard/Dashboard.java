@@ -264,20 +264,36 @@ public class Dashboard {
     /** The trend: each day or week of the period (UTC days). */
     @Transactional(readOnly = true)
     public List<Bucket> trend(Filter filter) {
-        return trend(filter, filed(filter));
+        return trend(filter, filed(filter), ratings(filter));
     }
 
-    /** The trend and the first response per priority, from one read of the period's tickets (the page). */
+    /**
+     * The trend, the first response per priority and the satisfaction tables, from one read of the period's tickets
+     * and ratings (the page).
+     */
     @Transactional(readOnly = true)
     public Trend trendAndResponse(Filter filter) {
         List<Filed> filed = filed(filter);
-        return new Trend(trend(filter, filed), firstResponseByPriority(filed));
+        List<Given> ratings = ratings(filter);
+        return new Trend(trend(filter, filed, ratings), firstResponseByPriority(filed), satisfaction(ratings, false),
+                satisfaction(ratings, true));
     }
 
-    public record Trend(List<Bucket> buckets, Table firstResponseByPriority) {
+    public record Trend(List<Bucket> buckets, Table firstResponseByPriority, Table satisfactionPerTeam,
+                        Table satisfactionPerAgent) {
+
+        /** The tables this holds by name, else null. */
+        Table table(String name) {
+            return switch (name) {
+                case "response" -> firstResponseByPriority;
+                case "satisfaction-teams" -> satisfactionPerTeam;
+                case "satisfaction-agents" -> satisfactionPerAgent;
+                default -> null;
+            };
+        }
     }
 
-    private List<Bucket> trend(Filter filter, List<Filed> filed) {
+    private List<Bucket> trend(Filter filter, List<Filed> filed, List<Given> ratings) {
         Map<LocalDate, Tally> buckets = new LinkedHashMap<>();
         for (LocalDate d = filter.from(); !d.isAfter(filter.to()); d = d.plusDays(1)) {
             buckets.computeIfAbsent(filter.by().start(d), start -> new Tally());
@@ -302,7 +318,7 @@ public class Dashboard {
             tally.solved++;
             tally.toSolve.add(meters.of(ticket.organisation()).between(ticket.filed(), ticket.solved()));
         }
-        for (Given given : ratings(filter)) {
+        for (Given given : ratings) {
             Tally tally = buckets.get(filter.by().start(day(given.at())));
             if (given.good()) {
                 tally.good++;
@@ -359,8 +375,12 @@ public class Dashboard {
     /** The ratings given in the period, per team or per agent (who had the ticket when it was solved). */
     @Transactional(readOnly = true)
     public Table satisfaction(Filter filter, boolean perAgent) {
+        return satisfaction(ratings(filter), perAgent);
+    }
+
+    private static Table satisfaction(List<Given> ratings, boolean perAgent) {
         Map<String, long[]> counts = new java.util.TreeMap<>();
-        for (Given given : ratings(filter)) {
+        for (Given given : ratings) {
             String who = perAgent ? given.assignee() : given.team();
             counts.computeIfAbsent(who == null ? "(nobody)" : who, w -> new long[2])[given.good() ? 0 : 1]++;
         }

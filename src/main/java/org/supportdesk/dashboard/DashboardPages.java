@@ -49,7 +49,7 @@ class DashboardPages {
         Dashboard.Trend trend = dashboard.trendAndResponse(filter);
         model.addAttribute("chart", Charts.filedAndSolved(trend.buckets()));
         model.addAttribute("tables", TABLES.stream().filter(name -> !name.equals("trend"))
-                .map(name -> name.equals("response") ? trend.firstResponseByPriority() : dashboard.table(name, filter))
+                .map(name -> trend.table(name) != null ? trend.table(name) : dashboard.table(name, filter))
                 .toList());
         model.addAttribute("trend", Dashboard.trendTable(trend.buckets(), filter.by()));
         model.addAttribute("query", query(filter));
