@@ -42,6 +42,7 @@ class RunningTicketsFollowTheDiagramTest {
     @Autowired RepositoryService repository;
     @Autowired ManagementService management;
     @Autowired InstanceMigrations migrations;
+    @Autowired org.camunda.bpm.engine.FormService formService;
 
     String rita;
 
@@ -78,6 +79,9 @@ class RunningTicketsFollowTheDiagramTest {
             String later = pendingTicket();
             assertThat(tickets.process(later).getProcessDefinitionId()).isEqualTo(changed.getId());
             assertThat(Jobs.due(reminder(later))).isEqualTo(EngineTime.newYork("2027-05-06T11:00"));
+            String fresh = tickets.file(rita);
+            assertThat(formService.getDeployedTaskForm(tickets.task(fresh).getId()))
+                    .as("the diagram deployed alone finds its form").isNotNull();
         } finally {
             repository.deleteDeployment(deployment, true);
         }
