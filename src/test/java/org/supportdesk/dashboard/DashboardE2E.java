@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.EngineTime;
@@ -14,7 +12,6 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
-import org.supportdesk.portal.Browser;
 import org.supportdesk.survey.Satisfaction;
 import org.supportdesk.ticket.RatingLinks;
 import org.supportdesk.ticket.TicketRepository;
@@ -25,11 +22,9 @@ import org.supportdesk.ticket.TicketRepository;
  * {@code e2e}; {@code docs/dashboard.png} and {@code docs/dashboard-full.png} come from here ({@code target/screenshots/}).
  */
 @SupportDeskTest
-class DashboardE2E {
+class DashboardE2E extends org.supportdesk.portal.BrowserTests {
 
     static final java.util.List<String> AGENT_GROUPS = java.util.List.of("support-agents", "team-lifecycle");
-
-    static Browser browser;
 
     @Autowired Tickets tickets;
     @Autowired TestFixtures fixtures;
@@ -38,17 +33,7 @@ class DashboardE2E {
     @Autowired RatingLinks ratingLinks;
     @Autowired Satisfaction satisfaction;
 
-    @BeforeAll
-    static void startBrowser(@Autowired org.springframework.core.env.Environment environment) {
-        browser = new Browser(Integer.parseInt(environment.getProperty("local.server.port")));
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aManagerSeesTheTeamsTwoWeeksFiguresAndChart() {

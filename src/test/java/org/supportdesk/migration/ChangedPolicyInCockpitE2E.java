@@ -6,15 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -24,7 +18,6 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
-import org.supportdesk.portal.Browser;
 
 /**
  * docs/changing-the-policy.md's last steps in a real browser (profile {@code e2e}): after an analyst deployed a
@@ -32,27 +25,15 @@ import org.supportdesk.portal.Browser;
  * those tickets. The screenshot {@code docs/cockpit-new-version.png} comes from here.
  */
 @SupportDeskTest
-class ChangedPolicyInCockpitE2E {
-
-    static Browser browser;
+class ChangedPolicyInCockpitE2E extends org.supportdesk.portal.BrowserTests {
 
     @Autowired Tickets tickets;
     @Autowired TestFixtures fixtures;
     @Autowired RepositoryService repository;
-    @Autowired ManagementService management;
-    @Autowired InstanceMigrations migrations;
+        @Autowired InstanceMigrations migrations;
+    @Autowired org.supportdesk.Jobs jobs;
 
-    @BeforeAll
-    static void startBrowser(@Autowired org.springframework.core.env.Environment environment) {
-        browser = new Browser(Integer.parseInt(environment.getProperty("local.server.port")));
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theAnalystSeesTheNewVersionWithTheTicketsThatFollowedIt() throws Exception {
@@ -69,7 +50,7 @@ class ChangedPolicyInCockpitE2E {
                         .replace("Reminder 1: 2 business days", "Reminder 1: 3 business days"))
                 .deploy().getId();
         try {
-            migrations.migrateToLatest().stream().filter(s -> s.batchId() != null).forEach(s -> runBatch(s.batchId()));
+            migrations.migrateToLatest().stream().filter(s -> s.batchId() != null).forEach(s -> jobs.runBatch(s.batchId()));
             ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey("support-ticket")
                     .latestVersion().singleResult();
 
@@ -91,26 +72,6 @@ class ChangedPolicyInCockpitE2E {
             browser.screenshot("cockpit-new-version", 1400, 900);
         } finally {
             repository.deleteDeployment(deployment, true);
-        }
-    }
-
-    private void runBatch(String batchId) {
-        Batch batch = management.createBatchQuery().batchId(batchId).singleResult();
-        while (true) {
-            List<Job> jobs = management.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId())
-                    .withRetriesLeft().list();
-            jobs.addAll(management.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId())
-                    .withRetriesLeft().list());
-            if (jobs.isEmpty()) {
-                break;
-            }
-            for (Job job : jobs) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException otherTestsInstance) {
-                    management.setJobRetries(job.getId(), 0);
-                }
-            }
         }
     }
 }

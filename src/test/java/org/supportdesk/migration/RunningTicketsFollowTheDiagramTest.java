@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +38,7 @@ class RunningTicketsFollowTheDiagramTest {
     @Autowired Jobs jobs;
     @Autowired Api api;
     @Autowired RepositoryService repository;
-    @Autowired ManagementService management;
-    @Autowired InstanceMigrations migrations;
+        @Autowired InstanceMigrations migrations;
     @Autowired org.camunda.bpm.engine.FormService formService;
 
     String rita;
@@ -65,7 +62,7 @@ class RunningTicketsFollowTheDiagramTest {
             List<InstanceMigrations.Started> started = migrations.migrateToLatest();
             assertThat(started).filteredOn(s -> s.processKey().equals(PROCESS)).isNotEmpty()
                     .allSatisfy(s -> assertThat(s.toVersion()).isEqualTo(changed.getVersion()));
-            started.stream().filter(s -> s.batchId() != null).forEach(s -> runBatch(s.batchId()));
+            started.stream().filter(s -> s.batchId() != null).forEach(s -> jobs.runBatch(s.batchId()));
 
             for (String number : pending) {
                 assertThat(tickets.process(number).getProcessDefinitionId()).isEqualTo(changed.getId());
@@ -98,7 +95,7 @@ class RunningTicketsFollowTheDiagramTest {
         String deployment = deploy(bpmn -> bpmn.replace("Task_WorkTicket", "Task_AnswerTicket"));
         try {
             List<InstanceMigrations.Started> started = migrations.migrateToLatest();
-            started.stream().filter(s -> s.batchId() != null).forEach(s -> runBatch(s.batchId()));
+            started.stream().filter(s -> s.batchId() != null).forEach(s -> jobs.runBatch(s.batchId()));
 
             assertThat(tickets.process(working).getProcessDefinitionId()).as("stays").isEqualTo(before);
             assertThat(tickets.process(pending).getProcessDefinitionId()).as("follows").isEqualTo(latest().getId());
@@ -141,30 +138,5 @@ class RunningTicketsFollowTheDiagramTest {
 
     private ProcessDefinition latest() {
         return repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).latestVersion().singleResult();
-    }
-
-    /** What the job executor does with a batch: the seed job makes the migration jobs, then each runs. */
-    private void runBatch(String batchId) {
-        Batch batch = management.createBatchQuery().batchId(batchId).singleResult();
-        while (true) {
-            List<Job> seeds = management.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId())
-                    .withRetriesLeft().list();
-            List<Job> work = management.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId())
-                    .withRetriesLeft().list();
-            if (seeds.isEmpty() && work.isEmpty()) {
-                break;
-            }
-            seeds.forEach(job -> management.executeJob(job.getId()));
-            for (Job job : work) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException otherTestsInstance) {
-                    // an instance some other test left in a state of its own; the job keeps its failure (Cockpit)
-                    management.setJobRetries(job.getId(), 0);
-                }
-            }
-        }
-        management.createJobQuery().jobDefinitionId(batch.getMonitorJobDefinitionId()).list()
-                .forEach(job -> management.executeJob(job.getId()));
     }
 }

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +25,7 @@ import org.supportdesk.ticket.TicketStatus;
  * profile {@code e2e} only: {@code ./mvnw -Pe2e verify}.
  */
 @SupportDeskTest
-class PortalE2E {
+class PortalE2E extends BrowserTests {
 
     static final String ALICE = "alice@acme.example";
     static final String BOB = "bob@acme.example";
@@ -35,8 +33,6 @@ class PortalE2E {
     static final String FRANK = "frank@acme.example";
     static final String CAROL = "carol@globex.example";
     static final String DEMO_PASSWORD = "demo";
-
-    static Browser browser;
 
     @LocalServerPort int port;
     @Autowired TicketService ticketService;
@@ -47,17 +43,7 @@ class PortalE2E {
     @Autowired org.supportdesk.TestFixtures fixtures;
     @Autowired org.supportdesk.Mailbox mailbox;
 
-    @BeforeAll
-    static void startBrowser(@Autowired org.springframework.core.env.Environment environment) {
-        browser = new Browser(Integer.parseInt(environment.getProperty("local.server.port")));
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void signedOut() {

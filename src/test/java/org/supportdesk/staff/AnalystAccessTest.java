@@ -2,23 +2,20 @@ package org.supportdesk.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.supportdesk.Api;
+import org.supportdesk.CamundaWebapps;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
@@ -100,7 +97,7 @@ class AnalystAccessTest {
         body.write(content);
         body.write(tail);
         HttpRequest request = HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
-                .header("Authorization", basic(credentials))
+                .header("Authorization", CamundaWebapps.basic(credentials))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
@@ -112,36 +109,14 @@ class AnalystAccessTest {
 
     private HttpResponse<String> engineRest(String method, String path, String credentials, String json)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(credentials))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new CamundaWebapps(port).engineRest(method, path, credentials, json);
     }
 
-    /** Logs in the way the Camunda webapps do: fetch the XSRF cookie, then post the form with its token. */
     private int webappLogin(String user, String password, String app) throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        client.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        String xsrf = cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpRequest login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        return client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static String basic(String credentials) {
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        return new CamundaWebapps(port).login(user, password, app);
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return new CamundaWebapps(port).uri(path);
     }
 }

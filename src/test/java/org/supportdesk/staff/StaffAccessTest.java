@@ -2,10 +2,7 @@ package org.supportdesk.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.supportdesk.CamundaWebapps;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.catalog.Product;
 
@@ -98,33 +96,14 @@ class StaffAccessTest {
     }
 
     private HttpResponse<String> engineRest(String path, String credentials) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        if (credentials != null) {
-            request.header("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new CamundaWebapps(port).engineRest("GET", path, credentials, null);
     }
 
-    /** Logs in the way the Camunda webapps do: fetch the XSRF cookie, then post the form with its token. */
     private int webappLogin(String user, String password, String app) throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        client.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        String xsrf = cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpRequest login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        return client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return new CamundaWebapps(port).login(user, password, app);
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return new CamundaWebapps(port).uri(path);
     }
 }

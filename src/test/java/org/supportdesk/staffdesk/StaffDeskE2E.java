@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,7 +16,6 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
-import org.supportdesk.portal.Browser;
 
 /**
  * The staff workspace and a Tasklist card in a real browser (headless Chromium), as README's agent walk-through uses
@@ -27,24 +24,12 @@ import org.supportdesk.portal.Browser;
  * {@code tasklist-card.png}).
  */
 @SupportDeskTest
-class StaffDeskE2E {
-
-    static Browser browser;
+class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
 
     @Autowired Tickets tickets;
     @Autowired TestFixtures fixtures;
 
-    @BeforeAll
-    static void startBrowser(@Autowired org.springframework.core.env.Environment environment) {
-        browser = new Browser(Integer.parseInt(environment.getProperty("local.server.port")));
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void signedOut() {
