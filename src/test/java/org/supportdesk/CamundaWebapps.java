@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /** Staff's ways into Camunda as their clients take them: the webapps' login, and the engine REST API with HTTP Basic. */
 public final class CamundaWebapps {
@@ -50,6 +51,31 @@ public final class CamundaWebapps {
             request.header("Authorization", basic(credentials));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Deploys files as Camunda Modeler's Deploy button does: {@code POST /engine-rest/deployment/create}, multipart,
+     * with the deployment's name and source and each file under its name.
+     */
+    public HttpResponse<String> deploy(String credentials, Map<String, byte[]> files) throws Exception {
+        String boundary = "----modeler" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nfrom Modeler\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-source\"\r\n\r\n"
+                + "Camunda Modeler\r\n").getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
+                    + "\"; filename=\"" + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(file.getValue());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+                .header("Authorization", basic(credentials))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public static String basic(String credentials) {

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.supportdesk.policy.DeploymentGate;
 import org.supportdesk.outage.OutageService;
 import org.supportdesk.outage.OutageSteps;
 import org.supportdesk.ticket.ActingStaff;
@@ -37,7 +38,8 @@ import org.supportdesk.ticket.TicketWorkflow;
 
 /**
  * One in-memory process engine for the process path tests, without Spring: H2, full history, no job executor (tests
- * execute jobs themselves), the diagrams, the routing decision and the forms of the project folders deployed once.
+ * execute jobs themselves), the diagrams, the decisions and the forms of the project folders deployed once, through
+ * the deployment gate.
  * The diagrams' expression beans are the real delegates, built by each test with Mockito mocks of their services.
  */
 public final class ProcessTestEngine {
@@ -58,6 +60,9 @@ public final class ProcessTestEngine {
             configuration.setJobExecutorActivate(false);
             configuration.setBeans(BEANS);
             configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+            // the diagrams pass the deployment gate and run with the engine narrowed to the policy vocabulary, as
+            // in the application
+            configuration.getProcessEnginePlugins().add(new DeploymentGate(name -> false, BEANS::get));
             engine = configuration.buildProcessEngine();
             // not the engine of the Spring Boot tests in the same JVM: they find theirs as the only registered one
             ProcessEngines.unregister(engine);
