@@ -45,6 +45,9 @@ class DeploymentGateTest {
     @Autowired Tickets tickets;
     @Autowired TestFixtures fixtures;
     @Autowired ProcessEngineConfigurationImpl engine;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
+    @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
 
     @AfterEach
     void removeWhatWasDeployed() throws Exception {
@@ -315,6 +318,46 @@ class DeploymentGateTest {
                 <bpmn:sequenceFlow id="Flow_3" sourceRef="Task_Follow" targetRef="End" />
                 """));
         assertThat(newPath.statusCode()).as(newPath.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aTaskADiagramHandsToTheAnalystsThroughAVariableIsNeitherTheirsToReadNorToWork() throws Exception {
+        HttpResponse<String> deployed = deploy("handover.bpmn", process("handover", """
+                <bpmn:startEvent id="Start" />
+                <bpmn:userTask id="Task_ForAnalysts" name="For the analysts" camunda:candidateGroups="${team}" camunda:assignee="${assignee}">
+                  <bpmn:extensionElements><camunda:inputOutput>
+                    <camunda:inputParameter name="team">process-analysts</camunda:inputParameter>
+                    <camunda:inputParameter name="assignee">analyst</camunda:inputParameter>
+                  </camunda:inputOutput></bpmn:extensionElements>
+                </bpmn:userTask>
+                <bpmn:endEvent id="End" />
+                <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_ForAnalysts" />
+                <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_ForAnalysts" targetRef="End" />
+                """));
+        assertThat(deployed.statusCode()).as("variables are the diagram's to set").isEqualTo(200);
+        String instance = runtime.startProcessInstanceByKey("handover", "SD-HANDOVER").getId();
+        org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        assertThat(task.getAssignee()).isEqualTo("analyst");
+
+        assertThat(authorizations.createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+                .resourceId(task.getId()).list()).as("no right to the task for the analysts or the analyst").isEmpty();
+        CamundaWebapps webapps = new CamundaWebapps(port);
+        assertThat(webapps.engineRest("POST", "/engine-rest/task/" + task.getId() + "/complete", ANALYST, "{}")
+                .statusCode()).isEqualTo(403);
+        assertThat(webapps.engineRest("POST", "/engine-rest/task/" + task.getId() + "/claim", ANALYST,
+                "{\"userId\":\"analyst\"}").statusCode()).isEqualTo(403);
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).count()).isEqualTo(1);
+    }
+
+    @Test
+    void theTeamsOfATaskGetTheirRightToItAsBefore() throws Exception {
+        String number = tickets.file(fixtures.organization().activeLicence(Product.LIFECYCLE).owner("tess"));
+        String task = tickets.task(number).getId();
+        assertThat(authorizations.createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+                .resourceId(task).list()).extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId)
+                .containsExactlyElementsOf(tickets.candidateGroups(number));
+        assertThat(new CamundaWebapps(port).engineRest("POST", "/engine-rest/task/" + task + "/claim", "agent:agent",
+                "{\"userId\":\"agent\"}").statusCode()).isEqualTo(204);
     }
 
     @Test
