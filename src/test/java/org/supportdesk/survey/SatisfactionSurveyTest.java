@@ -200,6 +200,22 @@ class SatisfactionSurveyTest {
     }
 
     @Test
+    void theThankYouPageChangesTheRatingWithOneButton() throws Exception {
+        String good = links(rita).get("Good");
+        RawHttp browser = anonymous();
+        RawHttp.Response thanks = sendThePage(browser, good);
+        assertThat(thanks.body()).contains("<input type=\"hidden\" name=\"rating\" value=\"bad\">",
+                ">Rate it bad instead</button>");
+
+        RawHttp.Response changed = browser.send("POST", path(good),
+                ("_csrf=" + csrf(thanks) + "&rating=bad").getBytes(StandardCharsets.UTF_8), FORM);
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body()).contains("id=\"survey-rating\">bad</strong>", ">Rate it good instead</button>");
+        assertThat(rating(rita)).isEqualTo(Satisfaction.Rating.BAD);
+    }
+
+    @Test
     void thePageTakesACommentAndStaffSeeIt() throws Exception {
         String good = links(rita).get("Good");
         RawHttp browser = anonymous();
