@@ -24,7 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>An upload over the server's size limits cannot be read at all, so its CSRF token (a form field) is missing
  * too: such a request is refused here, before any controller. Instead of a bare 403 the person goes back to the
  * form, which states the limits (R8). Nothing was stored, so sending a forged oversize request gains nothing.
- * Any other CSRF failure is a 403 page that says what to do.
+ * Any other CSRF failure is a 403 page that says what to do (for the satisfaction survey: open the mail's link
+ * again).
  */
 class RefusedForms implements AccessDeniedHandler {
 
@@ -50,9 +51,14 @@ class RefusedForms implements AccessDeniedHandler {
             response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
             return;
         }
-        SafeErrorMessages.show(request, texts.text(denied instanceof CsrfException ? "form.expired"
-                : "form.forbidden"));
+        SafeErrorMessages.show(request, texts.text(!(denied instanceof CsrfException) ? "form.forbidden"
+                : survey(request) ? "form.expired.survey" : "form.expired"));
         response.sendError(HttpStatus.FORBIDDEN.value());
+    }
+
+    /** A rating or comment of the satisfaction survey: its page comes from the mail's link, not from "back". */
+    private static boolean survey(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/survey/");
     }
 
     /** The page with the form that sent an oversize request, marked so that it shows the limits. */

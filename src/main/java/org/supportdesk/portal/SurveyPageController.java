@@ -1,5 +1,7 @@
 package org.supportdesk.portal;
 
+import java.util.Locale;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,9 +15,11 @@ import org.supportdesk.web.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The satisfaction survey's page (issue #14), open without signing in: the "solved" mail's good or bad link records
- * the rating with one click and opens this page, which thanks, offers the other rating while it can still change,
- * and takes an optional comment.
+ * The satisfaction survey's page (issues #14, #21), open without signing in. The "solved" mail's good or bad link
+ * opens the question with that answer chosen and records nothing: mail security scanners open every link in a mail.
+ * The page sends the answer as a form (POST, with the portal's CSRF token): by itself through {@code js/survey.js}
+ * in a browser, which scanners do not run, or with its button. The answer thanks, offers the other rating while it
+ * can still change, and takes an optional comment. The signed token in the link is the credential.
  */
 @Controller
 class SurveyPageController {
@@ -29,33 +33,61 @@ class SurveyPageController {
     }
 
     @GetMapping("/survey/{token}")
-    String rate(@PathVariable String token, @RequestParam(defaultValue = "") String rating, Model model,
-                HttpServletResponse response) {
+    String ask(@PathVariable String token, @RequestParam(defaultValue = "") String rating, Model model,
+               HttpServletResponse response) {
         try {
-            return page(token, satisfaction.rate(token, rating), model, null);
+            Satisfaction.Question question = satisfaction.ask(token, rating);
+            model.addAttribute("token", token);
+            model.addAttribute("number", question.ticket().number());
+            model.addAttribute("summary", question.ticket().summary());
+            model.addAttribute("chosen", question.chosen().name().toLowerCase(Locale.ROOT));
+            return "survey-question";
         } catch (Refusal refusal) {
-            if (refusal.getStatusCode() != HttpStatus.GONE) {
-                throw refusal;
-            }
-            response.setStatus(HttpStatus.GONE.value());
-            model.addAttribute("final", texts.detail(refusal));
-            return "survey";
+            return refused(refusal, model, response);
         }
     }
 
-    @PostMapping("/survey/{token}")
+    @PostMapping(path = "/survey/{token}", params = "rating")
+    String rate(@PathVariable String token, @RequestParam String rating, Model model, HttpServletResponse response) {
+        try {
+            return page(token, satisfaction.rate(token, rating), model, null);
+        } catch (Refusal refusal) {
+            return refused(refusal, model, response);
+        }
+    }
+
+    @PostMapping(path = "/survey/{token}", params = "!rating")
     String comment(@PathVariable String token, @RequestParam(defaultValue = "") String comment, Model model,
                    HttpServletResponse response) {
         try {
             return page(token, satisfaction.comment(token, comment), model, texts.text("page.survey.comment-saved"));
         } catch (Refusal refusal) {
             if (refusal.getStatusCode() == HttpStatus.NOT_FOUND) {
-                throw refusal;
+                return refused(refusal, model, response);
             }
             response.setStatus(refusal.getStatusCode().value());
             model.addAttribute("final", texts.detail(refusal));
             return "survey";
         }
+    }
+
+    /**
+     * A rating that can no longer change, or a link that was not found, is the survey page saying so and what to do;
+     * other refusals are the error page.
+     */
+    private String refused(Refusal refusal, Model model, HttpServletResponse response) {
+        if (refusal.getStatusCode() == HttpStatus.NOT_FOUND) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("unknown", texts.detail(refusal));
+            model.addAttribute("hint", texts.text(Satisfaction.HINT));
+            return "survey";
+        }
+        if (refusal.getStatusCode() != HttpStatus.GONE) {
+            throw refusal;
+        }
+        response.setStatus(HttpStatus.GONE.value());
+        model.addAttribute("final", texts.detail(refusal));
+        return "survey";
     }
 
     private static String page(String token, Satisfaction.Rated rated, Model model, String notice) {

@@ -19,16 +19,19 @@ import org.supportdesk.ticket.TicketStatus;
 import org.supportdesk.web.Refusal;
 
 /**
- * Satisfaction on close (issue #14). The "solved" mail gives the requester and each CC their own good and bad links;
- * one click records that person's rating of the ticket, without signing in. Clicking again changes it for
- * {@link #CHANGEABLE} after the first click; the page that opens takes a comment. Staff see the ratings on the
- * ticket.
+ * Satisfaction on close (issue #14). The "solved" mail gives the requester and each CC their own good and bad links,
+ * without signing in. Opening a link records nothing ({@link #ask}): mail scanners open every link. The page it opens
+ * sends the rating ({@link #rate}; by itself in a browser that runs scripts, with a button otherwise). Rating again
+ * changes it for {@link #CHANGEABLE} after the first rating; the page takes a comment. Staff see the ratings on the
+ * ticket (issue #21).
  */
 @Service
 public class Satisfaction {
 
     public static final Duration CHANGEABLE = Duration.ofDays(7);
     static final int COMMENT_MAX = 2_000;
+    /** The key of what to do about a link that was not found (the survey page shows it under the refusal). */
+    public static final String HINT = "problem.not-found.survey-link.hint";
 
     public enum Rating { GOOD, BAD }
 
@@ -38,6 +41,10 @@ public class Satisfaction {
 
     /** What a click or a comment met: the ticket, the person and their rating now. */
     public record Rated(Ticket ticket, Given given, boolean changeable) {
+    }
+
+    /** What an opened link asks: the ticket and the answer the link chose. */
+    public record Question(Ticket ticket, Rating chosen) {
     }
 
     private final SurveyLinks links;
@@ -52,7 +59,23 @@ public class Satisfaction {
         this.clock = clock;
     }
 
-    /** A click on a link: records the rating, or changes it within {@link #CHANGEABLE} of the first click. */
+    /**
+     * An opened link: the question with the link's answer, recording nothing. Refused as {@link #rate} would refuse
+     * it: an unknown or altered link, an answer other than good or bad, another answer than a rating that can no
+     * longer be changed.
+     */
+    @Transactional(readOnly = true)
+    public Question ask(String token, String value) {
+        Rating rating = rating(value);
+        Holder holder = holder(token);
+        Optional<Given> given = given(holder.ticket().id(), holder.email(), false);
+        if (given.isPresent() && given.get().rating() != rating && !changeable(given.get(), clock.instant())) {
+            throw new Refusal(HttpStatus.GONE, "rating-final", given.get().rating().name().toLowerCase(Locale.ROOT));
+        }
+        return new Question(holder.ticket(), rating);
+    }
+
+    /** The rating the survey page sends: records it, or changes it within {@link #CHANGEABLE} of the first one. */
     @Transactional
     public Rated rate(String token, String value) {
         Rating rating = rating(value);
@@ -109,14 +132,19 @@ public class Satisfaction {
 
     /** The link's ticket and person: a solved ticket, and its requester or one of its CCs. */
     private Holder holder(String token) {
-        SurveyLinks.Holder signed = links.holder(token).orElseThrow(() -> Refusal.notFound("survey-link"));
-        Ticket ticket = tickets.find(signed.ticketId()).orElseThrow(() -> Refusal.notFound("survey-link"));
+        SurveyLinks.Holder signed = links.holder(token).orElseThrow(Satisfaction::unknownLink);
+        Ticket ticket = tickets.find(signed.ticketId()).orElseThrow(Satisfaction::unknownLink);
         boolean recipient = ticket.requesterEmail().equalsIgnoreCase(signed.email())
                 || tickets.cc(ticket.id()).stream().anyMatch(cc -> cc.equalsIgnoreCase(signed.email()));
         if (!recipient || ticket.status() != TicketStatus.CLOSED) {
-            throw Refusal.notFound("survey-link");
+            throw unknownLink();
         }
         return new Holder(ticket, signed.email());
+    }
+
+    /** An unknown, altered or no longer valid link: 404, with what to do in {@code hint}. */
+    private static Refusal unknownLink() {
+        return Refusal.notFound("survey-link").withText("hint", HINT);
     }
 
     private Optional<Given> given(long ticketId, String email, boolean lock) {

@@ -22,9 +22,9 @@ import org.supportdesk.ticket.RatingLinks;
 import org.supportdesk.ticket.Ticket;
 
 /**
- * The survey's links: {@code /survey/{token}?rating=good|bad}, the token naming one ticket and one person and
- * signed (HMAC-SHA256) with a key the application made at its first start and keeps in the database, the same for
- * every node. A link cannot be turned into another ticket's or another person's.
+ * The survey's links: {@code /survey/{token}?rating=good|bad} (the page that sends the rating), the token naming one
+ * ticket and one person and signed (HMAC-SHA256) with a key the application made at its first start and keeps in
+ * the database, the same for every node. A link cannot be turned into another ticket's or another person's.
  */
 @Component
 class SurveyLinks implements RatingLinks {

@@ -6,7 +6,10 @@ package org.supportdesk.ticket;
  */
 public interface RatingLinks {
 
-    /** A good and a bad link, each recording that rating for this ticket and this person with one click. */
+    /**
+     * A good and a bad link for this ticket and this person, each opening the survey page with that answer chosen;
+     * the page sends it (opening a link records nothing: mail scanners open links).
+     */
     Links of(Ticket ticket, String email);
 
     record Links(String good, String bad) {

@@ -92,10 +92,33 @@ class DashboardTest {
         Api.Response csv = manager().get("/staff/dashboard/breaches.csv?from=2026-10-06&to=2026-10-07");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("Ticket,Summary,Team,Priority,Status,Organisation,Filed\r\n")
-                .contains(late + ",'=SUM(1) late,team-lifecycle,NORMAL,CLOSED (SOLVED),");
+        assertThat(csv.body()).startsWith("\"Ticket\",\"Summary\",\"Team\",\"Priority\",\"Status\",\"Organisation\","
+                        + "\"Filed\"\r\n")
+                .contains("\"" + late + "\",\"'=SUM(1) late\",\"team-lifecycle\",\"NORMAL\",\"CLOSED (SOLVED)\",");
         assertThat(csv.headers().getFirst("Content-Disposition")).contains("attachment",
                 "support-desk-breaches-2026-10-06-2026-10-07.csv");
+    }
+
+    /**
+     * Excel in a locale whose list separator is {@code ;} (much of Europe) would split an unquoted
+     * {@code note;=1+1} and run {@code =1+1}; the summary a customer wrote comes out quoted and as text.
+     */
+    @Test
+    void aSummaryTheCustomerWroteComesOutOfTheCsvQuotedAndAsTextInEveryLocale() {
+        EngineTime.setNewYork("2026-10-13T10:00"); // a day only this test files on
+        String ticket = tickets.file(rita, Map.of("product", "LIFECYCLE", "topic", "CONFIGURATION",
+                "concernType", "PROBLEM", "summary", "note;=1+1 \"quoted\", @x",
+                "description", "A summary made to run in a spreadsheet.", "businessImpact", "NORMAL"));
+        jobs.fire(jobs.timer(tickets.process(ticket).getId(), "Timer_FirstResponseDue"));
+
+        Api.Response csv = manager().get("/staff/dashboard/breaches.csv?from=2026-10-13&to=2026-10-13");
+
+        assertThat(csv.status()).isEqualTo(200);
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).startsWith("\"" + ticket + "\",\"'note;=1+1 \"\"quoted\"\", @x\",\"team-lifecycle\",");
+        assertThat(lines[1].split("\",\"")).as("seven cells, each in quotes").hasSize(7);
+        assertThat(lines[1]).endsWith("\"");
     }
 
     @Test
@@ -190,7 +213,11 @@ class DashboardTest {
                 "<td>agent2</td>", "First response per priority",
                 "href=\"/staff/dashboard/response.csv?from=2027-03-05&amp;to=2027-03-09&amp;by=week&amp;team=team-lifecycle\"");
         assertThat(manager().get("/staff/dashboard/satisfaction-agents.csv?team=team-lifecycle&from=2027-03-05"
-                + "&to=2027-03-09").body()).isEqualTo("Agent,Good,Bad,Good %\r\nagent,2,0,100\r\nagent2,0,1,0\r\n");
+                + "&to=2027-03-09").body()).isEqualTo("""
+                "Agent","Good","Bad","Good %"\r
+                "agent","2","0","100"\r
+                "agent2","0","1","0"\r
+                """);
         Api.Response wrong = manager().get("/staff/dashboard?by=month");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("must be day or week");
