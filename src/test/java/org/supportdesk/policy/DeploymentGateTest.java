@@ -1,6 +1,7 @@
 package org.supportdesk.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ class DeploymentGateTest {
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;
     @Autowired org.camunda.bpm.engine.TaskService taskService;
     @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void removeWhatWasDeployed() throws Exception {
@@ -358,6 +360,32 @@ class DeploymentGateTest {
                 .containsExactlyElementsOf(tickets.candidateGroups(number));
         assertThat(new CamundaWebapps(port).engineRest("POST", "/engine-rest/task/" + task + "/claim", "agent:agent",
                 "{\"userId\":\"agent\"}").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aDiagramStoredBeforeTheGateExistedIsRefusedWhenANodeLoadsItAndDoesNotRun() throws Exception {
+        assertThat(deploy("older.bpmn", process("older", """
+                <bpmn:startEvent id="Start" />
+                <bpmn:serviceTask id="Task_Run" camunda:expression="${1 + 1}" />
+                <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Run" />
+                """)).statusCode()).isEqualTo(200);
+        // what an older version of the desk let an analyst deploy, as it lies in the database
+        String command = "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)"
+                + ".exec('touch " + MARKER.toAbsolutePath() + "')}";
+        String deploymentId = repository.createDeploymentQuery().deploymentName("from Modeler").singleResult().getId();
+        jdbc.sql("update ACT_GE_BYTEARRAY set BYTES_ = ? where DEPLOYMENT_ID_ = ? and NAME_ = 'older.bpmn'")
+                .params(process("older", """
+                        <bpmn:startEvent id="Start" />
+                        <bpmn:serviceTask id="Task_Run" camunda:expression="%s" />
+                        <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Run" />
+                        """.formatted(command.replace("'", "&apos;"))).getBytes(StandardCharsets.UTF_8), deploymentId)
+                .update();
+        engine.getDeploymentCache().discardProcessDefinitionCache(); // as a node that starts, or another node
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("older"))
+                .isInstanceOf(org.camunda.bpm.engine.ParseException.class)
+                .hasMessageContaining("older.bpmn: Task_Run: camunda:expression: method calls may only call the published functions");
+        assertThat(MARKER).doesNotExist();
     }
 
     @Test
