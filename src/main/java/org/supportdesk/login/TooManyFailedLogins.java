@@ -24,7 +24,7 @@ public class TooManyFailedLogins extends AuthenticationException {
     }
 
     /** No room to wait: as many attempts of this account (or of all accounts) as may wait at once are waiting. */
-    static TooManyFailedLogins busy(Duration retryAfter) {
+    public static TooManyFailedLogins busy(Duration retryAfter) {
         return new TooManyFailedLogins(retryAfter, true);
     }
 

@@ -22,6 +22,7 @@ import org.supportdesk.catalog.Product;
 import org.supportdesk.engine.AsSystem;
 import org.supportdesk.login.LoginThrottle;
 import org.supportdesk.login.Realm;
+import org.supportdesk.login.TooManyFailedLogins;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -39,6 +40,7 @@ class ThrottledSignInTest {
     @Autowired JdbcClient jdbc;
     @Autowired RecordingSleeper sleeper;
     @Autowired LoginThrottle throttle;
+    @Autowired Problems problems;
 
     String cara;
 
@@ -139,6 +141,23 @@ class ThrottledSignInTest {
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.header("Location")).doesNotContain("/login");
         assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aSignInThatFindsNoPlaceToWaitIsA429WhoseProblemSaysWhyAndWhatToDo() throws Exception {
+        org.springframework.mock.web.MockHttpServletResponse response =
+                new org.springframework.mock.web.MockHttpServletResponse();
+
+        problems.tooManyFailedLogins(response, TooManyFailedLogins.busy(Duration.ofSeconds(30)));
+
+        assertThat(response.getStatus()).isEqualTo(429);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("30");
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        String body = response.getContentAsString();
+        assertThat(JsonPath.<String>read(body, "$.type")).endsWith(":too-many-failed-sign-ins");
+        assertThat(JsonPath.<String>read(body, "$.detail")).contains("sign-ins from new addresses wait",
+                "Try again in 30 seconds", "from an address you signed in from before there is no wait",
+                "the password was not checked");
     }
 
     @Test
