@@ -10,8 +10,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Every test starts with the real clock and no process instance left over from the previous one: otherwise moving
- * the clock in one test would fire the timers of all earlier tests' tickets. Failed sign-ins are forgotten too: the
- * tests share one client address, and one test's guessing must not refuse the next test's sign-in.
+ * the clock in one test would fire the timers of all earlier tests' tickets. Failed sign-ins (and the delays they
+ * caused) are forgotten too: the tests share one client address, and one test's guessing must not refuse the next
+ * test's sign-in.
  */
 public class ResetEngineClock implements AfterEachCallback {
 
@@ -22,6 +23,7 @@ public class ResetEngineClock implements AfterEachCallback {
         org.springframework.jdbc.core.simple.JdbcClient jdbc = spring.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
         jdbc.sql("delete from login_failure").update();
         jdbc.sql("delete from login_known_address").update();
+        spring.getBeanProvider(RecordingSleeper.class).ifAvailable(RecordingSleeper::forget);
         RuntimeService runtime = spring.getBean(RuntimeService.class);
         List<String> running = runtime.createProcessInstanceQuery().rootProcessInstances().list().stream()
                 .map(ProcessInstance::getId).toList();

@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"demo", "test"})
 @AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus is there
 @ExtendWith(ResetEngineClock.class)
-@Import({ProcessEngineCoverageConfiguration.class, TestFixtures.class, Api.class, Jobs.class, Mailbox.class, Tickets.class})
+@Import({ProcessEngineCoverageConfiguration.class, TestFixtures.class, Api.class, Jobs.class, Mailbox.class, Tickets.class,
+        RecordingSleeper.class})
 public @interface SupportDeskTest {
 }

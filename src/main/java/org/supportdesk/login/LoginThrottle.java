@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing; rows nobody failed on for {@code forgetAfter} are deleted, so what an attacker can add is bounded by the
  * limits themselves (docs/security.md). Three counts per attempt: the account together with the client address
  * (the one that normally refuses), the address across accounts (spraying), the account across addresses (a
- * distributed attack; it only refuses addresses the account has never signed in from).
+ * distributed attack; it refuses nobody, it delays attempts from addresses the account has never signed in from).
  *
  * <p>Each count is written in a transaction of its own: a failure is counted even when the caller's work rolls back.
  */
@@ -57,13 +57,17 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Where an account and address stand before a password check. */
-    public record Standing(Optional<Duration> refusedFor, boolean earlierFailures) {
+    /**
+     * Where an account and address stand before a password check: refused for a while (the pair's or the address's
+     * count), or else to be checked after {@code delay} ({@link Duration#ZERO} but past the account's count, from an
+     * address that never signed in to it), and whether the pair failed before.
+     */
+    public record Standing(Optional<Duration> refusedFor, Duration delay, boolean earlierFailures) {
     }
 
     private record Keys(String pair, String address, String account, String accountName, String addressName) {
         static Keys of(Realm realm, String account, String address) {
-            String name = realm.key(normalize(account));
+            String name = accountKey(realm, account);
             String where = ClientAddress.of(address);
             return new Keys("pair:" + name + "|" + where, "address:" + where, "account:" + name, name, where);
         }
@@ -80,13 +84,19 @@ public class LoginThrottle {
         for (String key : List.of(keys.pair(), keys.address())) {
             wait = longer(wait, lockedFor(counts.get(key), now));
         }
-        Duration accountWait = lockedFor(counts.get(keys.account()), now);
-        if (!accountWait.isZero() && !knownAddress(keys, now)) {
-            wait = longer(wait, accountWait);
-        }
         Count pair = counts.get(keys.pair());
-        return new Standing(wait.isZero() ? Optional.empty() : Optional.of(wait),
-                pair != null && pair.failures() > 0);
+        boolean earlierFailures = pair != null && pair.failures() > 0;
+        if (!wait.isZero()) {
+            return new Standing(Optional.of(wait), Duration.ZERO, earlierFailures);
+        }
+        Count acrossAddresses = counts.get(keys.account());
+        Duration delay = Duration.ZERO;
+        if (acrossAddresses != null && acrossAddresses.failures() >= properties.failuresPerAccount()
+                && !acrossAddresses.lastFailure().isBefore(now.minus(properties.forgetAfter()))
+                && !knownAddress(keys, now)) {
+            delay = delay(acrossAddresses.failures() - properties.failuresPerAccount());
+        }
+        return new Standing(Optional.empty(), delay, earlierFailures);
     }
 
     /** A wrong password (or an account that does not exist): counts for the pair, the address and the account. */
@@ -96,7 +106,7 @@ public class LoginThrottle {
         ownTransaction.executeWithoutResult(status -> {
             count(status, keys.pair(), properties.failuresPerAccountAndAddress(), now);
             count(status, keys.address(), properties.failuresPerAddress(), now);
-            count(status, keys.account(), properties.failuresPerAccount(), now);
+            count(status, keys.account(), Integer.MAX_VALUE, now); // it delays (standing), it never locks
         });
     }
 
@@ -141,6 +151,21 @@ public class LoginThrottle {
         int doublings = Math.min(Math.max(failuresBeyondLimit, 0), 20);
         Duration lock = properties.firstLock().multipliedBy(1L << doublings);
         return lock.compareTo(properties.longestLock()) > 0 ? properties.longestLock() : lock;
+    }
+
+    /**
+     * 1 s (by default) for the first attempt past the account's limit, doubling with each further failure of the
+     * account, at most 30 s.
+     */
+    Duration delay(int failuresBeyondLimit) {
+        int doublings = Math.min(Math.max(failuresBeyondLimit, 0), 20);
+        Duration delay = properties.firstDelay().multipliedBy(1L << doublings);
+        return delay.compareTo(properties.longestDelay()) > 0 ? properties.longestDelay() : delay;
+    }
+
+    /** The account as the gate bounds its waiting attempts: realm and account name, as counted. */
+    static String accountKey(Realm realm, String account) {
+        return realm.key(normalize(account));
     }
 
     private void count(TransactionStatus status, String key, int limit, Instant now) {

@@ -7,21 +7,42 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.stereotype.Component;
 import org.supportdesk.login.TooManyFailedLogins;
 import org.supportdesk.web.Refusal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Sign-in failures of the customer and staff API answer with problem JSON like every other error. */
-@Component
+/**
+ * Sign-in failures of the customer and staff API answer with problem JSON like every other error. Staff and customers
+ * are asked for their login in realms of their own: a browser reuses a login it stored for one realm without asking
+ * only within that realm, so a customer's stored login is never offered to staff URLs, nor a staff login to the
+ * customer API. The staff pages ({@code /staff/**}) and the staff API share the staff realm, so that a page's file
+ * downloads from {@code /api/staff} need no second sign-in.
+ */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final Problems problems;
+    /** The HTTP Basic realm of staff logins: staff API, staff pages, actuator. */
+    static final String STAFF_REALM = "Support Desk staff";
+    /** The HTTP Basic realm of customer logins: the customer API. */
+    static final String CUSTOMER_REALM = "Support Desk customers";
 
-    ProblemResponses(Problems problems) {
+    private final Problems problems;
+    private final String realm;
+    private final String signInText;
+
+    private ProblemResponses(Problems problems, String realm, String signInText) {
         this.problems = problems;
+        this.realm = realm;
+        this.signInText = signInText;
+    }
+
+    static ProblemResponses staff(Problems problems) {
+        return new ProblemResponses(problems, STAFF_REALM, "problem.sign-in-required.staff");
+    }
+
+    static ProblemResponses customers(Problems problems) {
+        return new ProblemResponses(problems, CUSTOMER_REALM, "problem.sign-in-required");
     }
 
     @Override
@@ -31,8 +52,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             problems.tooManyFailedLogins(response, refused);
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Support Desk\"");
-        problems.write(response, new Refusal(HttpStatus.UNAUTHORIZED, "sign-in-required"));
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+        problems.write(response, new Refusal(HttpStatus.UNAUTHORIZED, "sign-in-required").saying(signInText));
     }
 
     @Override

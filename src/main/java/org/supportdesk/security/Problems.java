@@ -40,8 +40,10 @@ class Problems {
     /** 429 with Retry-After: the password was not looked at. */
     void tooManyFailedLogins(HttpServletResponse response, TooManyFailedLogins refused) throws IOException {
         response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
-        write(response, new Refusal(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins",
-                refused.retryAfterSeconds()).with("retryAfterSeconds", refused.retryAfterSeconds()));
+        Refusal refusal = new Refusal(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins",
+                refused.retryAfterSeconds()).with("retryAfterSeconds", refused.retryAfterSeconds());
+        write(response, refused.busy()
+                ? refusal.saying("problem.too-many-failed-sign-ins.busy", refused.retryAfterSeconds()) : refusal);
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

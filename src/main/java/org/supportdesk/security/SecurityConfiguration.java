@@ -23,6 +23,7 @@ import org.supportdesk.account.AccountRepository;
 import org.supportdesk.engine.AsSystem;
 import org.supportdesk.login.PasswordGate;
 import org.supportdesk.login.Realm;
+import org.supportdesk.mail.MailSettings;
 import org.supportdesk.portal.PortalSecurity;
 
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -35,12 +36,18 @@ import com.github.benmanes.caffeine.cache.Ticker;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    /** The staff API: HTTP Basic with the Camunda login of a staff member (any staff group, or an admin). */
+    /**
+     * The staff API: HTTP Basic with the Camunda login of a staff member (any staff group, or an admin), in the staff
+     * realm. A browser resends that login on its own, and there is no session for CSRF tokens: changes sent by
+     * another site's page are refused ({@link CrossSiteRequests}).
+     */
     @Bean
     @Order(0)
-    SecurityFilterChain staffApi(HttpSecurity http, ProblemResponses problems, IdentityService identity,
-                                 AsSystem asSystem, PasswordGate gate) throws Exception {
+    SecurityFilterChain staffApi(HttpSecurity http, Problems problemWriter, MailSettings mail,
+                                 IdentityService identity, AsSystem asSystem, PasswordGate gate) throws Exception {
+        ProblemResponses problems = ProblemResponses.staff(problemWriter);
         return http.securityMatcher("/api/staff/**")
+                .addFilterBefore(new CrossSiteRequests(mail.portalUrl(), problemWriter), CsrfFilter.class)
                 .authenticationManager(new ProviderManager(new ThrottledPasswords(
                         new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF)))
                 .authorizeHttpRequests(requests -> requests
@@ -64,8 +71,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems, IdentityService identity,
+    SecurityFilterChain actuator(HttpSecurity http, Problems problemWriter, IdentityService identity,
                                  AsSystem asSystem, PasswordGate gate) throws Exception {
+        ProblemResponses problems = ProblemResponses.staff(problemWriter);
         return http.securityMatcher("/actuator", "/actuator/**")
                 .authenticationManager(new ProviderManager(new ThrottledPasswords(
                         new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF)))
@@ -80,15 +88,19 @@ class SecurityConfiguration {
     }
 
     /**
-     * The customer API: HTTP Basic with the member's email and password, no session. Without cookies there is
-     * nothing for a cross-site request to ride on, so CSRF tokens are not needed here. Accepting an invitation and
-     * resetting a password are open: the mailed token is the credential.
+     * The customer API: HTTP Basic with the member's email and password, in the customers' realm, no session. A
+     * browser resends a stored Basic login on its own, so changes sent by another site's page are refused
+     * ({@link CrossSiteRequests}) instead of CSRF tokens, which need a session. Accepting an invitation and resetting
+     * a password are open: the mailed token is the credential.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain customerApi(HttpSecurity http, ProblemResponses problems, CustomerAccounts customers,
-                                    PasswordEncoder passwords, PasswordGate gate) throws Exception {
+    SecurityFilterChain customerApi(HttpSecurity http, Problems problemWriter, MailSettings mail,
+                                    CustomerAccounts customers, PasswordEncoder passwords, PasswordGate gate)
+            throws Exception {
+        ProblemResponses problems = ProblemResponses.customers(problemWriter);
         return http.securityMatcher("/api/**")
+                .addFilterBefore(new CrossSiteRequests(mail.portalUrl(), problemWriter), CsrfFilter.class)
                 .authenticationManager(new ProviderManager(customerPasswords(customers, passwords, gate)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/invitations/**", "/api/password-resets", "/api/password-resets/**")
@@ -136,20 +148,23 @@ class SecurityConfiguration {
      * The staff workspace's pages ({@code /staff/**}, issue #13): HTTP Basic with the Camunda login of a staff member,
      * as for the staff API and in the same realm, so the browser sends the same login to {@code /api/staff} (file
      * downloads) without asking again. A browser resends Basic credentials on its own, so forms carry CSRF tokens
-     * (kept in a session that holds nothing else); the portal's Content Security Policy applies.
+     * (kept in a session that holds nothing else) and changes sent by another site's page are refused before that
+     * ({@link CrossSiteRequests}); the portal's Content Security Policy applies.
      */
     @Bean
     @Order(3)
-    SecurityFilterChain staffWorkspace(HttpSecurity http, IdentityService identity, AsSystem asSystem, PasswordGate gate)
+    SecurityFilterChain staffWorkspace(HttpSecurity http, Problems problemWriter, MailSettings mail,
+                                       IdentityService identity, AsSystem asSystem, PasswordGate gate)
             throws Exception {
         return http.securityMatcher("/staff", "/staff/**")
+                .addFilterBefore(new CrossSiteRequests(mail.portalUrl(), problemWriter), CsrfFilter.class)
                 .authenticationManager(new ProviderManager(new ThrottledPasswords(
                         new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/staff/dashboard", "/staff/dashboard/**")
                         .hasRole(StaffAuthenticationProvider.MANAGER)
                         .anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
-                .httpBasic(basic -> basic.realmName("Support Desk"))
+                .httpBasic(basic -> basic.realmName(ProblemResponses.STAFF_REALM))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PortalSecurity.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

@@ -12,15 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.supportdesk.Api;
 import org.supportdesk.EngineTime;
 import org.supportdesk.Mailbox;
+import org.supportdesk.RawHttp;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.Channel;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketStatus;
+
+import com.jayway.jsonpath.JsonPath;
 
 /**
  * Anyone can write anyone's address in From. Mail counts as sent by its From address only when the receiving mail
@@ -62,6 +66,7 @@ class EmailSenderVerificationTest extends EmailChannel {
 
     @Autowired RuntimeService runtime;
     @Autowired org.supportdesk.dashboard.Dashboard dashboard;
+    @LocalServerPort int port;
 
     OrgFixture org;
     String paula;
@@ -265,6 +270,54 @@ class EmailSenderVerificationTest extends EmailChannel {
         assertThat(api.anonymous().post("/api/staff/inbound-mail/" + unverified.id() + "/accept", null).status())
                 .isEqualTo(401);
         assertThat(row(unverified.messageId()).status()).isEqualTo(InboundStatus.UNVERIFIED);
+    }
+
+    @Test
+    void aPageOfAnotherSiteCannotAcceptMailWithTheLoginAnAgentsBrowserStored() throws Exception {
+        InboundMail unverified = forge(Forgery.NO_AUTHENTICATION_RESULTS, Smtp.mail(paula).subject("Trust me"));
+        String accept = "/api/staff/inbound-mail/" + unverified.id() + "/accept";
+
+        RawHttp.Response fromItsOrigin = agentsBrowser().send("POST", accept, new byte[0],
+                RawHttp.basic("agent", "agent"), "Origin: https://evil.example");
+        RawHttp.Response fromItsReferer = agentsBrowser().send("POST", accept, new byte[0],
+                RawHttp.basic("agent", "agent"), "Referer: https://evil.example/cats.html");
+        RawHttp.Response fromASandbox = agentsBrowser().send("POST", accept, new byte[0],
+                RawHttp.basic("agent", "agent"), "Origin: null");
+
+        for (RawHttp.Response refused : List.of(fromItsOrigin, fromItsReferer, fromASandbox)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(JsonPath.<String>read(refused.body(), "$.type"))
+                    .isEqualTo("urn:support-desk:problem:cross-site-request");
+        }
+        assertThat(JsonPath.<String>read(fromItsOrigin.body(), "$.detail"))
+                .contains("another site (https://evil.example:443)", "not of the desk (http://localhost:8080 or "
+                        + "http://localhost:" + port + ")", "nothing was changed",
+                        "send the request from a script or command-line client without an Origin or Referer header");
+        assertThat(JsonPath.<String>read(fromASandbox.body(), "$.detail")).contains("another site (null)");
+        InboundMail still = row(unverified.messageId());
+        assertThat(still.status()).isEqualTo(InboundStatus.UNVERIFIED);
+        assertThat(still.acceptedBy()).isNull();
+    }
+
+    @Test
+    void staffAcceptMailFromTheDesksOwnPagesAndFromScriptsThatSendNeitherOriginNorReferer() throws Exception {
+        List<String> sameSite = List.of("Origin: http://localhost:" + port, "Origin: http://localhost:8080",
+                "Referer: http://localhost:" + port + "/staff/tickets/SD-1001", "User-Agent: curl/8.5.0");
+        for (String header : sameSite) {
+            InboundMail unverified = forge(Forgery.NO_AUTHENTICATION_RESULTS, Smtp.mail(paula).subject(header));
+
+            RawHttp.Response accepted = agentsBrowser().send("POST", "/api/staff/inbound-mail/" + unverified.id()
+                    + "/accept", new byte[0], RawHttp.basic("agent", "agent"), header);
+
+            assertThat(accepted.status()).as(header + ": " + accepted.body()).isEqualTo(200);
+            assertThat(row(unverified.messageId()).acceptedBy()).isEqualTo("agent");
+        }
+    }
+
+    /** HTTP with every header under the test's control: the agent's browser, or a script. */
+    private RawHttp agentsBrowser() {
+        return new RawHttp("127.0.0.1", port);
     }
 
     @Test

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.supportdesk.Api;
 import org.supportdesk.EngineTime;
+import org.supportdesk.RawHttp;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.AuthorType;
@@ -32,6 +34,7 @@ class InboundRetryTest extends EmailChannel {
 
     @Autowired TransactionTemplate transaction;
     @Autowired InboundMailStore store;
+    @LocalServerPort int port;
 
     final ExecutorService otherNode = Executors.newSingleThreadExecutor();
     String paula;
@@ -126,6 +129,31 @@ class InboundRetryTest extends EmailChannel {
         assertThat(processed.<String>json("$.detail")).contains("only FAILED mail can be retried");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(customer.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aPageOfAnotherSiteCannotRetryFailedMailButTheDesksOwnPageCan() throws Exception {
+        Smtp.Draft reply = Smtp.mail(paula).subject("Re: [" + number + "] Policy evaluation fails").text("The log.");
+        store.store(Smtp.SUPPORT, smtp.received(reply));
+        long id = row(reply.messageId()).id();
+        jdbc.sql("update inbound_mail set status = 'FAILED', outcome = 'Gave up' where id = ?").param(id).update();
+        String retry = "/api/staff/inbound-mail/" + id + "/retry";
+
+        RawHttp.Response sandboxed = new RawHttp("127.0.0.1", port).send("POST", retry, new byte[0],
+                RawHttp.basic("agent", "agent"), "Origin: null");
+        RawHttp.Response otherSite = new RawHttp("127.0.0.1", port).send("POST", retry, new byte[0],
+                RawHttp.basic("agent", "agent"), "Origin: http://localhost.evil.example:" + port);
+
+        assertThat(sandboxed.status()).isEqualTo(403);
+        assertThat(JsonPath.<String>read(sandboxed.body(), "$.type")).endsWith(":cross-site-request");
+        assertThat(otherSite.status()).isEqualTo(403);
+        assertThat(row(reply.messageId()).status()).isEqualTo(InboundStatus.FAILED);
+
+        RawHttp.Response retried = new RawHttp("127.0.0.1", port).send("POST", retry, new byte[0],
+                RawHttp.basic("agent", "agent"), "Origin: http://LOCALHOST:" + port);
+
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(row(reply.messageId()).status()).isEqualTo(InboundStatus.STORED);
     }
 
     @Test

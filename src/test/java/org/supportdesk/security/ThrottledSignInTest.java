@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,10 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.supportdesk.RawHttp;
+import org.supportdesk.RecordingSleeper;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.engine.AsSystem;
+import org.supportdesk.login.LoginThrottle;
+import org.supportdesk.login.Realm;
+import org.supportdesk.login.TooManyFailedLogins;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -33,6 +38,9 @@ class ThrottledSignInTest {
     @Autowired IdentityService identity;
     @Autowired AsSystem asSystem;
     @Autowired JdbcClient jdbc;
+    @Autowired RecordingSleeper sleeper;
+    @Autowired LoginThrottle throttle;
+    @Autowired Problems problems;
 
     String cara;
 
@@ -86,6 +94,70 @@ class ThrottledSignInTest {
         assertThat(oncall.get("/engine-rest/task", RawHttp.basic("oncall", "oncall")).status()).isEqualTo(200);
         assertThat(oncall.get("/api/staff/inbound-mail", RawHttp.basic("oncall", "oncall")).status()).isEqualTo(200);
         assertThat(webappLogin(oncall, "oncall", "oncall", "tasklist").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aHundredWrongPasswordsForOncallFromTwentyAddressesSlowNewAddressesDownOnApiEngineRestAndTasklistButLetOncallIn()
+            throws Exception {
+        for (int address = 0; address < 20; address++) {
+            RawHttp attacker = new RawHttp("127.0.0." + (20 + address), port);
+            for (int i = 0; i < 5; i++) {
+                RawHttp.Response response = switch (i % 3) {
+                    case 0 -> attacker.get("/engine-rest/task", RawHttp.basic("oncall", "guess-" + i));
+                    case 1 -> webappLogin(attacker, "oncall", "guess-" + i, "tasklist");
+                    default -> attacker.get("/api/staff/inbound-mail", RawHttp.basic("oncall", "guess-" + i));
+                };
+                assertThat(response.status()).isEqualTo(401);
+            }
+        }
+        assertThat(sleeper.waits()).as("up to the limit nobody waits").isEmpty();
+
+        RawHttp hotel = new RawHttp("127.0.0.50", port);
+        assertThat(hotel.get("/api/staff/inbound-mail", RawHttp.basic("oncall", "oncall")).status()).isEqualTo(200);
+        assertThat(new RawHttp("127.0.0.51", port).get("/engine-rest/task", RawHttp.basic("oncall", "oncall")).status())
+                .isEqualTo(200);
+        assertThat(webappLogin(new RawHttp("127.0.0.52", port), "oncall", "oncall", "tasklist").status())
+                .isEqualTo(200);
+        assertThat(new RawHttp("127.0.0.53", port).get("/engine-rest/task", RawHttp.basic("oncall", "guess")).status())
+                .isEqualTo(401);
+        assertThat(new RawHttp("127.0.0.54", port).get("/engine-rest/task", RawHttp.basic("oncall", "oncall")).status())
+                .isEqualTo(200);
+        assertThat(hotel.get("/engine-rest/task", RawHttp.basic("oncall", "oncall")).status()).isEqualTo(200);
+
+        assertThat(sleeper.waits()).as("each new address waited, once it signed in its address is known")
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                        Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aHundredWrongPasswordsForACustomerFromManyAddressesSlowTheirPortalSignInFromANewAddressButLetThemIn()
+            throws Exception {
+        for (int i = 0; i < 100; i++) { // as the API counts them, without a hundred bcrypt checks
+            throttle.failed(Realm.CUSTOMER, cara, "198.51.100." + i);
+        }
+
+        RawHttp.Response signedIn = portalSignIn(new RawHttp("127.0.0.90", port), cara, TestFixtures.PASSWORD);
+
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).doesNotContain("/login");
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aSignInThatFindsNoPlaceToWaitIsA429WhoseProblemSaysWhyAndWhatToDo() throws Exception {
+        org.springframework.mock.web.MockHttpServletResponse response =
+                new org.springframework.mock.web.MockHttpServletResponse();
+
+        problems.tooManyFailedLogins(response, TooManyFailedLogins.busy(Duration.ofSeconds(30)));
+
+        assertThat(response.getStatus()).isEqualTo(429);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("30");
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        String body = response.getContentAsString();
+        assertThat(JsonPath.<String>read(body, "$.type")).endsWith(":too-many-failed-sign-ins");
+        assertThat(JsonPath.<String>read(body, "$.detail")).contains("sign-ins from new addresses wait",
+                "Try again in 30 seconds", "from an address you signed in from before there is no wait",
+                "the password was not checked");
     }
 
     @Test

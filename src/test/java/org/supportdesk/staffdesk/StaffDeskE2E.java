@@ -2,6 +2,8 @@ package org.supportdesk.staffdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -11,25 +13,29 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.supportdesk.EngineTime;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
 
+import com.sun.net.httpserver.HttpServer;
+
 /**
  * The staff workspace and a Tasklist card in a real browser (headless Chromium), as README's agent walk-through uses
- * them: find a closed ticket, read it whole, note it. Profile {@code e2e}; the screenshots of the ticket page and of
- * the Tasklist card in {@code docs/} come from here ({@code target/screenshots/staff-ticket.png},
- * {@code tasklist-card.png}).
+ * them: find a closed ticket, read it whole, note it; and what another site's page cannot do with the agent's login.
+ * Profile {@code e2e}; the screenshots of the ticket page and of the Tasklist card in {@code docs/} come from here
+ * ({@code target/screenshots/staff-ticket.png}, {@code tasklist-card.png}).
  */
 @SupportDeskTest
 class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
 
     @Autowired Tickets tickets;
     @Autowired TestFixtures fixtures;
-
-
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
 
     @BeforeEach
     void signedOut() {
@@ -105,6 +111,51 @@ class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
         assertThat(card).contains("Support ticket", "Ticket:", number, "Priority:", "NORMAL");
         assertThat(browser.text(".task-filters")).contains("My team's tasks");
         browser.screenshot("tasklist-card", 1280, 700);
+    }
+
+    @Test
+    void aFormOnAnotherSitesPageCannotAcceptMailWithTheLoginTheAgentsBrowserSends() throws Exception {
+        long id = unverifiedMail();
+        String accept = "http://localhost:" + port + "/api/staff/inbound-mail/" + id + "/accept";
+        // a page of another site (another origin: 127.0.0.1 and a port of its own) that posts a form at once
+        HttpServer otherSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        otherSite.createContext("/", exchange -> {
+            byte[] page = ("<!doctype html><form method=post action='" + accept + "'></form>"
+                    + "<script>document.forms[0].submit()</script>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        otherSite.start();
+        try {
+            browser.signInAsStaff("agent", "agent"); // sent with every request, as a stored login is
+
+            browser.driver().get("http://127.0.0.1:" + otherSite.getAddress().getPort() + "/cats.html");
+
+            String answer = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(d -> d.getCurrentUrl().equals(accept) ? d.findElement(By.tagName("body")).getText() : null);
+            assertThat(answer).contains("urn:support-desk:problem:cross-site-request",
+                    "another site (http://127.0.0.1:" + otherSite.getAddress().getPort() + ")");
+            assertThat(jdbc.sql("select status from inbound_mail where id = ?").param(id).query(String.class).single())
+                    .isEqualTo("UNVERIFIED");
+        } finally {
+            otherSite.stop(0);
+        }
+    }
+
+    /** A mail whose sender nobody vouched for, waiting for staff to accept it. */
+    private long unverifiedMail() {
+        String key = java.util.UUID.randomUUID().toString();
+        jdbc.sql("""
+                        insert into inbound_mail (mailbox, message_key, message_id, sender, subject, size_bytes, raw,
+                                                  received_at, status, outcome)
+                        values ('support@support.example', ?, ?, 'paula@example.org', 'Hello', 5, ?, ?, 'UNVERIFIED',
+                                'no Authentication-Results')""")
+                .params(key, "<" + key + "@example.org>", "Hello".getBytes(StandardCharsets.UTF_8),
+                        java.time.OffsetDateTime.now())
+                .update();
+        return jdbc.sql("select id from inbound_mail where message_key = ?").param(key).query(Long.class).single();
     }
 
     private static Map<String, Object> request(String summary, String description) {

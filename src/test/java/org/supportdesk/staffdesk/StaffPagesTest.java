@@ -154,6 +154,35 @@ class StaffPagesTest {
     }
 
     @Test
+    void aNoteFormSentFromAnotherSitesPageIsRefusedEvenWithAValidCsrfTokenAndTheDesksOwnIsAdded() throws Exception {
+        String number = tickets.file(rita);
+        long id = Long.parseLong(number.substring(3));
+        String notesOf = "/staff/tickets/" + number + "/notes";
+
+        for (String[] header : new String[][]{{"Origin", "https://evil.example"}, {"Origin", "null"},
+                {"Referer", "https://evil.example/form.html"}}) {
+            MvcResult refused = mvc.perform(post(notesOf).param("body", "From " + header[1])
+                    .header(header[0], header[1]).with(agent()).with(csrf())).andReturn();
+            assertThat(refused.getResponse().getStatus()).as(header[0] + ": " + header[1]).isEqualTo(403);
+            assertThat(refused.getResponse().getContentType()).startsWith("application/problem+json");
+            assertThat(refused.getResponse().getContentAsString()).contains("urn:support-desk:problem:cross-site-request");
+        }
+        assertThat(notes.of(id)).isEmpty();
+
+        // MockMvc's requests are addressed to http://localhost (port 80); the desk's portal-url is http://localhost:8080
+        for (String origin : new String[]{"http://localhost", "http://localhost:8080"}) {
+            MvcResult added = mvc.perform(post(notesOf).param("body", "From " + origin).header("Origin", origin)
+                    .with(agent()).with(csrf())).andReturn();
+            assertThat(added.getResponse().getStatus()).as(origin).isEqualTo(302);
+        }
+        MvcResult referred = mvc.perform(post(notesOf).param("body", "From its own page")
+                .header("Referer", "http://localhost/staff/tickets/" + number).with(agent()).with(csrf())).andReturn();
+        assertThat(referred.getResponse().getStatus()).isEqualTo(302);
+        assertThat(notes.of(id)).extracting(n -> n.body())
+                .containsExactly("From http://localhost", "From http://localhost:8080", "From its own page");
+    }
+
+    @Test
     void anUnknownTicketIsAPageNotAProblem() throws Exception {
         MvcResult missing = mvc.perform(get("/staff/tickets/SD-999999999").with(agent())).andReturn();
         assertThat(missing.getResponse().getStatus()).isEqualTo(404);

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.Api;
 import org.supportdesk.Api.Response;
 import org.supportdesk.EngineTime;
+import org.supportdesk.RawHttp;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
@@ -29,6 +30,7 @@ class StaffTicketsApiTest {
     @Autowired TicketNotes notes;
     @Autowired StaffDesk desk;
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     OrgFixture org;
     String rita;
@@ -196,6 +198,28 @@ class StaffTicketsApiTest {
         assertThat(agent().post("/api/staff/tickets/" + number + "/notes", "{}").status()).isEqualTo(400);
         assertThat(agent().post("/api/staff/tickets/SD-999999999/notes", Map.of("body", "x")).status())
                 .isEqualTo(404);
+        assertThat(notes.of(Long.parseLong(number.substring(3)))).hasSize(1);
+    }
+
+    @Test
+    void aPageOfAnotherSiteCannotAddANoteWithTheLoginAnAgentsBrowserStored() throws Exception {
+        String number = file(rita, "Noted from afar", "Text.");
+        String notesOf = "/api/staff/tickets/" + number + "/notes";
+        byte[] note = "{\"body\": \"Close it, says evil.example\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        RawHttp.Response refused = new RawHttp("127.0.0.1", port).send("POST", notesOf, note,
+                RawHttp.basic("agent", "agent"), "Content-Type: text/plain", "Origin: https://evil.example");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(refused.body(), "$.title"))
+                .isEqualTo("Request from another site");
+        assertThat(notes.of(Long.parseLong(number.substring(3)))).isEmpty();
+
+        RawHttp.Response added = new RawHttp("127.0.0.1", port).send("POST", notesOf, note,
+                RawHttp.basic("agent", "agent"), "Content-Type: application/json", "Origin: http://localhost:" + port);
+
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
         assertThat(notes.of(Long.parseLong(number.substring(3)))).hasSize(1);
     }
 
