@@ -71,14 +71,12 @@ class StaffDirectorySetup implements StartupTask {
             // a task completion computes the ticket's first-response due date from this decision table (R11)
             grantAdding(group, Resources.DECISION_DEFINITION, RESPONSE_TARGETS, Permissions.READ,
                     Permissions.CREATE_INSTANCE);
-            // Tasklist's task cards and forms show ticket variables, read as variables of the ticket processes and
-            // of their tasks: reading a value needs a permission of its own (enforceSpecificVariablePermission). The
-            // engine grants a task's candidate group READ_VARIABLE on each task it creates, but not on the tasks
-            // created before variable permissions were enforced, hence READ_TASK_VARIABLE on the definitions
+            // Tasklist's task cards show ticket variables, read as variables of the ticket processes: reading a value
+            // needs a permission of its own (enforceSpecificVariablePermission). A task's form reads the task's
+            // variables, which its team, assignee and owner read (READ_VARIABLE on the task, below)
             for (String process : TICKET_PROCESSES) {
                 grantAdding(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
-                        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
-                        ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+                        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
             }
         }
         String managers = StaffGroup.SUPPORT_MANAGERS.id();
@@ -117,6 +115,8 @@ class StaffDirectorySetup implements StartupTask {
         revoke(analysts, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
         grant(analysts, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(analysts, Resources.BATCH, ANY, Permissions.READ);
+
+        letTaskReadersReadItsVariables();
 
         // the first-response target is the due date of a ticket's task until someone answered (R11): earliest first
         ensureFilter("My team's tasks", -10, "Unassigned and assigned tasks of my teams' queues, earliest target first",
@@ -172,6 +172,29 @@ class StaffDirectorySetup implements StartupTask {
             authorization.addPermission(permission);
         }
         authorizations.saveAuthorization(authorization);
+    }
+
+    /**
+     * The engine grants a task's candidate groups, assignee and owner READ_VARIABLE on the task along with READ, but
+     * only since variable permissions are enforced: the tasks created before get it here (at every start, so that a
+     * task an older node made during an upgrade gets it at the next).
+     */
+    private void letTaskReadersReadItsVariables() {
+        int page = 500;
+        for (int first = 0; ; first += page) {
+            List<Authorization> readers = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                    .resourceType(Resources.TASK).hasPermission(TaskPermissions.READ).orderByResourceId().asc()
+                    .listPage(first, page);
+            for (Authorization reader : readers) {
+                if (!ANY.equals(reader.getResourceId()) && !reader.isPermissionGranted(TaskPermissions.READ_VARIABLE)) {
+                    reader.addPermission(TaskPermissions.READ_VARIABLE);
+                    authorizations.saveAuthorization(reader);
+                }
+            }
+            if (readers.size() < page) {
+                return;
+            }
+        }
     }
 
     /** Takes permissions back from the group's grant, as an earlier version of the application made it. */

@@ -189,19 +189,21 @@ class WhoReadsTicketVariablesTest {
     }
 
     @Test
-    void anAgentReadsTheFormOfATaskCreatedBeforeVariablePermissionsWereEnforced() throws Exception {
-        // such a task's candidate group holds READ and UPDATE on it, not READ_VARIABLE
+    void theNextStartLetsATasksTeamReadTheFormOfATaskCreatedBeforeVariablePermissionsWereEnforced() throws Exception {
+        // such a task's candidate group and assignee hold READ and UPDATE on it, not READ_VARIABLE
         for (Authorization onTask : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
                 .resourceId(task).list()) {
             onTask.removePermission(TaskPermissions.READ_VARIABLE);
             authorizations.saveAuthorization(onTask);
         }
+        assertThat(formVariables("agent:agent").statusCode()).as("before").isEqualTo(403);
 
-        HttpResponse<String> form = webapps.engineRest("GET", "/engine-rest/task/" + task
-                + "/form-variables?deserializeValues=false", "agent:agent", null);
+        setup.setUp();
 
-        assertThat(form.statusCode()).as("READ_TASK_VARIABLE on the ticket processes").isEqualTo(200);
+        HttpResponse<String> form = formVariables("agent:agent");
+        assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains(DESCRIPTION);
+        assertThat(formVariables("oncall:oncall").statusCode()).as("not in the task's team").isEqualTo(403);
     }
 
     @Test
@@ -231,7 +233,7 @@ class WhoReadsTicketVariablesTest {
         change("process-analysts", Resources.DECISION_DEFINITION, "*", true, Permissions.READ_HISTORY);
         for (String group : List.of("support-agents", "oncall", "oncall-backup", "support-managers")) {
             change(group, Resources.PROCESS_DEFINITION, "support-ticket", false,
-                    ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+                    ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
         }
         change("support-managers", Resources.PROCESS_DEFINITION, "*", false, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
@@ -248,10 +250,15 @@ class WhoReadsTicketVariablesTest {
                 .body()).isEqualTo("[]");
         assertThat(webapps.engineRest("GET", "/engine-rest/process-instance/" + instance + "/variables", "agent:agent",
                 null).body()).contains(SUMMARY);
-        assertThat(webapps.engineRest("GET", "/engine-rest/task/" + task + "/form-variables", "oncall:oncall", null)
-                .statusCode()).isEqualTo(200);
+        assertThat(webapps.engineRest("GET", "/engine-rest/process-instance/" + instance + "/variables",
+                "oncall:oncall", null).statusCode()).isEqualTo(200);
         assertThat(webapps.engineRest("GET", "/engine-rest/history/activity-instance?processInstanceId=" + instance,
                 "manager:manager", null).body()).contains("Task_TriageTicket");
+    }
+
+    private HttpResponse<String> formVariables(String credentials) throws Exception {
+        return webapps.engineRest("GET", "/engine-rest/task/" + task + "/form-variables?deserializeValues=false",
+                credentials, null);
     }
 
     /** What the engine REST API answers the caller about their own permission, as Cockpit asks it. */
