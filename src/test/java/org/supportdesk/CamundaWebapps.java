@@ -38,6 +38,61 @@ public final class CamundaWebapps {
         return client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /**
+     * Signs in to a webapp as its login page does and returns the browser's session, which then calls what that app
+     * calls: the engine through {@code /camunda/api/engine/engine/default/...}, Cockpit's plugins through
+     * {@code /camunda/api/cockpit/plugin/...}. Fails when the login is refused.
+     */
+    public Session signIn(String user, String password, String app) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        client.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        Session session = new Session(client, cookies);
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> login = session.send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
+                "application/x-www-form-urlencoded", form);
+        if (login.statusCode() != 200) {
+            throw new AssertionError(user + " could not sign in to " + app + ": " + login.statusCode());
+        }
+        // as the app does next: who am I. Its answer carries the signed-in session's XSRF token
+        session.get("/camunda/api/admin/auth/user/default");
+        return session;
+    }
+
+    /** A signed-in webapp session: its cookies, and the XSRF token the webapps send with every change. */
+    public final class Session {
+        private final HttpClient client;
+        private final CookieManager cookies;
+
+        private Session(HttpClient client, CookieManager cookies) {
+            this.client = client;
+            this.cookies = cookies;
+        }
+
+        public HttpResponse<String> get(String path) throws Exception {
+            return send("GET", path, null, null);
+        }
+
+        /** A POST with a JSON body, as the webapps query. */
+        public HttpResponse<String> post(String path, String json) throws Exception {
+            return send("POST", path, "application/json", json);
+        }
+
+        HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue).findFirst().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     /** A call of the engine REST API; {@code credentials} "user:password" or null, {@code json} a body or null. */
     public HttpResponse<String> engineRest(String method, String path, String credentials, String json)
             throws Exception {

@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -199,6 +200,21 @@ class SecurityConfiguration {
                 new FilterRegistrationBean<>(new EngineRestAuthentication(identity, asSystem, gate, problems));
         registration.addUrlPatterns("/engine-rest/*");
         registration.setName("engine-rest-authentication");
+        registration.setOrder(ENGINE_REST_AUTHENTICATION_ORDER);
+        return registration;
+    }
+
+    /** The engine REST API's login comes before {@link QueriesByVariableValue}, which asks the engine who calls. */
+    private static final int ENGINE_REST_AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+    @Bean
+    FilterRegistrationBean<QueriesByVariableValue> queriesByVariableValue(ObjectProvider<IdentityService> identity,
+                                                                          Problems problems) {
+        FilterRegistrationBean<QueriesByVariableValue> registration =
+                new FilterRegistrationBean<>(new QueriesByVariableValue(identity, problems));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setName("queries-by-variable-value");
+        registration.setOrder(ENGINE_REST_AUTHENTICATION_ORDER + 1);
         return registration;
     }
 

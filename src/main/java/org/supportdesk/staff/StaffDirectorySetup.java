@@ -71,38 +71,52 @@ class StaffDirectorySetup implements StartupTask {
             // a task completion computes the ticket's first-response due date from this decision table (R11)
             grantAdding(group, Resources.DECISION_DEFINITION, RESPONSE_TARGETS, Permissions.READ,
                     Permissions.CREATE_INSTANCE);
-            // Tasklist's task cards show ticket variables, read as variables of the ticket processes
+            // Tasklist's task cards show ticket variables, read as variables of the ticket processes: reading a value
+            // needs a permission of its own (enforceSpecificVariablePermission). A task's form reads the task's
+            // variables, which its team, assignee and owner read (READ_VARIABLE on the task, below)
             for (String process : TICKET_PROCESSES) {
-                grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
-                        ProcessDefinitionPermissions.READ_INSTANCE);
+                grantAdding(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
             }
         }
         String managers = StaffGroup.SUPPORT_MANAGERS.id();
         grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(managers, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        // managers read every instance, running and finished, with its variables in Cockpit (its Variables tab).
+        // Adding: the loop above already made the managers' grant on every definition (READ), which grant(...) then
+        // left alone, so that managers had read neither history nor instances outside the ticket processes
+        grantAdding(managers, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB);
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+                ProcessDefinitionPermissions.READ_TASK_VARIABLE);
         grant(managers, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
                 ProcessInstancePermissions.RETRY_JOB);
         // managers reassign any team task in Tasklist (set or clear its assignee), but neither claim nor complete it:
         // TASK_ASSIGN is what TaskService.setAssignee checks, TASK_WORK (not granted) what claim and complete check
         grantAdding(managers, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
-        grant(managers, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grantAdding(managers, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(managers, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(managers, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
         // analysts deploy what they changed in Modeler (its Deploy button: POST /engine-rest/deployment/create) and
-        // watch the versions and the running tickets in Cockpit; they neither work tasks nor manage users
+        // watch the versions and the running tickets in Cockpit; they neither work tasks nor manage users. They see
+        // the policy at work, not what customers wrote: instances, their counts, where tokens wait, incidents, but no
+        // variable value (none of the *_VARIABLE permissions), no task (its name carries the ticket's summary) and no
+        // decision instance (READ_HISTORY on a decision is its inputs and outputs); queries by a variable's value are
+        // refused in front of the APIs (security/QueriesByVariableValue)
         String analysts = StaffGroup.PROCESS_ANALYSTS.id();
         grant(analysts, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(analysts, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
         grant(analysts, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK);
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        revoke(analysts, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_TASK);
         grant(analysts, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
-        grant(analysts, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(analysts, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        revoke(analysts, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
         grant(analysts, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(analysts, Resources.BATCH, ANY, Permissions.READ);
+
+        letTaskReadersReadItsVariables();
 
         // the first-response target is the due date of a ticket's task until someone answered (R11): earliest first
         ensureFilter("My team's tasks", -10, "Unassigned and assigned tasks of my teams' queues, earliest target first",
@@ -158,6 +172,46 @@ class StaffDirectorySetup implements StartupTask {
             authorization.addPermission(permission);
         }
         authorizations.saveAuthorization(authorization);
+    }
+
+    /**
+     * The engine grants a task's candidate groups, assignee and owner READ_VARIABLE on the task along with READ, but
+     * only since variable permissions are enforced: the tasks created before get it here (at every start, so that a
+     * task an older node made during an upgrade gets it at the next).
+     */
+    private void letTaskReadersReadItsVariables() {
+        int page = 500;
+        for (int first = 0; ; first += page) {
+            List<Authorization> readers = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                    .resourceType(Resources.TASK).hasPermission(TaskPermissions.READ).orderByResourceId().asc()
+                    .listPage(first, page);
+            for (Authorization reader : readers) {
+                if (!ANY.equals(reader.getResourceId()) && !reader.isPermissionGranted(TaskPermissions.READ_VARIABLE)) {
+                    reader.addPermission(TaskPermissions.READ_VARIABLE);
+                    authorizations.saveAuthorization(reader);
+                }
+            }
+            if (readers.size() < page) {
+                return;
+            }
+        }
+    }
+
+    /** Takes permissions back from the group's grant, as an earlier version of the application made it. */
+    private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        for (Authorization present : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list()) {
+            boolean granted = false;
+            for (Permission permission : permissions) {
+                if (present.isPermissionGranted(permission)) {
+                    present.removePermission(permission);
+                    granted = true;
+                }
+            }
+            if (granted) {
+                authorizations.saveAuthorization(present);
+            }
+        }
     }
 
     /** Creates the filter, or brings an existing one up to date (its order and the ticket fields on the cards). */

@@ -1,6 +1,7 @@
 package org.supportdesk.staff;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /** Camunda groups the processes hand work to; their ids appear in the diagrams and the routing table. */
@@ -37,6 +38,15 @@ public enum StaffGroup {
 
     public String type() {
         return type;
+    }
+
+    /**
+     * Whether a login in these groups works tickets and so reads their variables: it is in a staff group other than
+     * the process analysts', or a Camunda administrator (group {@code camunda-admin}). Analysts read none.
+     */
+    public static boolean worksTickets(Collection<String> groupIds) {
+        return groupIds.contains("camunda-admin") || Arrays.stream(values())
+                .anyMatch(group -> group != PROCESS_ANALYSTS && groupIds.contains(group.id));
     }
 
     public static List<StaffGroup> teams() {
