@@ -123,10 +123,8 @@ public final class Vocabulary {
     static final Set<String> SCOPES = Set.of("execution", "task");
 
     /** The groups a user task may name as candidates: the team queues and the staff who work tasks. */
-    public static final Set<String> TASK_GROUPS = Stream.concat(StaffGroup.teams().stream(),
-                    Stream.of(StaffGroup.SUPPORT_AGENTS, StaffGroup.SUPPORT_MANAGERS, StaffGroup.ONCALL,
-                            StaffGroup.ONCALL_BACKUP))
-            .map(StaffGroup::id).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> TASK_GROUPS = StaffGroup.taskGroups().stream().map(StaffGroup::id)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** The kinds of files a deployment may hold. */
     public static final List<String> RESOURCE_SUFFIXES = List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form");

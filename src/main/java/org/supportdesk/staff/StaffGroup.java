@@ -45,8 +45,12 @@ public enum StaffGroup {
      * the process analysts', or a Camunda administrator (group {@code camunda-admin}). Analysts read none.
      */
     public static boolean worksTickets(Collection<String> groupIds) {
-        return groupIds.contains("camunda-admin") || Arrays.stream(values())
-                .anyMatch(group -> group != PROCESS_ANALYSTS && groupIds.contains(group.id));
+        return groupIds.contains("camunda-admin") || taskGroups().stream().anyMatch(group -> groupIds.contains(group.id));
+    }
+
+    /** The groups that work tasks, and so the only ones a diagram may hand a task to: all but the analysts'. */
+    public static List<StaffGroup> taskGroups() {
+        return Arrays.stream(values()).filter(group -> group != PROCESS_ANALYSTS).toList();
     }
 
     public static List<StaffGroup> teams() {
