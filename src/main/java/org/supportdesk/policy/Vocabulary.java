@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.supportdesk.outage.OutageVariables;
 import org.supportdesk.staff.StaffGroup;
 import org.supportdesk.ticket.BusinessTime;
 import org.supportdesk.ticket.TicketVariables;
@@ -110,14 +109,12 @@ public final class Vocabulary {
                     "`<camunda:in businessKey=\"#{execution.processBusinessKey}\"/>`"));
 
     /**
-     * Process variables that hold what customers and agents wrote. No expression or decision may read them: whatever
-     * an expression computes can end up where analysts read it (a task's name or description, its candidate group, a
-     * decision's output), and analysts read no ticket text (docs/security.md).
+     * Process variables that hold what agents wrote on a form (the ticket's other texts are in its tables, not in
+     * variables). No expression or decision may read them: whatever an expression computes can end up where analysts
+     * read it (a task's name or description, its candidate group, a decision's output), and analysts read no ticket
+     * text (docs/security.md).
      */
-    public static final Set<String> TEXT_VARIABLES = Set.of(TicketVariables.REQUEST, TicketVariables.CONVERSATION,
-            TicketVariables.ATTACHMENT_LIST, TicketVariables.INTERNAL_NOTES, TicketVariables.REPLY,
-            TicketVariables.NOTE, TicketVariables.AGENT_MESSAGE, OutageVariables.ENGINEER_NOTE,
-            OutageVariables.SEV1_DOWNGRADE_REASON);
+    public static final Set<String> TEXT_VARIABLES = TicketVariables.AGENT_INPUTS;
 
     /** The names the engine gives the running step; an expression passes them to functions, it does not call them. */
     static final Set<String> SCOPES = Set.of("execution", "task");
