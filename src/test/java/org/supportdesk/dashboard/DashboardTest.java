@@ -249,6 +249,34 @@ class DashboardTest {
         assertThat(manager().get("/staff/dashboard?from=2026-13-01").status()).isEqualTo(400);
     }
 
+    @Test
+    void anAgentOrOnCallEngineerOpeningTheDashboardGetsAStaffPageThatSaysWhoMayOpenIt() {
+        for (String login : List.of("agent", "oncall", "backup")) {
+            for (String path : List.of("/staff/dashboard", "/staff/dashboard/open.csv")) {
+                Api.Response refused = api.as(login, login).get(path);
+
+                assertThat(refused.status()).as(login + " " + path).isEqualTo(403);
+                assertThat(refused.contentType()).startsWith("text/html");
+                assertThat(refused.headers().getFirst("Content-Security-Policy")).contains("script-src 'self'");
+                org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.body());
+                assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).contains("/css/staff.css");
+                assertThat(page.select("header.staff-bar .brand").text()).isEqualTo("SD Support Desk · staff");
+                assertThat(page.select("h1").text()).isEqualTo("Not allowed");
+                assertThat(page.select("#detail").text()).isEqualTo("The dashboard is for support managers (group "
+                        + "support-managers). Ask a manager for the figures you need, or to add you to the group if "
+                        + "your work needs them.");
+                assertThat(page.select("#way-back").text()).isEqualTo("Search tickets");
+                assertThat(page.select("#way-back").attr("href")).isEqualTo("/staff");
+                assertThat(page.select("nav.main-nav a").eachText()).containsExactly("Search tickets", "Tasklist");
+                assertThat(refused.body()).doesNotContain("Go to the support portal", "Whitelabel");
+            }
+        }
+        Api.Response problem = api.as("agent", "agent").post("/api/staff/organizations", "{}");
+        assertThat(problem.status()).isEqualTo(403);
+        assertThat(problem.contentType()).startsWith("application/problem+json");
+        assertThat(problem.body()).contains("urn:support-desk:problem:access-denied");
+    }
+
     private long[] lifecycleOpen(Dashboard.Filter filter) {
         Dashboard.Table table = dashboard.openByTeamAndPriority(filter);
         List<String> row = table.rows().stream().filter(r -> r.get(0).equals("team-lifecycle")).findFirst()
