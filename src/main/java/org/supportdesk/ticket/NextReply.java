@@ -4,9 +4,17 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.supportdesk.engine.AsSystem;
 
 /**
@@ -24,21 +32,28 @@ import org.supportdesk.engine.AsSystem;
  *     priority's target, still counted from the customer's reply.
  * </ul>
  * The Work task is due then ({@code ${businessTime.nextReplyDue(execution)}} in the diagram; a task already open
- * when a comment starts the clock gets the due date here), so Tasklist's filters list it by it.
+ * when a comment starts the clock gets the due date here, after the reply commits), so Tasklist's filters list it by
+ * it.
  */
 @Service
 public class NextReply {
+
+    private static final Logger log = LoggerFactory.getLogger(NextReply.class);
 
     private final NextReplyRepository replies;
     private final BusinessTime businessTime;
     private final TaskService tasks;
     private final AsSystem asSystem;
+    private final TransactionTemplate ownTransaction;
 
-    NextReply(NextReplyRepository replies, BusinessTime businessTime, TaskService tasks, AsSystem asSystem) {
+    NextReply(NextReplyRepository replies, BusinessTime businessTime, TaskService tasks, AsSystem asSystem,
+              PlatformTransactionManager transactions) {
         this.replies = replies;
         this.businessTime = businessTime;
         this.tasks = tasks;
         this.asSystem = asSystem;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -51,10 +66,9 @@ public class NextReply {
         if (!returnsToSupport || replies.waiting(ticket.id()).isPresent()) {
             return;
         }
-        Instant due = businessTime.nextReplyDue(ticket.id(), at);
-        replies.start(ticket.id(), at, due);
+        replies.start(ticket.id(), at, businessTime.nextReplyDue(ticket.id(), at));
         if (ticket.status() == TicketStatus.OPEN) {
-            dueAt(ticket, due);
+            afterCommit(() -> showOnTheWorkTask(ticket));
         }
     }
 
@@ -74,15 +88,50 @@ public class NextReply {
         return replies.wroteBetween(start, end, team);
     }
 
-    /** The open Work task (its due date was computed when nothing was due) is now due at {@code due}. */
-    private void dueAt(Ticket ticket, Instant due) {
-        asSystem.run(() -> {
-            Task work = tasks.createTaskQuery().processDefinitionKey(TicketProcess.PROCESS)
-                    .processInstanceBusinessKey(ticket.number()).taskDefinitionKey(TicketProcess.WORK_TASK)
-                    .singleResult();
-            if (work != null) {
-                work.setDueDate(Date.from(due));
-                tasks.saveTask(work);
+    /**
+     * The open Work task (its due date was computed when nothing was due) takes the waiting reply's due time. In a
+     * transaction of its own after the customer's has committed, so a reply never races an agent who completes the
+     * task at that moment: the Work task that completion leaves (if any) read the due time itself, or is the one
+     * found here when it is tried once more.
+     */
+    private void showOnTheWorkTask(Ticket ticket) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ownTransaction.executeWithoutResult(status -> asSystem.run(() -> {
+                    Task work = tasks.createTaskQuery().processDefinitionKey(TicketProcess.PROCESS)
+                            .processInstanceBusinessKey(ticket.number()).taskDefinitionKey(TicketProcess.WORK_TASK)
+                            .singleResult();
+                    Date due = replies.waiting(ticket.id()).map(waiting -> Date.from(waiting.dueAt())).orElse(null);
+                    if (work != null && due != null && !due.equals(work.getDueDate())) {
+                        work.setDueDate(due);
+                        tasks.saveTask(work);
+                    }
+                }));
+                return;
+            } catch (OptimisticLockingException changedMeanwhile) {
+                if (attempt == 2) {
+                    log.warn("{}: the Work task changed twice while its next-reply due date was set; the next Work"
+                            + " task shows it", ticket.number(), changedMeanwhile);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** After the current transaction commits (at once without one); the reply stands whatever this does. */
+    private static void afterCommit(Runnable work) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            work.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    work.run();
+                } catch (RuntimeException failed) {
+                    log.warn("The next-reply due date could not be set on the Work task", failed);
+                }
             }
         });
     }
