@@ -60,7 +60,7 @@ public class NextReply {
      * A customer wrote on {@code ticket} (as it was before the reply, locked) at {@code at}. Called before the
      * process hears of it, in the same transaction: the Work task a PENDING ticket returns to reads the due time.
      */
-    public void customerWrote(Ticket ticket, Instant at) {
+    void customerWrote(Ticket ticket, Instant at) {
         boolean returnsToSupport = ticket.status() == TicketStatus.PENDING
                 || ticket.status() == TicketStatus.OPEN && replies.firstResponded(ticket.id());
         if (!returnsToSupport || replies.waiting(ticket.id()).isPresent()) {
@@ -73,12 +73,12 @@ public class NextReply {
     }
 
     /** An agent told or decided something for the customer: the waiting reply is answered. */
-    public void answered(long ticketId, Instant at) {
+    void answered(long ticketId, Instant at) {
         replies.answer(ticketId, at);
     }
 
     /** The ticket's priority changed: a running clock is due at the new priority's target from the customer's reply. */
-    public void priorityChanged(long ticketId) {
+    void priorityChanged(long ticketId) {
         replies.waiting(ticketId).ifPresent(waiting ->
                 replies.moveDue(waiting.id(), businessTime.nextReplyDue(ticketId, waiting.customerWroteAt())));
     }

@@ -26,14 +26,14 @@ public class NextReplyRepository {
     }
 
     /** The customer's reply that waits for support's answer: the ticket's unanswered row. */
-    public record Waiting(long id, Instant customerWroteAt, Instant dueAt) {
+    record Waiting(long id, Instant customerWroteAt, Instant dueAt) {
     }
 
     /** One reply that waited, with the ticket's current priority. */
     public record Replied(Priority priority, Instant customerWroteAt, Instant dueAt, Instant answeredAt) {
     }
 
-    public Optional<Waiting> waiting(long ticketId) {
+    Optional<Waiting> waiting(long ticketId) {
         return jdbc.sql("""
                         select id, customer_wrote_at, due_at from ticket_next_reply
                         where ticket_id = ? and answered_at is null""")
@@ -64,7 +64,7 @@ public class NextReplyRepository {
     }
 
     /** The replies customers wrote from {@code start} (inclusive) to {@code end}, of one team's tickets or all. */
-    public List<Replied> wroteBetween(Instant start, Instant end, String team) {
+    List<Replied> wroteBetween(Instant start, Instant end, String team) {
         Map<String, Object> params = new HashMap<>();
         params.put("start", utc(start));
         params.put("end", utc(end));
