@@ -29,7 +29,8 @@ import org.supportdesk.ticket.TicketNumber;
 /**
  * The manager dashboard's figures (issue #14), read from the tickets' and mails' rows and the engine: what is open
  * now, what went wrong (first-response breaches, SEV-1 downgrades, undeliverable and failed mail) and the last days'
- * intake, first responses and next replies (R11). Every table is a {@link Table}: the page draws it, and it downloads as CSV.
+ * intake, first responses and next replies (R11). Every table is a {@link Table}: the page draws it, and it
+ * downloads as CSV.
  */
 @Service
 public class Dashboard {
