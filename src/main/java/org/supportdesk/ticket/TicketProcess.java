@@ -27,6 +27,8 @@ public class TicketProcess {
     public static final String CUSTOMER_COMMENTED = "CustomerCommented";
     /** R11: the non-interrupting first-response timer on {@code SubProcess_HandleTicket}. */
     public static final String FIRST_RESPONSE_TIMER = "Timer_FirstResponseDue";
+    /** The agent's task: due at the first-response target, then at the next reply's (R11). */
+    public static final String WORK_TASK = "Task_WorkTicket";
 
     private final RuntimeService runtime;
     private final TicketRepository tickets;

@@ -33,9 +33,11 @@ public class TicketWorkflow {
     private final Clock clock;
     private final TicketNotes notes;
     private final BusinessTime businessTime;
+    private final NextReply nextReply;
 
     TicketWorkflow(TicketRepository tickets, TicketProcess process, StaffDirectory staff, Clock clock,
-                   TicketNotes notes, BusinessTime businessTime) {
+                   TicketNotes notes, BusinessTime businessTime, NextReply nextReply) {
+        this.nextReply = nextReply;
         this.notes = notes;
         this.businessTime = businessTime;
         this.tickets = tickets;
@@ -83,7 +85,8 @@ public class TicketWorkflow {
      * The agent's choice on the work form. REPLY and REQUEST_INFO need the text that is mailed to the customer;
      * NOTE stores the note for staff only (nothing is mailed, the customer sees nothing); CLOSE_DUPLICATE checks and
      * links the ticket that continues. NOTE and RETRIAGE tell the customer nothing, so an answer written beside them
-     * is refused rather than lost: the form keeps no drafts (what agents write is never stored in the process).
+     * is refused rather than lost (the form keeps no drafts: what agents write is never stored in the process), and a
+     * customer's reply waiting for an answer (R11 next reply) goes on waiting; the other actions answer it.
      */
     public AgentAnswer recordAgentAction(long ticketId, String agent, AgentInput input) {
         AgentAction chosen = action(input.action());
@@ -109,6 +112,9 @@ public class TicketWorkflow {
                     reply.strip(), now);
         } else if (chosen.respondsToCustomer()) {
             tickets.touch(ticketId, now);
+        }
+        if (chosen.respondsToCustomer()) {
+            nextReply.answered(ticketId, now);
         }
         return new AgentAnswer(chosen, message, now);
     }
@@ -155,7 +161,8 @@ public class TicketWorkflow {
 
     /**
      * RETRIAGE from the work task: another priority and/or team. Before the first response the target is
-     * recomputed for the new priority from the filing time (R11) and the waiting timer moves there.
+     * recomputed for the new priority from the filing time (R11) and the waiting timer moves there; a customer's
+     * reply waiting for an answer is due at the new priority's target from the reply's time (R11 next reply).
      */
     public Reroute retriage(long ticketId, String priority, String team, String processInstanceId,
                             boolean responded, String by) {
@@ -174,6 +181,7 @@ public class TicketWorkflow {
         if (!responded) {
             moveFirstResponseTarget(ticketId, processInstanceId);
         }
+        nextReply.priorityChanged(ticketId);
         return new Reroute(newPriority, newTeam, moved);
     }
 

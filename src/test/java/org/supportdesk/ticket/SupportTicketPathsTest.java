@@ -83,6 +83,8 @@ class SupportTicketPathsTest {
     static final Date TWO_BUSINESS_DAYS = date("2026-12-03T15:00:00Z");
     static final Date FIVE_BUSINESS_DAYS = date("2026-12-08T15:00:00Z");
     static final Date TEN_BUSINESS_DAYS = date("2026-12-15T15:00:00Z");
+    /** R11 next reply: what business time answers for a customer's reply that waits (HIGH, 4 business hours). */
+    static final Date NEXT_REPLY_DUE = date("2026-12-02T18:00:00Z");
     static final List<Audience> CUSTOMER = List.of(Audience.CUSTOMER);
     static final List<Audience> ASSIGNED = List.of(Audience.ASSIGNEE);
 
@@ -169,6 +171,7 @@ class SupportTicketPathsTest {
                 .variables().containsEntry(AGENT_ACTION, "REPLY").containsEntry(FIRST_RESPONDED_AT, Date.from(RECEIVED))
                 .doesNotContainKeys(ACTION, REPLY);
         assertThat(task(ticket)).isAssignedTo("alice");
+        assertThat(task(ticket).getDueDate()).as("answered: no first-response target, no reply waiting").isNull();
         verify(workflow).recordAgentAction(TICKET, "alice",
                 new TicketWorkflow.AgentInput("REPLY", "Restart the agent", null, null));
         verify(notifier).notify(eq(TICKET), eq("agent-reply"), eq(CUSTOMER), any());
@@ -246,8 +249,9 @@ class SupportTicketPathsTest {
     }
 
     @Test
-    void aCustomerReplyReopensThePendingTicketForTheAgentAndCancelsTheTimers() {
+    void aCustomerReplyReopensThePendingTicketForTheAgentDueAtTheNextReplyAndCancelsTheTimers() {
         ProcessInstance ticket = pending();
+        when(services.businessTime().nextReplyDue(any(VariableScope.class))).thenReturn(NEXT_REPLY_DUE);
 
         runtimeService().createMessageCorrelation(TicketProcess.CUSTOMER_REPLIED)
                 .processInstanceId(ticket.getId()).correlate();
@@ -255,6 +259,7 @@ class SupportTicketPathsTest {
         assertThat(ticket).hasPassed("BoundaryEvent_CustomerReplied", "Task_ReopenTicket", "Task_NotifyAssigneeOfReply")
                 .isWaitingAt("Task_WorkTicket").variables().containsEntry(STATUS, "OPEN");
         assertThat(task(ticket)).isAssignedTo("alice");
+        assertThat(task(ticket).getDueDate()).isEqualTo(NEXT_REPLY_DUE);
         InOrder steps = inOrder(workflow, notifier);
         steps.verify(workflow).changeStatus(TICKET, "PENDING", null);
         steps.verify(workflow).changeStatus(TICKET, "OPEN", null);
