@@ -3,6 +3,7 @@ package org.supportdesk.mail;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -12,23 +13,33 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-/** Turns a stored mail into the message that goes over SMTP, with its threading and loop-prevention headers. */
+/**
+ * Turns a stored mail into the message that goes over SMTP, with its threading and loop-prevention headers. A mail
+ * with files (an agent's answer) is multipart: the text, then each file as an attachment, read from the attachment
+ * store as it is sent.
+ */
 @Component
 class MailComposer {
 
     private final JavaMailSender sender;
     private final MailSettings settings;
     private final Clock clock;
+    private final OutboundMailRepository mails;
+    private final StoredFiles files;
 
-    MailComposer(JavaMailSender sender, MailSettings settings, Clock clock) {
+    MailComposer(JavaMailSender sender, MailSettings settings, Clock clock, OutboundMailRepository mails,
+                 StoredFiles files) {
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
+        this.mails = mails;
+        this.files = files;
     }
 
     MimeMessage compose(OutboundMail mail) throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        List<MailFile> attached = mails.files(mail.id());
+        MimeMessageHelper helper = new MimeMessageHelper(message, !attached.isEmpty(), "UTF-8");
         try {
             helper.setFrom(new InternetAddress(settings.supportAddress(), settings.senderName(), "UTF-8"));
         } catch (UnsupportedEncodingException e) {
@@ -40,6 +51,9 @@ class MailComposer {
         }
         helper.setSubject(mail.subject());
         helper.setText(mail.body(), false);
+        for (MailFile file : attached) {
+            helper.addAttachment(file.fileName(), () -> files.open(file.sha256()), file.contentType());
+        }
         helper.setSentDate(Date.from(clock.instant()));
         // JavaMailSenderImpl keeps an explicitly set Message-ID through saveChanges()
         message.setHeader("Message-ID", mail.messageId());

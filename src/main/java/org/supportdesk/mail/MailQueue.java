@@ -49,6 +49,15 @@ public class MailQueue {
      */
     public Optional<Long> queue(Long ticketId, String threadKey, String template, Map<String, ?> model,
                                 List<String> to, List<String> cc, String originMessageId) {
+        return queue(ticketId, threadKey, template, model, to, cc, originMessageId, List.of());
+    }
+
+    /**
+     * @param files the files the mail carries as MIME attachments (the caller keeps them within the mail limits);
+     *              their content is read from {@link StoredFiles} when the mail is sent
+     */
+    public Optional<Long> queue(Long ticketId, String threadKey, String template, Map<String, ?> model,
+                                List<String> to, List<String> cc, String originMessageId, List<MailFile> files) {
         if (to.isEmpty()) {
             log.warn("Mail {} about {} has no recipient; not sent", template, threadKey);
             return Optional.empty();
@@ -66,6 +75,7 @@ public class MailQueue {
         }
         long id = mails.insert(ticketId, threadKey, mail, messageId, inReplyTo, references, to,
                 cc.stream().filter(address -> !to.contains(address)).toList(), clock.instant());
+        mails.addFiles(id, files);
         dispatcher.wakeAfterCommit();
         return Optional.of(id);
     }

@@ -44,6 +44,29 @@ public class OutboundMailRepository {
         return key.getKey().longValue();
     }
 
+    /** The files the mail carries as MIME attachments, in order. */
+    void addFiles(long mailId, List<MailFile> files) {
+        for (int i = 0; i < files.size(); i++) {
+            MailFile file = files.get(i);
+            jdbc.sql("""
+                            insert into outbound_mail_file (mail_id, file_index, file_name, content_type, size_bytes,
+                                sha256)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(mailId, i, file.fileName(), file.contentType(), file.size(), file.sha256())
+                    .update();
+        }
+    }
+
+    List<MailFile> files(long mailId) {
+        return jdbc.sql("""
+                        select file_name, content_type, size_bytes, sha256 from outbound_mail_file where mail_id = ?
+                        order by file_index""")
+                .param(mailId)
+                .query((rs, row) -> new MailFile(rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getLong("size_bytes"), rs.getString("sha256")))
+                .list();
+    }
+
     Optional<OutboundMail> find(long id) {
         return jdbc.sql("""
                         select id, ticket_id, business_key, template, message_id, in_reply_to, mail_references, recipients, cc, subject,

@@ -18,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.supportdesk.account.AccountRepository;
@@ -153,17 +154,22 @@ class SecurityConfiguration {
      * ({@link CrossSiteRequests}); the portal's Content Security Policy applies. A page the login may not open (an
      * agent's {@code /staff/dashboard}), or a form without its CSRF token, is answered with a 403 page in the staff
      * layout that says who may open it ({@link StaffAccess#REFUSED_PAGE}, open to anyone: the refusal is forwarded
-     * there).
+     * there). A multipart form (an answer with files) has its login checked before the CSRF check, so that nobody
+     * without one makes the server parse an upload ({@link StaffUploadsNeedSignIn}).
      */
     @Bean
     @Order(3)
     SecurityFilterChain staffWorkspace(HttpSecurity http, Problems problemWriter, MailSettings mail,
                                        IdentityService identity, AsSystem asSystem, PasswordGate gate)
             throws Exception {
+        ProviderManager staffPasswords = new ProviderManager(new ThrottledPasswords(
+                new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF));
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName(ProblemResponses.STAFF_REALM);
         return http.securityMatcher("/staff", "/staff/**")
                 .addFilterBefore(new CrossSiteRequests(mail.portalUrl(), problemWriter), CsrfFilter.class)
-                .authenticationManager(new ProviderManager(new ThrottledPasswords(
-                        new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF)))
+                .addFilterBefore(new StaffUploadsNeedSignIn(staffPasswords, challenge), CsrfFilter.class)
+                .authenticationManager(staffPasswords)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(StaffAccess.REFUSED_PAGE).permitAll()
                         .requestMatchers(StaffAccess.MANAGER_PAGES).hasRole(StaffAuthenticationProvider.MANAGER)

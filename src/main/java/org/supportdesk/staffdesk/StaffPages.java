@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,16 +26,27 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.StandardMultipartHttpServletRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.supportdesk.portal.Labels;
 import org.supportdesk.security.StaffAccess;
 import org.supportdesk.staff.StaffGroup;
+import org.supportdesk.ticket.AgentAnswers;
 import org.supportdesk.ticket.Attachment;
+import org.supportdesk.ticket.AttachmentPolicy;
+import org.supportdesk.ticket.AttachmentProperties;
 import org.supportdesk.ticket.AuthorType;
 import org.supportdesk.ticket.Priority;
+import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketMessage;
 import org.supportdesk.ticket.TicketNote;
 import org.supportdesk.ticket.TicketStatus;
+import org.supportdesk.ticket.TicketTexts;
+import org.supportdesk.ticket.Upload;
 import org.supportdesk.web.Refusal;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,8 +55,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The staff workspace's pages (staff HTTP Basic, CSRF tokens, the portal's Content Security Policy): {@code /staff}
  * searches every ticket, {@code /staff/tickets/{number}} shows one whole, internal notes set apart, with its
- * timeline and links to the open Tasklist task and (for those Cockpit lets in) the Cockpit instance, and takes an
- * internal note. A staff page the login may not open answers with {@code /staff/refused}.
+ * timeline and links to the open Tasklist task and (for those Cockpit lets in) the Cockpit instance, takes an
+ * internal note, and answers the ticket through its open Work task as the Tasklist form does (with files for the
+ * customer). A staff page the login may not open answers with {@code /staff/refused}.
  */
 @Controller
 @RequestMapping("/staff")
@@ -55,11 +69,20 @@ class StaffPages {
     private final StaffDesk desk;
     private final MessageSource messages;
     private final StaffAccess access;
+    private final AgentAnswers answers;
+    private final Labels labels;
+    private final AttachmentPolicy attachments;
+    private final AttachmentProperties limits;
 
-    StaffPages(StaffDesk desk, MessageSource messages, StaffAccess access) {
+    StaffPages(StaffDesk desk, MessageSource messages, StaffAccess access, AgentAnswers answers, Labels labels,
+               AttachmentPolicy attachments, AttachmentProperties limits) {
         this.desk = desk;
         this.messages = messages;
         this.access = access;
+        this.answers = answers;
+        this.labels = labels;
+        this.attachments = attachments;
+        this.limits = limits;
     }
 
     /** One entry of the ticket page's conversation: a message or an internal note. */
@@ -91,9 +114,52 @@ class StaffPages {
         return "staff/search";
     }
 
+    /** @param answered the action of the answer just sent from this page: the page says what it did */
     @GetMapping("/tickets/{number}")
-    String ticket(@PathVariable String number, Model model) {
-        return page(desk.ticket(number), model, null, null);
+    String ticket(@PathVariable String number, @RequestParam(required = false) String answered, Principal staff,
+                  Model model) {
+        Arrays.stream(AnswerAction.values()).filter(action -> action.name().equals(answered)).findFirst()
+                .ifPresent(action -> model.addAttribute("answered", action.name()));
+        return page(desk.ticket(number), model, null, null, staff);
+    }
+
+    /**
+     * The answer form: the ticket's open Work task is completed as the Tasklist form would complete it. Done, the
+     * ticket's page again, saying what was done; refused, the page with the refusal next to its field and what was
+     * written kept (files must be chosen again: a browser does not let a page refill a file field).
+     */
+    @PostMapping("/tickets/{number}/answers")
+    String answer(@PathVariable String number, @RequestParam(required = false) String action,
+                  @RequestParam(required = false) String reply, @RequestParam(required = false) String note,
+                  @RequestParam(required = false) String duplicateOf, @RequestParam(required = false) String priority,
+                  @RequestParam(required = false) String team,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, Principal staff,
+                  Model model, HttpServletResponse response) {
+        StaffAnswer form = new StaffAnswer(action, reply, note, duplicateOf, priority, team);
+        List<Upload> uploads = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty())
+                .map(Upload::of).toList();
+        try {
+            AgentAnswers.Answer parsed = form.parse();
+            answers.answer(number, staff.getName(), parsed, uploads);
+            String done = AnswerAction.valueOf(action.strip().toUpperCase(Locale.ROOT)).name();
+            return "redirect:/staff/tickets/" + desk.ticket(number).ticket().number() + "?answered=" + done
+                    + "#answer";
+        } catch (Refusal refusal) {
+            if (refusal.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                throw refusal;
+            }
+            response.setStatus(refusal.getStatusCode().value());
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (Refusal.FieldError error : refusal.fieldErrors()) {
+                errors.merge(error.field(), error.message(messages, LocaleContextHolder.getLocale()),
+                        (a, b) -> a + "; " + b);
+            }
+            model.addAttribute("answerForm", form);
+            model.addAttribute("answerErrors", errors);
+            model.addAttribute("answerProblem", refusal.detail(messages));
+            model.addAttribute("filesAgain", !uploads.isEmpty());
+            return page(desk.ticket(number), model, null, null, staff);
+        }
     }
 
     @PostMapping("/tickets/{number}/notes")
@@ -107,11 +173,11 @@ class StaffPages {
                 throw refusal;
             }
             response.setStatus(refusal.getStatusCode().value());
-            return page(desk.ticket(number), model, String.join("; ", fieldErrors(refusal).values()), body);
+            return page(desk.ticket(number), model, String.join("; ", fieldErrors(refusal).values()), body, staff);
         }
     }
 
-    private String page(StaffDesk.Whole whole, Model model, String noteError, String noteBody) {
+    private String page(StaffDesk.Whole whole, Model model, String noteError, String noteBody, Principal staff) {
         List<Entry> entries = new ArrayList<>();
         for (TicketMessage m : whole.conversation()) {
             entries.add(new Entry(m.id(), false, m.authorType() == AuthorType.CUSTOMER ? "customer"
@@ -134,7 +200,48 @@ class StaffPages {
         model.addAttribute("noteError", noteError);
         model.addAttribute("noteBody", noteBody);
         model.addAttribute("when", this);
+        answerForm(whole, model, staff);
         return "staff/ticket";
+    }
+
+    /**
+     * The answer form, with the work form's choices and labels, who the answer is mailed to and the file limits; or,
+     * when the ticket cannot be answered now, why (the text of the API's 409).
+     */
+    private void answerForm(StaffDesk.Whole whole, Model model, Principal staff) {
+        Ticket ticket = whole.ticket();
+        model.addAttribute("answerUnavailable", answers.whyNot(ticket.number(), staff.getName())
+                .map(refusal -> refusal.detail(messages)).orElse(null));
+        if (!model.containsAttribute("answerForm")) {
+            model.addAttribute("answerForm", new StaffAnswer(AnswerAction.REPLY.name(), null, null, null, null, null));
+            model.addAttribute("answerErrors", Map.of());
+        }
+        model.addAttribute("answerActions", AnswerAction.values());
+        model.addAttribute("answerPriorities", StaffAnswer.PRIORITIES.stream()
+                .map(p -> new Choice(p.name(), labels.priority(p))).toList());
+        model.addAttribute("answerTeams", StaffAnswer.TEAMS.stream()
+                .map(t -> new Choice(t.id(), t.displayName())).toList());
+        model.addAttribute("teamName", Arrays.stream(StaffGroup.values()).filter(g -> g.id().equals(ticket.team()))
+                .map(StaffGroup::displayName).findFirst().orElse(ticket.team()));
+        model.addAttribute("answerTo", ticket.requesterName() + " <" + ticket.requesterEmail() + ">");
+        model.addAttribute("answerCc", String.join(", ", whole.cc()));
+        model.addAttribute("answerTaskHolder", whole.task() == null ? null : whole.task().assignee());
+        model.addAttribute("filesHelp", messages.getMessage("staff.answer.help.files", new Object[]{
+                TicketTexts.size(limits.email().maxRequestSize().toBytes()),
+                TicketTexts.size(limits.web().maxFileSize().toBytes()),
+                TicketTexts.size(limits.web().maxRequestSize().toBytes()),
+                limits.discouragedExtensions().stream().map(e -> "." + e).collect(Collectors.joining(", "))},
+                LocaleContextHolder.getLocale()));
+        if (model.getAttribute("answered") instanceof String done) {
+            model.addAttribute("answeredText", messages.getMessage("staff.answer.done." + done,
+                    new Object[]{whole.cc().isEmpty() ? ticket.requesterEmail()
+                            : ticket.requesterEmail() + ", " + String.join(", ", whole.cc())},
+                    LocaleContextHolder.getLocale()));
+        }
+    }
+
+    /** An option of a select: its value and label. */
+    public record Choice(String value, String label) {
     }
 
     /** A time as the staff pages show it (UTC: staff work across the organisations' time zones). */
@@ -156,6 +263,16 @@ class StaffPages {
         Locale locale = LocaleContextHolder.getLocale();
         StaffAccess.Opens opens = access.signedIn();
         String detail;
+        if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException
+                && uploadTooLarge(request)) {
+            // an upload over the server's limits cannot be read, its CSRF token (a form field) with it
+            ModelAndView page = new ModelAndView("staff/error");
+            page.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+            page.addObject("title", messages.getMessage("problem.attachment-too-large.title", null, locale));
+            page.addObject("detail", messages.getMessage("problem.attachment-too-large.upload",
+                    new Object[]{attachments.limitsText(limits.web())}, locale));
+            return page;
+        }
         if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
             detail = messages.getMessage("staff.refused.form", null, locale);
         } else if (opens.staffPages()) {
@@ -192,6 +309,22 @@ class StaffPages {
             errors.put("", refusal.detail(messages));
         }
         return errors;
+    }
+
+    /** Spring's own reading of the multipart body: it tells a size limit from other broken uploads. */
+    private static boolean uploadTooLarge(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return false;
+        }
+        try {
+            new StandardMultipartHttpServletRequest(request);
+            return false;
+        } catch (MaxUploadSizeExceededException e) {
+            return true;
+        } catch (MultipartException e) {
+            return false;
+        }
     }
 
     private static String pageLink(Map<String, String> filters, int page) {

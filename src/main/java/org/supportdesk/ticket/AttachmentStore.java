@@ -13,13 +13,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.springframework.stereotype.Component;
+import org.supportdesk.mail.StoredFiles;
 
 /**
  * Files by content: each is written once under its SHA-256, so storing is idempotent and a file written for a
- * transaction that then rolls back is merely unreferenced, never wrong.
+ * transaction that then rolls back is merely unreferenced, never wrong. Mails that carry a ticket's files read them
+ * from here as they are sent.
  */
 @Component
-public class AttachmentStore {
+public class AttachmentStore implements StoredFiles {
 
     private final Path root;
 
@@ -53,6 +55,7 @@ public class AttachmentStore {
         }
     }
 
+    @Override
     public InputStream open(String sha256) throws IOException {
         return Files.newInputStream(path(sha256));
     }

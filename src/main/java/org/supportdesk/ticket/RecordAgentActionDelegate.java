@@ -28,7 +28,8 @@ class RecordAgentActionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         TicketWorkflow.AgentAnswer answer = workflow.recordAgentAction(ticketId(execution), acting.of(execution),
                 new TicketWorkflow.AgentInput(text(execution, ACTION), text(execution, REPLY),
-                        text(execution, NOTE), text(execution, DUPLICATE_OF)));
+                        text(execution, NOTE), text(execution, DUPLICATE_OF),
+                        TicketWorkflow.AgentInput.files(text(execution, ANSWER_FILES))));
         execution.setVariable(AGENT_ACTION, answer.action().name());
         execution.setVariable(AGENT_MESSAGE_ID, answer.messageId());
         if (answer.action().respondsToCustomer()) {

@@ -2,20 +2,27 @@ package org.supportdesk.ticket;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Organization;
+import org.supportdesk.mail.MailFile;
 import org.supportdesk.mail.MailQueue;
 import org.supportdesk.mail.MailSettings;
 import org.supportdesk.staff.StaffDirectory;
 import org.supportdesk.staff.StaffGroup;
 
-/** Queues a ticket mail (R22) rendered from a template file, for one audience. */
+/**
+ * Queues a ticket mail (R22) rendered from a template file, for one audience. A mail that delivers an agent's answer
+ * to the customer carries the files attached to it, within the mail limits of R8; the others are named in the text
+ * with a link to the ticket's page, where the customer downloads them.
+ */
 @Service
 public class TicketNotifier {
 
@@ -28,9 +35,11 @@ public class TicketNotifier {
     private final StaffDirectory staff;
     private final MailQueue mail;
     private final MailSettings settings;
+    private final AttachmentProperties limits;
 
     public TicketNotifier(TicketRepository tickets, AccountRepository accounts, StaffDirectory staff, MailQueue mail,
-                          MailSettings settings, RatingLinks ratings) {
+                          MailSettings settings, RatingLinks ratings, AttachmentProperties limits) {
+        this.limits = limits;
         this.ratings = ratings;
         this.tickets = tickets;
         this.accounts = accounts;
@@ -42,24 +51,61 @@ public class TicketNotifier {
     public void notify(long ticketId, String template, List<Audience> audiences, Map<String, ?> extra) {
         Ticket ticket = tickets.find(ticketId).orElseThrow();
         // the ticket row is the truth; process variables only add what the row does not hold
-        Map<String, Object> model = new Layered(model(ticket, extra), extra);
+        Map<String, Object> fields = model(ticket, extra);
+        Map<String, Object> model = new Layered(fields, extra);
         List<String> to = audiences.stream().flatMap(a -> recipients(ticket, a).stream()).distinct().toList();
         List<String> cc = audiences.contains(Audience.CUSTOMER) ? tickets.cc(ticket.id()) : List.of();
+        List<MailFile> files = audiences.contains(Audience.CUSTOMER) && ANSWERS.contains(template)
+                ? answerFiles(ticket, extra, fields) : List.of();
         if (SOLVED.equals(template) && audiences.equals(List.of(Audience.CUSTOMER))) {
             // each customer gets their own mail: its survey links record that person's rating
             for (String customer : java.util.stream.Stream.concat(to.stream(), cc.stream()).distinct().toList()) {
                 RatingLinks.Links links = ratings.of(ticket, customer);
                 Map<String, Object> own = new HashMap<>(Map.of("goodUrl", links.good(), "badUrl", links.bad()));
                 mail.queue(ticket.id(), ticket.number(), template, new Layered(own, model), List.of(customer),
-                        List.of(), ticket.originMessageId());
+                        List.of(), ticket.originMessageId(), files);
             }
             return;
         }
-        mail.queue(ticket.id(), ticket.number(), template, model, to, cc, ticket.originMessageId());
+        mail.queue(ticket.id(), ticket.number(), template, model, to, cc, ticket.originMessageId(), files);
+    }
+
+
+    /**
+     * The files of the answer this step delivers, in the order they were attached, as long as each stays within the
+     * mail's per-file limit and all within its per-mail limit (R8: {@code support.attachments.email}); the rest are
+     * listed in the mail ({@code largeFiles}) with the portal's download link. Base64 makes the message about a third
+     * larger than the files.
+     */
+    private List<MailFile> answerFiles(Ticket ticket, Map<String, ?> extra, Map<String, Object> model) {
+        if (!(extra.get(TicketVariables.AGENT_MESSAGE_ID) instanceof Number message)) {
+            return List.of();
+        }
+        List<MailFile> attached = new ArrayList<>();
+        List<String> linked = new ArrayList<>();
+        long total = 0;
+        for (Attachment file : tickets.attachments(ticket.id())) {
+            if (file.messageId() == null || file.messageId() != message.longValue()) {
+                continue;
+            }
+            if (file.size() <= limits.email().maxFileSize().toBytes()
+                    && total + file.size() <= limits.email().maxRequestSize().toBytes()) {
+                attached.add(new MailFile(file.fileName(), file.contentType(), file.size(), file.sha256()));
+                total += file.size();
+            } else {
+                linked.add("  " + file.fileName() + " (" + TicketTexts.size(file.size()) + "): " + settings.portalUrl()
+                        + "/tickets/" + ticket.number() + "/attachments/" + file.id());
+            }
+        }
+        model.put("largeFiles", linked.isEmpty() ? null : String.join("\n", linked));
+        return attached;
     }
 
     /** The mail that asks the customers how it went (the satisfaction survey). */
     static final String SOLVED = "solved";
+
+    /** The mails that deliver an agent's answer (the message the step names): they carry its files. */
+    private static final Set<String> ANSWERS = Set.of("agent-reply", "info-request", SOLVED, "closed-duplicate");
 
     private static java.util.Optional<TicketMessage> latest(List<TicketMessage> messages, AuthorType type) {
         for (int i = messages.size() - 1; i >= 0; i--) {
@@ -155,6 +201,9 @@ public class TicketNotifier {
                 .map(Attachment::fileName).toList();
         model.put("discouragedFiles", discouraged.isEmpty() ? null : String.join(", ", discouraged));
         model.put("byEmail", ticket.channel() == Channel.EMAIL ? "yes" : null);
+        // an answer's files that do not fit into its mail (answerFiles), and the mail's limit for files (R8)
+        model.put("largeFiles", null);
+        model.put("mailLimit", TicketTexts.size(limits.email().maxRequestSize().toBytes()));
         return model;
     }
 }

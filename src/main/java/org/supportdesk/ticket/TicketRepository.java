@@ -200,21 +200,56 @@ public class TicketRepository {
     }
 
 
+    /** A customer's file: uploaded by the author of its message, or (with the request) by the ticket's requester. */
     public long addAttachment(long ticketId, Long messageId, StoredFile file, boolean discouraged, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into attachment (ticket_id, message_id, file_name, content_type, size_bytes, sha256,
-                            discouraged, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                            discouraged, created_at, uploaded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, coalesce((select m.author from ticket_message m where m.id = ?),
+                            (select t.requester_email from ticket t where t.id = ?)))""")
                 .params(ticketId, messageId, file.fileName(), file.contentType(), file.size(), file.sha256(),
-                        discouraged, utc(now))
+                        discouraged, utc(now), messageId, ticketId)
                 .update(key, "id");
         return key.getKey().longValue();
     }
 
+    /**
+     * A file a staff member attaches to their answer: stored before the answer's message exists, and linked to it by
+     * {@link #linkAnswerFiles} in the same transaction.
+     */
+    public long addAnswerFile(long ticketId, StoredFile file, boolean discouraged, String uploadedBy, Instant now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into attachment (ticket_id, message_id, file_name, content_type, size_bytes, sha256,
+                            discouraged, created_at, uploaded_by)
+                        values (?, null, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(ticketId, file.fileName(), file.contentType(), file.size(), file.sha256(), discouraged,
+                        utc(now), uploadedBy)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /**
+     * Links the answer's files to its message: only files of this ticket that {@code uploadedBy} attached and that no
+     * message has yet. Returns how many were linked.
+     */
+    public int linkAnswerFiles(long ticketId, long messageId, List<Long> attachmentIds, String uploadedBy) {
+        if (attachmentIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        update attachment set message_id = :message
+                        where ticket_id = :ticket and id in (:ids) and message_id is null and uploaded_by = :by""")
+                .param("message", messageId).param("ticket", ticketId).param("ids", attachmentIds)
+                .param("by", uploadedBy)
+                .update();
+    }
+
     public List<Attachment> attachments(long ticketId) {
         return jdbc.sql("""
-                        select id, ticket_id, message_id, file_name, content_type, size_bytes, sha256, discouraged, created_at
+                        select id, ticket_id, message_id, file_name, content_type, size_bytes, sha256, discouraged, created_at,
+                            uploaded_by
                         from attachment where ticket_id = ? order by id""")
                 .param(ticketId)
                 .query(TicketRepository::attachment)
@@ -223,7 +258,8 @@ public class TicketRepository {
 
     public Optional<Attachment> attachment(long ticketId, long attachmentId) {
         return jdbc.sql("""
-                        select id, ticket_id, message_id, file_name, content_type, size_bytes, sha256, discouraged, created_at
+                        select id, ticket_id, message_id, file_name, content_type, size_bytes, sha256, discouraged, created_at,
+                            uploaded_by
                         from attachment where ticket_id = ? and id = ?""")
                 .params(ticketId, attachmentId)
                 .query(TicketRepository::attachment)
@@ -289,7 +325,7 @@ public class TicketRepository {
         Long message = rs.wasNull() ? null : messageId;
         return new Attachment(rs.getLong("id"), rs.getLong("ticket_id"), message, rs.getString("file_name"),
                 rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-                rs.getBoolean("discouraged"), instant(rs, "created_at"));
+                rs.getBoolean("discouraged"), instant(rs, "created_at"), rs.getString("uploaded_by"));
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -61,6 +61,11 @@ public final class TicketVariables {
     /** RETRIAGE: the new priority and team queue. */
     public static final String NEW_PRIORITY = "newPriority";
     public static final String NEW_TEAM = "newTeam";
+    /**
+     * The files attached to the answer on the staff page: the ids of their {@code attachment} rows, stored in the same
+     * transaction, comma-separated; linked to the answer's message and mailed with it (an agent input).
+     */
+    public static final String ANSWER_FILES = "answerFiles";
     /** CLOSE_DUPLICATE: the number of the ticket that continues. */
     public static final String DUPLICATE_OF = "duplicateOf";
     public static final String AGENT_ACTION = "agentAction";
@@ -74,7 +79,8 @@ public final class TicketVariables {
      * What agents write on the forms: read by the steps right after the task, in the same transaction, and never
      * stored in a variable or its history ({@code ticket/AgentWordsLeaveNoTrace}).
      */
-    public static final java.util.Set<String> AGENT_INPUTS = java.util.Set.of(REPLY, NOTE, ENGINEER_NOTE);
+    public static final java.util.Set<String> AGENT_INPUTS = java.util.Set.of(REPLY, NOTE, ENGINEER_NOTE,
+            ANSWER_FILES);
 
     // inputs of the generic tasks, set in the diagram
     /** {@code #{notify}}: the mail's template and who gets it. */

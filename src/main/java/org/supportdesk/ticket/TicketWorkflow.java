@@ -49,7 +49,7 @@ public class TicketWorkflow {
     /** Routing's or triage's team and priority, and the product and topic that triage settles for mailed requests. */
     public void recordRouting(long ticketId, String team, String priority, String product, String topic, String by) {
         if (!TEAMS.contains(team)) {
-            throw new AgentRefusal("Unknown team queue '" + team + "'; choose one of " + TEAMS);
+            throw new AgentRefusal("team", "not-one-of", "Unknown team queue '" + team + "'; choose one of " + TEAMS);
         }
         tickets.updateRouting(ticketId, Priority.valueOf(priority), team, by, clock.instant());
         log.info("Routed to {} with priority {}{}", team, priority, by == null ? "" : " by " + by);
@@ -77,8 +77,32 @@ public class TicketWorkflow {
     public record AgentAnswer(AgentAction action, Long messageId, Instant at) {
     }
 
-    /** What the work form sent: the action and the fields it needs. */
-    public record AgentInput(String action, String reply, String note, String duplicateOf) {
+    /**
+     * What the work form sent: the action and the fields it needs, and the files attached to the answer on the staff
+     * page (ids of their rows, stored in the same transaction by the same agent; {@link AgentAnswers}).
+     */
+    public record AgentInput(String action, String reply, String note, String duplicateOf, List<Long> files) {
+
+        public AgentInput {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+
+        public AgentInput(String action, String reply, String note, String duplicateOf) {
+            this(action, reply, note, duplicateOf, List.of());
+        }
+
+        /** The form's {@code answerFiles}: attachment ids, comma-separated. */
+        static List<Long> files(String ids) {
+            if (ids == null || ids.isBlank()) {
+                return List.of();
+            }
+            try {
+                return Arrays.stream(ids.split(",")).map(String::strip).map(Long::valueOf).toList();
+            } catch (NumberFormatException e) {
+                throw new AgentRefusal(TicketVariables.ANSWER_FILES, "unknown-files",
+                        "The attached files are not known: attach them again.");
+            }
+        }
     }
 
     /**
@@ -86,19 +110,24 @@ public class TicketWorkflow {
      * NOTE stores the note for staff only (nothing is mailed, the customer sees nothing); CLOSE_DUPLICATE checks and
      * links the ticket that continues. NOTE and RETRIAGE tell the customer nothing, so an answer written beside them
      * is refused rather than lost (the form keeps no drafts: what agents write is never stored in the process), and a
-     * customer's reply waiting for an answer (R11 next reply) goes on waiting; the other actions answer it.
+     * customer's reply waiting for an answer (R11 next reply) goes on waiting; the other actions answer it. Files
+     * attached on the staff page go with the answer's message (and its mail), so they need an answer to go with.
      */
     public AgentAnswer recordAgentAction(long ticketId, String agent, AgentInput input) {
         AgentAction chosen = action(input.action());
         String reply = input.reply();
         boolean written = reply != null && !reply.isBlank();
         if (chosen.needsText() && !written) {
-            throw new AgentRefusal("Write the answer to the customer: " + chosen
+            throw new AgentRefusal(TicketVariables.REPLY, "required", "Write the answer to the customer: " + chosen
                     + " mails it to the requester and the CCs.");
         }
         if (!chosen.respondsToCustomer() && written) {
-            throw new AgentRefusal("Your answer to the customer would not be sent with " + chosen
-                    + ": choose REPLY (or another action that mails it), or clear the answer.");
+            throw new AgentRefusal(TicketVariables.REPLY, "not-sent", "Your answer to the customer would not be sent"
+                    + " with " + chosen + ": choose REPLY (or another action that mails it), or clear the answer.");
+        }
+        if (!input.files().isEmpty() && !written) {
+            throw new AgentRefusal(TicketVariables.ANSWER_FILES, "needs-answer", "Files go to the customer with your"
+                    + " answer: write the answer (and choose an action that mails it), or remove the files.");
         }
         Instant now = clock.instant();
         if (chosen == AgentAction.NOTE) {
@@ -110,6 +139,10 @@ public class TicketWorkflow {
         if (written) {
             message = tickets.addMessage(ticketId, agent, staff.displayName(agent), AuthorType.AGENT, Channel.WEB,
                     reply.strip(), now);
+            if (tickets.linkAnswerFiles(ticketId, message, input.files(), agent) != input.files().size()) {
+                throw new AgentRefusal(TicketVariables.ANSWER_FILES, "unknown-files",
+                        "The attached files are not known: attach them again.");
+            }
         } else if (chosen.respondsToCustomer()) {
             tickets.touch(ticketId, now);
         }
@@ -121,7 +154,8 @@ public class TicketWorkflow {
 
     private void note(long ticketId, String agent, String note) {
         if (note == null || note.isBlank()) {
-            throw new AgentRefusal("Write the internal note: it is kept for staff and mailed to nobody.");
+            throw new AgentRefusal(TicketVariables.NOTE, "required",
+                    "Write the internal note: it is kept for staff and mailed to nobody.");
         }
         notes.add(ticketId, agent, note.strip());
     }
@@ -134,19 +168,21 @@ public class TicketWorkflow {
         Ticket duplicate = tickets.find(ticketId).orElseThrow();
         String wanted = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
         if (wanted.isEmpty()) {
-            throw new AgentRefusal("Name the ticket that continues in 'Duplicate of' (e.g. SD-1042).");
+            throw new AgentRefusal(TicketVariables.DUPLICATE_OF, "required",
+                    "Name the ticket that continues in 'Duplicate of' (e.g. SD-1042).");
         }
         Ticket kept = TicketNumber.parse(wanted).flatMap(tickets::find)
                 .filter(t -> t.organizationId().equals(duplicate.organizationId()))
-                .orElseThrow(() -> new AgentRefusal("Duplicate of " + wanted + ": no such ticket of "
-                        + "this organisation; a duplicate names a ticket of the same organisation."));
+                .orElseThrow(() -> new AgentRefusal(TicketVariables.DUPLICATE_OF, "not-a-ticket-of-the-organisation",
+                        "Duplicate of " + wanted + ": no such ticket of this organisation; a duplicate names a"
+                                + " ticket of the same organisation."));
         if (kept.id() == ticketId) {
-            throw new AgentRefusal("Duplicate of " + wanted + ": that is this ticket; name the ticket"
-                    + " that continues.");
+            throw new AgentRefusal(TicketVariables.DUPLICATE_OF, "same-ticket", "Duplicate of " + wanted
+                    + ": that is this ticket; name the ticket that continues.");
         }
         if (kept.isClosed()) {
-            throw new AgentRefusal("Duplicate of " + wanted + ": that ticket is closed; name an open"
-                    + " ticket, or solve this one.");
+            throw new AgentRefusal(TicketVariables.DUPLICATE_OF, "ticket-closed", "Duplicate of " + wanted
+                    + ": that ticket is closed; name an open ticket, or solve this one.");
         }
         tickets.markDuplicateOf(ticketId, kept.id());
         List<String> copies = new ArrayList<>(List.of(duplicate.requesterEmail()));
@@ -169,9 +205,13 @@ public class TicketWorkflow {
         Ticket ticket = tickets.find(ticketId).orElseThrow();
         Priority newPriority = priority == null || priority.isBlank() ? ticket.priority() : priority(priority);
         String newTeam = team == null || team.isBlank() ? ticket.team() : team;
+        if (!TEAMS.contains(newTeam)) {
+            throw new AgentRefusal(TicketVariables.NEW_TEAM, "not-one-of", "Unknown team queue '" + newTeam
+                    + "'; choose one of " + TEAMS);
+        }
         if (newPriority == ticket.priority() && newTeam.equals(ticket.team())) {
-            throw new AgentRefusal("Re-triage: choose another priority or team queue (now "
-                    + ticket.priority() + " in " + ticket.team() + ").");
+            throw new AgentRefusal(TicketVariables.NEW_PRIORITY, "unchanged", "Re-triage: choose another priority"
+                    + " or team queue (now " + ticket.priority() + " in " + ticket.team() + ").");
         }
         recordRouting(ticketId, newTeam, newPriority.name(), null, null, by);
         boolean moved = !newTeam.equals(ticket.team());
@@ -194,8 +234,8 @@ public class TicketWorkflow {
         try {
             return Priority.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new AgentRefusal("Unknown priority '" + value + "'; choose one of "
-                    + Arrays.toString(Priority.values()));
+            throw new AgentRefusal(TicketVariables.NEW_PRIORITY, "not-one-of", "Unknown priority '" + value
+                    + "'; choose one of " + Arrays.toString(Priority.values()));
         }
     }
 
@@ -213,7 +253,8 @@ public class TicketWorkflow {
         try {
             return AgentAction.valueOf(value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new AgentRefusal("Choose what to do: one of " + Arrays.toString(AgentAction.values()));
+            throw new AgentRefusal(TicketVariables.ACTION, "not-one-of", "Choose what to do: one of "
+                    + Arrays.toString(AgentAction.values()));
         }
     }
 }

@@ -1,0 +1,28 @@
+package org.supportdesk.staffdesk;
+
+import org.supportdesk.ticket.AgentAction;
+
+/**
+ * What an agent does with an answer on the staff page and in the staff API, in the work form's order: the API's
+ * names ({@code SOLVED} and {@code DUPLICATE} are the work form's {@code SOLVE} and {@code CLOSE_DUPLICATE}). The page
+ * labels each as the work form does ({@code staff.answer.action.<name>} in messages.properties).
+ */
+enum AnswerAction {
+    REPLY(AgentAction.REPLY),
+    REQUEST_INFO(AgentAction.REQUEST_INFO),
+    SOLVED(AgentAction.SOLVE),
+    DUPLICATE(AgentAction.CLOSE_DUPLICATE),
+    NOTE(AgentAction.NOTE),
+    RETRIAGE(AgentAction.RETRIAGE);
+
+    private final AgentAction form;
+
+    AnswerAction(AgentAction form) {
+        this.form = form;
+    }
+
+    /** The work form's value. */
+    AgentAction form() {
+        return form;
+    }
+}
