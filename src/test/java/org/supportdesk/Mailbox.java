@@ -77,13 +77,59 @@ public class Mailbox {
             }
         }
 
+        /** The mail's text: its body, or the text part of a mail with attachments. */
         public String body() {
             try {
                 Object content = message.getContent();
-                String text = content instanceof String s ? s : GreenMailUtil.getBody(message);
+                String text = content instanceof String s ? s
+                        : content instanceof jakarta.mail.Multipart multipart ? textOf(multipart)
+                        : GreenMailUtil.getBody(message);
                 return text.replace("\r\n", "\n");
             } catch (MessagingException | java.io.IOException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /** The files the mail carries as attachments, by file name, in order. */
+        public java.util.Map<String, byte[]> attachments() {
+            java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+            try {
+                if (message.getContent() instanceof jakarta.mail.Multipart multipart) {
+                    collect(multipart, files);
+                }
+            } catch (MessagingException | java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return files;
+        }
+
+        private static String textOf(jakarta.mail.Multipart multipart) throws MessagingException, java.io.IOException {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (part.getFileName() == null && part.getContent() instanceof String text) {
+                    return text;
+                }
+                if (part.getContent() instanceof jakarta.mail.Multipart inner) {
+                    String text = textOf(inner);
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static void collect(jakarta.mail.Multipart multipart, java.util.Map<String, byte[]> files)
+                throws MessagingException, java.io.IOException {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (part.getContent() instanceof jakarta.mail.Multipart inner) {
+                    collect(inner, files);
+                } else if (part.getFileName() != null) {
+                    try (java.io.InputStream in = part.getInputStream()) {
+                        files.put(jakarta.mail.internet.MimeUtility.decodeText(part.getFileName()), in.readAllBytes());
+                    }
+                }
             }
         }
 
