@@ -18,7 +18,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.supportdesk.account.AccountRepository;
@@ -164,18 +163,17 @@ class SecurityConfiguration {
             throws Exception {
         ProviderManager staffPasswords = new ProviderManager(new ThrottledPasswords(
                 new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF));
-        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-        challenge.setRealmName(ProblemResponses.STAFF_REALM);
         return http.securityMatcher("/staff", "/staff/**")
                 .addFilterBefore(new CrossSiteRequests(mail.portalUrl(), problemWriter), CsrfFilter.class)
-                .addFilterBefore(new StaffUploadsNeedSignIn(staffPasswords, challenge), CsrfFilter.class)
+                .addFilterBefore(new StaffUploadsNeedSignIn(staffPasswords, ProblemResponses.staff(problemWriter)),
+                        CsrfFilter.class)
                 .authenticationManager(staffPasswords)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(StaffAccess.REFUSED_PAGE).permitAll()
                         .requestMatchers(StaffAccess.MANAGER_PAGES).hasRole(StaffAuthenticationProvider.MANAGER)
                         .anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
                 .httpBasic(basic -> basic.realmName(ProblemResponses.STAFF_REALM))
-                .exceptionHandling(errors -> errors.accessDeniedPage(StaffAccess.REFUSED_PAGE))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new StaffRefusedForms()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PortalSecurity.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

@@ -25,8 +25,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * CSRF check reads its token from the form, before the HTTP Basic login is checked, and reading a multipart form
  * means parsing it and writing its files to disk, up to 250 MB, for anyone. So for a multipart request the login is
  * checked here, before the CSRF check, through the same throttled password check (the Basic filter after it then finds
- * the login signed in); without a login, or with a wrong one, the answer is 401 with the staff realm's challenge, and
- * the body is not read.
+ * the login signed in); without a login, or with a wrong one, the answer is 401 with the staff realm's challenge (a
+ * problem written at once, not an error page, which would read the form), the body is not read, and the connection is
+ * closed rather than the rest of the upload waited for.
  */
 class StaffUploadsNeedSignIn extends OncePerRequestFilter {
 
@@ -51,6 +52,7 @@ class StaffUploadsNeedSignIn extends OncePerRequestFilter {
         try {
             UsernamePasswordAuthenticationToken given = basic.convert(request);
             if (given == null) {
+                response.setHeader("Connection", "close");
                 challenge.commence(request, response,
                         new InsufficientAuthenticationException("An upload needs the staff login"));
                 return;
@@ -64,6 +66,7 @@ class StaffUploadsNeedSignIn extends OncePerRequestFilter {
             }
         } catch (AuthenticationException refused) {
             SecurityContextHolder.clearContext();
+            response.setHeader("Connection", "close");
             challenge.commence(request, response, refused);
             return;
         }

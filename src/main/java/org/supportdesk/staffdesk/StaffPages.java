@@ -26,10 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.support.StandardMultipartHttpServletRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.supportdesk.portal.Labels;
@@ -114,12 +111,19 @@ class StaffPages {
         return "staff/search";
     }
 
-    /** @param answered the action of the answer just sent from this page: the page says what it did */
+    /**
+     * @param answered the action of the answer just sent from this page: the page says what it did
+     * @param tooLarge the answer just sent had files over the server's limits and could not be read: nothing was sent
+     */
     @GetMapping("/tickets/{number}")
-    String ticket(@PathVariable String number, @RequestParam(required = false) String answered, Principal staff,
-                  Model model) {
+    String ticket(@PathVariable String number, @RequestParam(required = false) String answered,
+                  HttpServletRequest request, Principal staff, Model model) {
         Arrays.stream(AnswerAction.values()).filter(action -> action.name().equals(answered)).findFirst()
                 .ifPresent(action -> model.addAttribute("answered", action.name()));
+        if (request.getParameterMap().containsKey("tooLarge")) {
+            model.addAttribute("answerProblem", messages.getMessage("staff.answer.too-large",
+                    new Object[]{attachments.limitsText(limits.web())}, LocaleContextHolder.getLocale()));
+        }
         return page(desk.ticket(number), model, null, null, staff);
     }
 
@@ -263,16 +267,6 @@ class StaffPages {
         Locale locale = LocaleContextHolder.getLocale();
         StaffAccess.Opens opens = access.signedIn();
         String detail;
-        if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException
-                && uploadTooLarge(request)) {
-            // an upload over the server's limits cannot be read, its CSRF token (a form field) with it
-            ModelAndView page = new ModelAndView("staff/error");
-            page.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
-            page.addObject("title", messages.getMessage("problem.attachment-too-large.title", null, locale));
-            page.addObject("detail", messages.getMessage("problem.attachment-too-large.upload",
-                    new Object[]{attachments.limitsText(limits.web())}, locale));
-            return page;
-        }
         if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
             detail = messages.getMessage("staff.refused.form", null, locale);
         } else if (opens.staffPages()) {
@@ -309,22 +303,6 @@ class StaffPages {
             errors.put("", refusal.detail(messages));
         }
         return errors;
-    }
-
-    /** Spring's own reading of the multipart body: it tells a size limit from other broken uploads. */
-    private static boolean uploadTooLarge(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            return false;
-        }
-        try {
-            new StandardMultipartHttpServletRequest(request);
-            return false;
-        } catch (MaxUploadSizeExceededException e) {
-            return true;
-        } catch (MultipartException e) {
-            return false;
-        }
     }
 
     private static String pageLink(Map<String, String> filters, int page) {
