@@ -171,6 +171,26 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** One element of the page as it shows now, whole (the window made tall enough for it), for README. */
+    public Path screenshotOf(String css, String name) {
+        Dimension before = driver.manage().window().getSize();
+        WebElement element = find(css);
+        driver.manage().window().setSize(new Dimension(before.getWidth(),
+                Math.max(before.getHeight(), Math.min(element.getSize().getHeight() + 300, 6000))));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(); document.activeElement.blur();",
+                element);
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(element.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     /** The whole page, as tall as its content, at the current width. */
     public Path screenshot(String name) {
         Dimension before = driver.manage().window().getSize();

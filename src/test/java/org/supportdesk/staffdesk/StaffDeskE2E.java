@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.supportdesk.EngineTime;
+import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
+import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
 
@@ -27,9 +32,10 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The staff workspace and a Tasklist card in a real browser (headless Chromium), as README's agent walk-through uses
  * them: find a closed ticket, read it whole, note it; what an agent's menu, the dashboard's 403 page and Tasklist's
- * link to the ticket page show; and what another site's page cannot do with the agent's login.
- * Profile {@code e2e}; the screenshots of the ticket page and of the Tasklist card in {@code docs/} come from here
- * ({@code target/screenshots/staff-ticket.png}, {@code tasklist-card.png}).
+ * link to the ticket page show; answering from the ticket page with a file, which the customer's mail carries; and
+ * what another site's page cannot do with the agent's login.
+ * Profile {@code e2e}; the screenshots of the ticket page, its answer form and the Tasklist card in {@code docs/} come
+ * from here ({@code target/screenshots/staff-ticket.png}, {@code staff-answer.png}, {@code tasklist-card.png}).
  */
 @SupportDeskTest
 class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
@@ -37,6 +43,7 @@ class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
     @Autowired Tickets tickets;
     @Autowired TestFixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired Mailbox mailbox;
     @LocalServerPort int port;
 
     @BeforeEach
@@ -95,6 +102,49 @@ class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
                 "Status PENDING: information asked for", "First response given within the target",
                 "Customer wrote in the conversation", "Status CLOSED: solved", "Internal note");
         browser.screenshot("staff-ticket");
+    }
+
+    @Test
+    void anAgentAnswersFromTheTicketPageWithAFileAndTheCustomersMailCarriesIt() throws Exception {
+        EngineTime.setNewYork("2026-11-12T10:00"); // a Thursday
+        OrgFixture org = fixtures.organization().activeLicence(Product.LIFECYCLE);
+        String rita = org.owner("rita");
+        String bob = org.member("bob", false, false);
+        Map<String, Object> filed = request("Cleanup policy deletes nothing",
+                "The nightly cleanup policy runs, but no <component> is ever deleted.");
+        filed.put("cc", List.of(bob));
+        String number = tickets.file(rita, filed);
+        EngineTime.setNewYork("2026-11-12T10:30");
+        tickets.triage(number, "HIGH", "team-lifecycle");
+        Path steps = Files.createDirectories(Path.of("target", "e2e-files")).resolve("cleanup-steps.txt");
+        Files.writeString(steps, "1. Open Admin > Cleanup\n2. Set 'Last downloaded' to 30 days\n3. Run it now\n");
+
+        browser.signInAsStaff("agent", "agent");
+        browser.open("/staff/tickets/" + number);
+        assertThat(browser.text("#answer-recipients")).isEqualTo("Mailed to rita <" + rita + ">, copied to " + bob);
+        assertThat(browser.displayed("#answer-note")).as("only for an internal note").isFalse();
+        browser.click("label[for=answer-action-NOTE]");
+        assertThat(browser.displayed("#answer-note")).isTrue();
+        browser.click("label[for=answer-action-REPLY]");
+        assertThat(browser.displayed("#answer-note")).isFalse();
+        browser.type("#answer-reply", "The policy only deletes components nobody downloaded for 30 days;"
+                + " the attached steps set it up. Run it once by hand to check.");
+        browser.attach("#answer-files", steps);
+        browser.screenshotOf("#answer", "staff-answer");
+        browser.submit("#answer button[type=submit]");
+
+        assertThat(browser.path()).isEqualTo("/staff/tickets/" + number + "?answered=REPLY#answer");
+        assertThat(browser.text("#answer-result")).isEqualTo("Your answer was mailed to " + rita + ", " + bob
+                + ". The ticket stays open.");
+        WebElement answer = browser.driver().findElements(By.cssSelector("#conversation .from-support")).stream()
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(answer.findElement(By.cssSelector(".text")).getText()).startsWith("The policy only deletes");
+        assertThat(answer.findElement(By.cssSelector(".files a")).getText()).isEqualTo("cleanup-steps.txt");
+        assertThat(browser.text("#attachments")).contains("cleanup-steps.txt");
+        Mailbox.Mail mail = mailbox.to(rita, "Re: [" + number + "]").stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(mail.body()).contains("The policy only deletes components nobody downloaded for 30 days");
+        assertThat(mail.attachments()).containsOnlyKeys("cleanup-steps.txt");
+        assertThat(mail.attachments().get("cleanup-steps.txt")).isEqualTo(Files.readAllBytes(steps));
     }
 
     @Test
