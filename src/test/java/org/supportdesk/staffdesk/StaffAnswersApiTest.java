@@ -151,15 +151,21 @@ class StaffAnswersApiTest {
     }
 
     @Test
-    void solvedClosesTheTicketAndMailsTheSolvedNoticeWithTheAnswer() {
+    void solvedClosesTheTicketAndEveryCustomersSolvedNoticeCarriesTheAnswerAndItsFile() {
         String number = worked();
+        byte[] notes = "Upgrade to 1.181.".getBytes(StandardCharsets.UTF_8);
 
-        Response answered = answer(number, Map.of("action", "SOLVED", "reply", "Fixed in 1.181."));
+        Response answered = answerWithFiles("agent", number, Map.of("action", "SOLVED", "reply", "Fixed in 1.181."),
+                Map.of("release-notes.txt", notes));
 
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
         assertThat((String) answered.json("$.status")).isEqualTo("CLOSED");
         assertThat((String) answered.json("$.closeReason")).isEqualTo("SOLVED");
-        assertThat(single(mailbox.to(rita, "Solved")).body()).contains("Fixed in 1.181.");
+        for (String customer : List.of(rita, bob)) {
+            Mailbox.Mail solved = single(mailbox.to(customer, "Solved"));
+            assertThat(solved.body()).as(customer).contains("Fixed in 1.181.");
+            assertThat(solved.attachments().get("release-notes.txt")).as(customer).isEqualTo(notes);
+        }
         assertThat(tickets.process(number)).isNull();
     }
 

@@ -134,6 +134,22 @@ class ApiDescriptionTest {
     }
 
     @Test
+    void answeringATicketIsDescribedWithBothBodiesItsActionsAndItsAnswers() throws Exception {
+        JsonNode answers = description().path("paths").path("/api/staff/tickets/{number}/answers").path("post");
+
+        assertThat(answers.path("requestBody").path("content").has("application/json")).isTrue();
+        assertThat(answers.path("requestBody").path("content").path("multipart/form-data").path("schema")
+                .toString()).contains("\"answer\"", "\"files\"");
+        assertThat(answers.path("requestBody").path("content").path("application/json").path("examples").size())
+                .isGreaterThanOrEqualTo(5);
+        assertThat(answers.path("summary").asText()).startsWith("Answer the ticket through its open Work task");
+        assertThat(answers.path("description").asText()).contains("REPLY", "REQUEST_INFO", "SOLVED", "DUPLICATE",
+                "RETRIAGE", "NOTE", "400 invalid-fields", "409 no-work-task", "work-task-held", "403 not-your-team",
+                "413 attachment-too-large");
+        assertThat(answers.path("security").toString()).contains("staff");
+    }
+
+    @Test
     void theUiIsAtApiDocs() {
         Api.Response ui = api.anonymous().get("/api-docs");
         assertThat(ui.status()).isIn(200, 302);
