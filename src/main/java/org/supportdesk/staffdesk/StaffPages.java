@@ -41,6 +41,7 @@ import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketMessage;
 import org.supportdesk.ticket.TicketNote;
+import org.supportdesk.ticket.TicketNumber;
 import org.supportdesk.ticket.TicketStatus;
 import org.supportdesk.ticket.TicketTexts;
 import org.supportdesk.ticket.Upload;
@@ -146,8 +147,8 @@ class StaffPages {
             AgentAnswers.Answer parsed = form.parse();
             answers.answer(number, staff.getName(), parsed, uploads);
             String done = AnswerAction.valueOf(action.strip().toUpperCase(Locale.ROOT)).name();
-            return "redirect:/staff/tickets/" + desk.ticket(number).ticket().number() + "?answered=" + done
-                    + "#answer";
+            return "redirect:/staff/tickets/" + TicketNumber.of(TicketNumber.parse(number).orElseThrow())
+                    + "?answered=" + done + "#answer";
         } catch (Refusal refusal) {
             if (refusal.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
                 throw refusal;

@@ -98,7 +98,7 @@ class StaffTicketsApi {
     /** The same with files for the customer: an {@code answer} JSON part and {@code files} parts (R8's web limits). */
     @Operation(summary = ANSWER_SUMMARY, description = ANSWER_DESCRIPTION)
     @PostMapping(path = "/{number}/answers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    StaffDeskJson.Details answerWithFiles(@PathVariable String number, @RequestPart("answer") StaffAnswer answer,
+    StaffDeskJson.Details answerWithFiles(@PathVariable String number, @RequestPart(name = "answer", required = false) StaffAnswer answer,
                                           @RequestPart(name = "files", required = false) List<MultipartFile> files,
                                           Principal staff) {
         return answered(number, answer, files == null ? List.of() : files.stream().filter(f -> !f.isEmpty())

@@ -291,6 +291,7 @@ class StaffAnswersApiTest {
         Response retriage = answer(number, Map.of("action", "REPLY", "reply", "Moving it.", "priority", "SOON",
                 "team", "team-sev1", "note", "and a note"));
         Response none = agent().post("/api/staff/tickets/" + number + "/answers", "{}");
+        Response onlyFiles = answerWithFiles("agent", number, null, Map.of("a.txt", new byte[]{'a'}));
 
         assertThat(unknown.status()).isEqualTo(400);
         assertThat((String) unknown.json("$.type")).isEqualTo("urn:support-desk:problem:invalid-fields");
@@ -300,6 +301,7 @@ class StaffAnswersApiTest {
         assertThat(errors(retriage)).containsExactlyInAnyOrder("priority not-one-of", "team not-one-of",
                 "note not-with-action", "priority not-with-action", "team not-with-action");
         assertThat(errors(none)).containsExactly("action required");
+        assertThat(errors(onlyFiles)).containsExactly("action required");
         assertThat(tickets.task(number).getAssignee()).isEqualTo("agent");
         assertThat(agent().get("/api/staff/tickets/" + number).body()).doesNotContain("Moving it.");
     }
@@ -405,7 +407,9 @@ class StaffAnswersApiTest {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
-        parts.add("answer", new HttpEntity<>(answer, json));
+        if (answer != null) {
+            parts.add("answer", new HttpEntity<>(answer, json));
+        }
         files.forEach((name, content) -> {
             HttpHeaders type = new HttpHeaders();
             type.setContentType(MediaType.TEXT_PLAIN);
