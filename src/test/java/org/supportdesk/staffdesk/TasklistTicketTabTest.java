@@ -50,6 +50,7 @@ class TasklistTicketTabTest {
     @Autowired StaffDesk desk;
     @Autowired JdbcClient jdbc;
     @Autowired CodeLabels labels;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
     @LocalServerPort int port;
 
     CamundaWebapps webapps;
@@ -109,8 +110,14 @@ class TasklistTicketTabTest {
         assertThat(Instant.parse(read(json, "$.targets.firstResponseDue")))
                 .isEqualTo(EngineTime.newYork("2026-11-10T14:00")); // HIGH: 4 business hours from filing
         assertThat(JsonPath.<Boolean>read(json, "$.targets.firstResponseBreached")).isFalse();
+        assertThat(JsonPath.<Map<String, Object>>read(json, "$.targets")).doesNotContainKey("replyDue");
         assertThat(read(json, "$.task.id")).isEqualTo(task);
         assertThat(read(json, "$.staffPage")).isEqualTo("/staff/tickets/" + number);
+
+        // once answered, the task's due date is the next reply's target
+        taskService.setDueDate(task, java.util.Date.from(EngineTime.newYork("2026-11-10T17:00")));
+        assertThat(Instant.parse(read(tasklist.get(ticketPath(task)).body(), "$.targets.replyDue")))
+                .isEqualTo(EngineTime.newYork("2026-11-10T17:00"));
 
         // the tables, not a copy: what changed there since is in the next answer
         long ticketId = TicketNumber.parse(number).orElseThrow();
