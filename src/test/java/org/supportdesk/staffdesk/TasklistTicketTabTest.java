@@ -200,6 +200,29 @@ class TasklistTicketTabTest {
     }
 
     @Test
+    void theOutageTaskOfTheSev1QueueShowsItsTicketToTheOnCallEngineer() throws Exception {
+        EngineTime.setNewYork("2026-12-01T10:00"); // in business hours: straight to "Assess the outage"
+        String sam = fixtures.organization().activeLicence(Product.REPOSITORY_MANAGER).owner("sam");
+        Map<String, Object> outage = Tickets.request();
+        outage.put("product", "REPOSITORY_MANAGER");
+        outage.put("topic", "INSTALLATION_UPGRADE");
+        outage.put("concernType", "CRITICAL_OUTAGE");
+        outage.put("summary", "Repository down");
+        outage.put("description", "The repository does not start after the upgrade.");
+        String number = tickets.file(sam, outage);
+        org.camunda.bpm.engine.task.Task assess = tickets.task(number);
+        assertThat(assess.getTaskDefinitionKey()).isEqualTo("Task_AssessOutage");
+
+        String json = webapps.signIn("oncall", "oncall", "tasklist").get(ticketPath(assess.getId())).body();
+
+        assertThat(read(json, "$.ticket.number")).isEqualTo(number);
+        assertThat(read(json, "$.ticket.description")).isEqualTo("The repository does not start after the upgrade.");
+        assertThat(JsonPath.<Map<String, String>>read(json, "$.labels"))
+                .containsEntry("concernType", "Critical production outage (SEV-1)").containsEntry("priority", "Urgent")
+                .containsEntry("team", "SEV-1 queue");
+    }
+
+    @Test
     void theTabsCallsOnlyReadEvenWithTheSessionAndItsCsrfToken() throws Exception {
         String number = tickets.file(rita);
         String task = tickets.task(number).getId();
