@@ -169,7 +169,7 @@ function view(data) {
     fact('Assignee', t.assignee || 'nobody yet'),
     fact('Product', data.labels.product, 'sd-product'),
     fact('Topic', data.labels.topic, 'sd-topic'),
-    fact('Concern', data.labels.concernType, 'sd-concern'),
+    fact('Concern type', data.labels.concernType, 'sd-concern'),
     fact('Business impact', data.labels.businessImpact, 'sd-impact'),
     fact('Requester', person(t.requester) + ' · ' + data.customer.organizationName, 'sd-requester'),
     fact('An answer goes to', [t.requester.email].concat(t.cc || []).join(', '), 'sd-recipients'),
