@@ -29,6 +29,7 @@ import org.supportdesk.outage.OutageService;
 import org.supportdesk.outage.OutageSteps;
 import org.supportdesk.ticket.ActingStaff;
 import org.supportdesk.ticket.AgentAction;
+import org.supportdesk.ticket.AgentWordsLeaveNoTrace;
 import org.supportdesk.ticket.BusinessTime;
 import org.supportdesk.ticket.CloseReason;
 import org.supportdesk.ticket.TicketNotifier;
@@ -50,6 +51,9 @@ public final class ProcessTestEngine {
     private ProcessTestEngine() {
     }
 
+    /** The id {@code recordAgentAction} answers for the message an answer wrote. */
+    public static final long MESSAGE_ID = 4711L;
+
     public static synchronized ProcessEngine engine() {
         if (engine == null) {
             StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
@@ -63,6 +67,8 @@ public final class ProcessTestEngine {
             // the diagrams pass the deployment gate and run with the engine narrowed to the policy vocabulary, as
             // in the application
             configuration.getProcessEnginePlugins().add(new DeploymentGate(name -> false, BEANS::get));
+            // what agents write on a form passes through the process without being stored, as in the application
+            configuration.getProcessEnginePlugins().add(new AgentWordsLeaveNoTrace());
             engine = configuration.buildProcessEngine();
             // not the engine of the Spring Boot tests in the same JVM: they find theirs as the only registered one
             ProcessEngines.unregister(engine);
@@ -90,6 +96,11 @@ public final class ProcessTestEngine {
     /** An expression bean of the diagrams, e.g. {@code notify} for {@code #{notify}}. */
     public static void register(String name, Object bean) {
         BEANS.put(name, bean);
+    }
+
+    /** Submits a task's form with these values, as Tasklist does (what agents write stays out of the process). */
+    public static void submit(org.camunda.bpm.engine.task.Task task, Map<String, Object> values) {
+        engine().getFormService().submitTaskForm(task.getId(), values);
     }
 
     /** Engine time, as timers and delegates see it. */
@@ -133,8 +144,8 @@ public final class ProcessTestEngine {
         when(services.workflow().recordAgentAction(anyLong(), any(), any())).thenAnswer(call -> {
             TicketWorkflow.AgentInput input = call.getArgument(2);
             AgentAction action = AgentAction.valueOf(input.action());
-            return new TicketWorkflow.AgentAnswer(action, action.respondsToCustomer() ? input.reply() : null, now,
-                    Map.of());
+            return new TicketWorkflow.AgentAnswer(action, action.respondsToCustomer() && input.reply() != null
+                    ? MESSAGE_ID : null, now);
         });
         when(services.outages().confirm(anyLong())).thenReturn(now);
         when(services.outages().acknowledge(anyLong(), any())).thenReturn(now);

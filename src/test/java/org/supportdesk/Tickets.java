@@ -23,9 +23,12 @@ public class Tickets {
     private final Api api;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final org.camunda.bpm.engine.FormService forms;
     private final IdentityService identity;
 
-    Tickets(Api api, RuntimeService runtime, TaskService tasks, IdentityService identity) {
+    Tickets(Api api, RuntimeService runtime, TaskService tasks, IdentityService identity,
+            org.camunda.bpm.engine.FormService forms) {
+        this.forms = forms;
         this.api = api;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -70,7 +73,7 @@ public class Tickets {
                 .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).toList();
     }
 
-    /** Claims the open task as {@code user} (in {@code groups}) and completes it, signed in like Tasklist. */
+    /** Claims the open task as {@code user} (in {@code groups}) and submits its form, signed in like Tasklist. */
     public void completeAs(String user, List<String> groups, String number, Map<String, Object> formValues) {
         Task task = task(number);
         identity.setAuthentication(user, groups);
@@ -78,7 +81,7 @@ public class Tickets {
             if (task.getAssignee() == null) {
                 tasks.claim(task.getId(), user);
             }
-            tasks.complete(task.getId(), formValues);
+            forms.submitTaskForm(task.getId(), formValues);
         } finally {
             identity.clearAuthentication();
         }
@@ -106,7 +109,7 @@ public class Tickets {
         return com.jayway.jsonpath.JsonPath.read(response.getBody(), "$.number");
     }
 
-    /** Claims the open task as the agent and completes it with the form's values, signed in like Tasklist. */
+    /** Claims the open task as the agent and submits its form with these values, signed in like Tasklist. */
     public void complete(String number, Map<String, Object> formValues) {
         Task task = task(number);
         identity.setAuthentication(AGENT, AGENT_GROUPS);
@@ -114,7 +117,7 @@ public class Tickets {
             if (task.getAssignee() == null) {
                 tasks.claim(task.getId(), AGENT);
             }
-            tasks.complete(task.getId(), formValues);
+            forms.submitTaskForm(task.getId(), formValues);
         } finally {
             identity.clearAuthentication();
         }

@@ -21,13 +21,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportdesk.calendar.BusinessCalendar;
+import org.supportdesk.ticket.NextReply;
+import org.supportdesk.ticket.NextReplyRepository;
 import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.TicketNumber;
 
 /**
  * The manager dashboard's figures (issue #14), read from the tickets' and mails' rows and the engine: what is open
  * now, what went wrong (first-response breaches, SEV-1 downgrades, undeliverable and failed mail) and the last days'
- * intake. Every table is a {@link Table}: the page draws it, and it downloads as CSV.
+ * intake, first responses and next replies (R11). Every table is a {@link Table}: the page draws it, and it
+ * downloads as CSV.
  */
 @Service
 public class Dashboard {
@@ -46,8 +49,11 @@ public class Dashboard {
     private final RuntimeService runtime;
     private final Clock clock;
     private final BusinessCalendar calendar;
+    private final NextReply nextReply;
 
-    Dashboard(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, Clock clock, BusinessCalendar calendar) {
+    Dashboard(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, Clock clock, BusinessCalendar calendar,
+              NextReply nextReply) {
+        this.nextReply = nextReply;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.tasks = tasks;
@@ -100,11 +106,15 @@ public class Dashboard {
     /**
      * One day or week of the trend. Of the tickets filed in it: how many, how many got their first response within
      * the target ({@code met}) or not ({@code breached}; neither yet: still waiting), and the median business time to
-     * the first response; of the tickets solved in it: how many and the median business time from filing to solved;
-     * the ratings given in it. Business time is the organisation's business hours (R12), whatever the priority.
+     * the first response; of the customers' replies that waited for support in it (R11 next reply): how many were
+     * answered by their due time ({@code nextReplyMet}) or not ({@code nextReplyBreached}: answered late, or still
+     * unanswered after it); of the tickets solved in it: how many and the median business time from filing to
+     * solved; the ratings given in it. Business time is the organisation's business hours (R12), whatever the
+     * priority.
      */
-    public record Bucket(LocalDate start, long filed, long solved, long met, long breached,
-                         Duration medianFirstResponse, Duration medianToSolve, long good, long bad) {
+    public record Bucket(LocalDate start, long filed, long solved, long met, long breached, long nextReplyMet,
+                         long nextReplyBreached, Duration medianFirstResponse, Duration medianToSolve, long good,
+                         long bad) {
     }
 
     public Filter filter(String team, LocalDate from, LocalDate to) {
@@ -264,19 +274,20 @@ public class Dashboard {
     /** The trend: each day or week of the period (UTC days). */
     @Transactional(readOnly = true)
     public List<Bucket> trend(Filter filter) {
-        return trend(filter, filed(filter), ratings(filter));
+        return trend(filter, filed(filter), replies(filter), ratings(filter));
     }
 
     /**
-     * The trend, the first response per priority and the satisfaction tables, from one read of the period's tickets
-     * and ratings (the page).
+     * The trend, the first response and next reply per priority and the satisfaction tables, from one read of the
+     * period's tickets, replies and ratings (the page).
      */
     @Transactional(readOnly = true)
     public Trend trendAndResponse(Filter filter) {
         List<Filed> filed = filed(filter);
+        List<Replied> replies = replies(filter);
         List<Given> ratings = ratings(filter);
-        return new Trend(trend(filter, filed, ratings), firstResponseByPriority(filed), satisfaction(ratings, false),
-                satisfaction(ratings, true));
+        return new Trend(trend(filter, filed, replies, ratings), firstResponseByPriority(filed, replies),
+                satisfaction(ratings, false), satisfaction(ratings, true));
     }
 
     public record Trend(List<Bucket> buckets, Table firstResponseByPriority, Table satisfactionPerTeam,
@@ -293,7 +304,7 @@ public class Dashboard {
         }
     }
 
-    private List<Bucket> trend(Filter filter, List<Filed> filed, List<Given> ratings) {
+    private List<Bucket> trend(Filter filter, List<Filed> filed, List<Replied> replies, List<Given> ratings) {
         Map<LocalDate, Tally> buckets = new LinkedHashMap<>();
         for (LocalDate d = filter.from(); !d.isAfter(filter.to()); d = d.plusDays(1)) {
             buckets.computeIfAbsent(filter.by().start(d), start -> new Tally());
@@ -302,6 +313,9 @@ public class Dashboard {
             Tally tally = buckets.get(filter.by().start(day(ticket.filedAt())));
             tally.filed++;
             tally.count(ticket);
+        }
+        for (Replied reply : replies) {
+            buckets.get(filter.by().start(day(reply.at()))).count(reply);
         }
         String team = filter.team() == null ? "" : " and team = :team";
         record Solved(String organisation, Instant filed, Instant solved) {
@@ -328,7 +342,7 @@ public class Dashboard {
         }
         List<Bucket> result = new ArrayList<>();
         buckets.forEach((start, t) -> result.add(new Bucket(start, t.filed, t.solved, t.met, t.breached,
-                median(t.toFirstResponse), median(t.toSolve), t.good, t.bad)));
+                t.nextReplyMet, t.nextReplyBreached, median(t.toFirstResponse), median(t.toSolve), t.good, t.bad)));
         return result;
     }
 
@@ -340,36 +354,68 @@ public class Dashboard {
     public static Table trendTable(List<Bucket> buckets, Period by) {
         return new Table("trend", by == Period.WEEK ? "Trend per week (from Monday)" : "Trend per day",
                 List.of(by == Period.WEEK ? "Week" : "Day", "Filed", "Solved", "First response met %",
-                        "Median first response (business hours)", "Median to solve (business hours)", "Good ratings %"),
+                        "Next reply met %", "Median first response (business hours)",
+                        "Median to solve (business hours)", "Good ratings %"),
                 buckets.stream().map(b -> List.of(b.start().toString(), Long.toString(b.filed()),
                         Long.toString(b.solved()), percent(b.met(), b.met() + b.breached()),
+                        percent(b.nextReplyMet(), b.nextReplyMet() + b.nextReplyBreached()),
                         hours(b.medianFirstResponse()), hours(b.medianToSolve()), percent(b.good(), b.good() + b.bad())))
                         .toList());
     }
 
     /**
-     * R11 per priority, for the tickets filed in the period: answered within the first-response target, breached,
-     * still waiting, and the median business time to the first response.
+     * R11 per priority (the ticket's current one). For the tickets filed in the period: answered within the
+     * first-response target, breached, still waiting, and the median business time to the first response. For the
+     * customers' replies in the period that waited for support (next reply): how many, answered by their due time,
+     * breached (answered late, or unanswered after it), still waiting.
      */
     @Transactional(readOnly = true)
     public Table firstResponseByPriority(Filter filter) {
-        return firstResponseByPriority(filed(filter));
+        return firstResponseByPriority(filed(filter), replies(filter));
     }
 
-    private Table firstResponseByPriority(List<Filed> filed) {
+    private Table firstResponseByPriority(List<Filed> filed, List<Replied> replies) {
         Map<Priority, Tally> byPriority = new java.util.EnumMap<>(Priority.class);
         for (Filed ticket : filed) {
             Tally tally = byPriority.computeIfAbsent(ticket.priority(), p -> new Tally());
             tally.filed++;
             tally.count(ticket);
         }
+        for (Replied reply : replies) {
+            byPriority.computeIfAbsent(reply.priority(), p -> new Tally()).count(reply);
+        }
         List<List<String>> rows = new ArrayList<>();
         byPriority.forEach((priority, t) -> rows.add(List.of(priority.name(), Long.toString(t.filed),
                 Long.toString(t.met), Long.toString(t.breached), Long.toString(t.filed - t.met - t.breached),
-                percent(t.met, t.met + t.breached), hours(median(t.toFirstResponse)))));
-        return new Table("response", "First response per priority (tickets filed in the period)",
+                percent(t.met, t.met + t.breached), hours(median(t.toFirstResponse)), Long.toString(t.replies),
+                Long.toString(t.nextReplyMet), Long.toString(t.nextReplyBreached),
+                Long.toString(t.replies - t.nextReplyMet - t.nextReplyBreached),
+                percent(t.nextReplyMet, t.nextReplyMet + t.nextReplyBreached))));
+        return new Table("response", "First response and next reply per priority (tickets filed and customer"
+                + " replies in the period)",
                 List.of("Priority", "Filed", "Met", "Breached", "Waiting", "Met %",
-                        "Median first response (business hours)"), rows);
+                        "Median first response (business hours)", "Replies", "Next reply met",
+                        "Next reply breached", "Next reply waiting", "Next reply met %"), rows);
+    }
+
+    /**
+     * A customer's reply in the period that waited for support (R11 next reply): answered by its due time, or
+     * breached, answered late or unanswered after it (read now); else it is still waiting.
+     */
+    private record Replied(Instant at, Priority priority, boolean met, boolean breached) {
+    }
+
+    private List<Replied> replies(Filter filter) {
+        Instant now = clock.instant();
+        return nextReply.repliesBetween(filter.start(), filter.end(), filter.team()).stream()
+                .map(reply -> toReplied(reply, now)).toList();
+    }
+
+    private static Replied toReplied(NextReplyRepository.Replied reply, Instant now) {
+        Instant answered = reply.answeredAt();
+        boolean met = answered != null && !answered.isAfter(reply.dueAt());
+        boolean breached = answered != null ? answered.isAfter(reply.dueAt()) : now.isAfter(reply.dueAt());
+        return new Replied(reply.customerWroteAt(), reply.priority(), met, breached);
     }
 
     /** The ratings given in the period, per team or per agent (who had the ticket when it was solved). */
@@ -479,6 +525,9 @@ public class Dashboard {
         long breached;
         long good;
         long bad;
+        long replies;
+        long nextReplyMet;
+        long nextReplyBreached;
         final List<Duration> toFirstResponse = new ArrayList<>();
         final List<Duration> toSolve = new ArrayList<>();
 
@@ -488,6 +537,12 @@ public class Dashboard {
             if (ticket.toFirstResponse() != null) {
                 toFirstResponse.add(ticket.toFirstResponse());
             }
+        }
+
+        void count(Replied reply) {
+            replies++;
+            nextReplyMet += reply.met() ? 1 : 0;
+            nextReplyBreached += reply.breached() ? 1 : 0;
         }
     }
 

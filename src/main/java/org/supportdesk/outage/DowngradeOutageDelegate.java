@@ -10,7 +10,10 @@ import org.supportdesk.ticket.ActingStaff;
 import org.supportdesk.ticket.Priority;
 import org.springframework.stereotype.Component;
 
-/** R20: not a production outage ({@link OutageService#downgrade}); Cockpit shows the reason and the count. */
+/**
+ * R20: not a production outage ({@link OutageService#downgrade}) for the reason in the engineer's note, which the
+ * customer is told; Cockpit shows the organisation's count.
+ */
 @Component("downgradeOutage")
 class DowngradeOutageDelegate implements JavaDelegate {
 
@@ -33,9 +36,7 @@ class DowngradeOutageDelegate implements JavaDelegate {
         routing(execution, Priority.NORMAL, standardTeam);
         execution.setVariable(OUTAGE_CONFIRMED, false);
         execution.setVariable(SEV1_DOWNGRADED, true);
-        execution.setVariable(SEV1_DOWNGRADE_REASON, downgrade.reason());
         execution.setVariable(ORGANIZATION_SEV1_DOWNGRADES, downgrade.downgrades());
-        execution.setVariables(outages.texts(ticketId));
         firstResponse.mark(execution, downgrade.at());
     }
 }

@@ -76,11 +76,6 @@ public class OutageService {
         return new Downgrade(reason.strip(), count, now);
     }
 
-    /** The conversation and attachment list for the next form. */
-    public java.util.Map<String, Object> texts(long ticketId) {
-        return workflow.texts(ticketId);
-    }
-
     private Ticket ticket(long ticketId) {
         return tickets.find(ticketId).orElseThrow(() -> new IllegalStateException("No ticket " + ticketId));
     }

@@ -10,11 +10,12 @@ public final class OutageVariables {
     public static final String SEV1_TEAM = "sev1Team";
     /** The team routing chose, where a report that is not an outage goes back (R20). */
     public static final String STANDARD_TEAM = "standardTeam";
-    /** The assess form: CONFIRM, DOWNGRADE or REQUEST_LOGS, and the engineer's note (the reason for a downgrade). */
+    /**
+     * The assess form: CONFIRM, NOT_AN_OUTAGE or REQUEST_LOGS; its note to the customer (the reason of a downgrade)
+     * is {@link org.supportdesk.ticket.TicketVariables#ENGINEER_NOTE}, an agent input that is never stored.
+     */
     public static final String OUTAGE_DECISION = "outageDecision";
-    public static final String ENGINEER_NOTE = "engineerNote";
-    /** R20, for managers in Cockpit. */
-    public static final String SEV1_DOWNGRADE_REASON = "sev1DowngradeReason";
+    /** R20, for managers in Cockpit: how many reports of the organisation were not outages. */
     public static final String ORGANIZATION_SEV1_DOWNGRADES = "organizationSev1Downgrades";
     /** R21: who stopped the paging, and when. */
     public static final String ACKNOWLEDGED_BY = "acknowledgedBy";

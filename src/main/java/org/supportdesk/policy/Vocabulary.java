@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.supportdesk.outage.OutageVariables;
 import org.supportdesk.staff.StaffGroup;
 import org.supportdesk.ticket.BusinessTime;
 import org.supportdesk.ticket.TicketVariables;
@@ -95,6 +94,9 @@ public final class Vocabulary {
             new Function("businessTime", BusinessTime.class, "firstResponseDue", List.of("execution"),
                     "the ticket's first-response target, from filing, for its current priority, as `response-targets.dmn` states it (R11)",
                     "`${businessTime.firstResponseDue(execution)}`"),
+            new Function("businessTime", BusinessTime.class, "nextReplyDue", List.of("execution"),
+                    "when support's answer to the customer's waiting reply is due: the reply's time plus the target `response-targets.dmn` states for the ticket's current priority, counted as the first response (R11 next reply); null when no reply waits",
+                    "`${firstRespondedAt == null ? businessTime.firstResponseDue(execution) : businessTime.nextReplyDue(execution)}`"),
             new Function("businessTime", BusinessTime.class, "isOpen", List.of("execution"),
                     "whether the ticket's organisation is within business hours now",
                     "`${businessTime.isOpen(execution)}`"),
@@ -110,14 +112,12 @@ public final class Vocabulary {
                     "`<camunda:in businessKey=\"#{execution.processBusinessKey}\"/>`"));
 
     /**
-     * Process variables that hold what customers and agents wrote. No expression or decision may read them: whatever
-     * an expression computes can end up where analysts read it (a task's name or description, its candidate group, a
-     * decision's output), and analysts read no ticket text (docs/security.md).
+     * Process variables that hold what agents wrote on a form (the ticket's other texts are in its tables, not in
+     * variables). No expression or decision may read them: whatever an expression computes can end up where analysts
+     * read it (a task's name or description, its candidate group, a decision's output), and analysts read no ticket
+     * text (docs/security.md).
      */
-    public static final Set<String> TEXT_VARIABLES = Set.of(TicketVariables.REQUEST, TicketVariables.CONVERSATION,
-            TicketVariables.ATTACHMENT_LIST, TicketVariables.INTERNAL_NOTES, TicketVariables.REPLY,
-            TicketVariables.NOTE, TicketVariables.AGENT_MESSAGE, OutageVariables.ENGINEER_NOTE,
-            OutageVariables.SEV1_DOWNGRADE_REASON);
+    public static final Set<String> TEXT_VARIABLES = TicketVariables.AGENT_INPUTS;
 
     /** The names the engine gives the running step; an expression passes them to functions, it does not call them. */
     static final Set<String> SCOPES = Set.of("execution", "task");

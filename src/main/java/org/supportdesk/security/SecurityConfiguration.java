@@ -174,7 +174,10 @@ class SecurityConfiguration {
      * as for the staff API and in the same realm, so the browser sends the same login to {@code /api/staff} (file
      * downloads) without asking again. A browser resends Basic credentials on its own, so forms carry CSRF tokens
      * (kept in a session that holds nothing else) and changes sent by another site's page are refused before that
-     * ({@link CrossSiteRequests}); the portal's Content Security Policy applies.
+     * ({@link CrossSiteRequests}); the portal's Content Security Policy applies. A page the login may not open (an
+     * agent's {@code /staff/dashboard}), or a form without its CSRF token, is answered with a 403 page in the staff
+     * layout that says who may open it ({@link StaffAccess#REFUSED_PAGE}, open to anyone: the refusal is forwarded
+     * there).
      */
     @Bean
     @Order(3)
@@ -186,10 +189,11 @@ class SecurityConfiguration {
                 .authenticationManager(new ProviderManager(new ThrottledPasswords(
                         new StaffAuthenticationProvider(identity, asSystem), gate, Realm.STAFF)))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/staff/dashboard", "/staff/dashboard/**")
-                        .hasRole(StaffAuthenticationProvider.MANAGER)
+                        .requestMatchers(StaffAccess.REFUSED_PAGE).permitAll()
+                        .requestMatchers(StaffAccess.MANAGER_PAGES).hasRole(StaffAuthenticationProvider.MANAGER)
                         .anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
                 .httpBasic(basic -> basic.realmName(ProblemResponses.STAFF_REALM))
+                .exceptionHandling(errors -> errors.accessDeniedPage(StaffAccess.REFUSED_PAGE))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PortalSecurity.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))

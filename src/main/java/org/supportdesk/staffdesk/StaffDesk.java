@@ -24,9 +24,7 @@ import org.supportdesk.ticket.TicketMessage;
 import org.supportdesk.ticket.TicketNote;
 import org.supportdesk.ticket.TicketNotes;
 import org.supportdesk.ticket.TicketNumber;
-import org.supportdesk.ticket.TicketProcess;
 import org.supportdesk.ticket.TicketRepository;
-import org.supportdesk.engine.LostRaces;
 import org.supportdesk.survey.Satisfaction;
 import org.supportdesk.web.Refusal;
 
@@ -54,16 +52,12 @@ public class StaffDesk {
     private final TicketTimeline timeline;
     private final TaskService tasks;
     private final HistoryService history;
-    private final TicketProcess process;
-    private final LostRaces races;
     private final Satisfaction satisfaction;
 
     StaffDesk(JdbcClient jdbc, TicketRepository tickets, TicketNotes notes, TicketTimeline timeline,
-              TaskService tasks, HistoryService history, TicketProcess process, LostRaces races,
+              TaskService tasks, HistoryService history,
               Satisfaction satisfaction) {
         this.satisfaction = satisfaction;
-        this.process = process;
-        this.races = races;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.notes = notes;
@@ -231,14 +225,10 @@ public class StaffDesk {
     }
 
     /**
-     * An internal note by a staff member; a blank or oversize body is refused and nothing is stored. An open task's
-     * form shows it at once (the process's {@code internalNotes}, which an agent's answer may be writing just then).
+     * An internal note by a staff member; a blank or oversize body is refused and nothing is stored. Every view of the
+     * ticket reads the notes from their table, so an open task's Ticket tab shows it at once.
      */
     public TicketNote addNote(String number, String staffUser, String body) {
-        return races.retried(() -> {
-            TicketNote note = notes.add(number, staffUser, body);
-            process.refreshForms(tickets.find(note.ticketId()).orElseThrow());
-            return note;
-        });
+        return notes.add(number, staffUser, body);
     }
 }

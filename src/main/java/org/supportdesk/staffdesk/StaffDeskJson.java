@@ -124,11 +124,11 @@ final class StaffDeskJson {
 
     /**
      * R11: the first-response target (from filing, for the current priority), when support first answered and
-     * whether the target was breached; {@code replyDue} is the due date of the task shown once the first response
-     * was given (the next-reply target the task carries), else null.
+     * whether the target was breached; once answered, the next-reply target while a customer's reply waits for
+     * support (docs/policy.md), else null.
      */
     record Targets(Instant firstResponseDue, Instant firstRespondedAt, boolean firstResponseBreached,
-                   Instant replyDue) {
+                   Instant nextReplyDue) {
     }
 
     record ShownTask(String id, String name, String assignee, Instant created, Instant due) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.supportdesk.security.StaffAccess;
+import org.supportdesk.staff.StaffGroup;
 import org.supportdesk.ticket.Attachment;
 import org.supportdesk.ticket.AuthorType;
 import org.supportdesk.ticket.Priority;
@@ -32,12 +36,14 @@ import org.supportdesk.ticket.TicketNote;
 import org.supportdesk.ticket.TicketStatus;
 import org.supportdesk.web.Refusal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The staff workspace's pages (staff HTTP Basic, CSRF tokens, the portal's Content Security Policy): {@code /staff}
  * searches every ticket, {@code /staff/tickets/{number}} shows one whole, internal notes set apart, with its
- * timeline and links to the open Tasklist task and the Cockpit instance, and takes an internal note.
+ * timeline and links to the open Tasklist task and (for those Cockpit lets in) the Cockpit instance, and takes an
+ * internal note. A staff page the login may not open answers with {@code /staff/refused}.
  */
 @Controller
 @RequestMapping("/staff")
@@ -48,10 +54,12 @@ class StaffPages {
 
     private final StaffDesk desk;
     private final MessageSource messages;
+    private final StaffAccess access;
 
-    StaffPages(StaffDesk desk, MessageSource messages) {
+    StaffPages(StaffDesk desk, MessageSource messages, StaffAccess access) {
         this.desk = desk;
         this.messages = messages;
+        this.access = access;
     }
 
     /** One entry of the ticket page's conversation: a message or an internal note. */
@@ -136,6 +144,33 @@ class StaffPages {
 
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
+    }
+
+    /**
+     * The answer to a staff page the login may not open, or to a form sent without its CSRF token: the security chain
+     * forwards the refusal here ({@link StaffAccess#REFUSED_PAGE}), with any method, and keeps its 403. The page says
+     * who may open what was refused and where to go instead.
+     */
+    @RequestMapping("/refused")
+    ModelAndView refusedPage(HttpServletRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        StaffAccess.Opens opens = access.signedIn();
+        String detail;
+        if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
+            detail = messages.getMessage("staff.refused.form", null, locale);
+        } else if (opens.staffPages()) {
+            detail = messages.getMessage("staff.refused.managers-only",
+                    new Object[]{StaffGroup.SUPPORT_MANAGERS.id()}, locale);
+        } else {
+            detail = messages.getMessage("staff.refused.staff-only", new Object[]{String.join(", ",
+                    StaffGroup.SUPPORT_AGENTS.id(), StaffGroup.SUPPORT_MANAGERS.id(), StaffGroup.ONCALL.id(),
+                    StaffGroup.ONCALL_BACKUP.id())}, locale);
+        }
+        ModelAndView page = new ModelAndView("staff/error");
+        page.setStatus(HttpStatus.FORBIDDEN);
+        page.addObject("title", messages.getMessage("problem.title.403", null, locale));
+        page.addObject("detail", detail);
+        return page;
     }
 
     @ExceptionHandler(Refusal.class)

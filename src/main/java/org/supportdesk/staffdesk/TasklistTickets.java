@@ -19,6 +19,7 @@ import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Organization;
 import org.supportdesk.engine.AsSystem;
 import org.supportdesk.ticket.BusinessTime;
+import org.supportdesk.ticket.NextReply;
 import org.supportdesk.ticket.StaffDownloads;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketRepository;
@@ -47,10 +48,11 @@ class TasklistTickets {
     private final BusinessTime businessTime;
     private final StaffDownloads downloads;
     private final CodeLabels labels;
+    private final NextReply nextReply;
 
     TasklistTickets(StaffDesk desk, TaskService tasks, RuntimeService runtime, IdentityService identity,
                     AsSystem asSystem, AccountRepository accounts, TicketRepository tickets,
-                    BusinessTime businessTime, StaffDownloads downloads, CodeLabels labels) {
+                    BusinessTime businessTime, StaffDownloads downloads, CodeLabels labels, NextReply nextReply) {
         this.desk = desk;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -61,6 +63,7 @@ class TasklistTickets {
         this.businessTime = businessTime;
         this.downloads = downloads;
         this.labels = labels;
+        this.nextReply = nextReply;
     }
 
     /** The ticket of task {@code taskId}, as {@code user} may see it; 404 when they may not see the task. */
@@ -72,21 +75,15 @@ class TasklistTickets {
             Ticket t = whole.ticket();
             Organization organization = accounts.findOrganization(t.organizationId()).orElseThrow();
             Instant respondedAt = tickets.firstRespondedAt(t.id()).orElse(null);
-            Instant due = instant(task.getDueDate());
             return new StaffDeskJson.TasklistTicket(
                     StaffDeskJson.Details.of(whole, a -> PATH + task.getId() + "/ticket/attachments/" + a.id()),
-                    new StaffDeskJson.Labels(labels.of("product", t.product()), labels.of("topic", t.topic()),
-                            labels.of("concernType", t.concernType()),
-                            labels.of("businessImpact", t.businessImpact()), labels.of("priority", t.priority()),
-                            labels.team(t.team()), t.isClosed() && t.closeReason() != null
-                            ? labels.of("closeReason", t.closeReason()) : labels.of("status", t.status()),
-                            labels.of("channel", t.channel())),
+                    labels.of(t),
                     new StaffDeskJson.Customer(organization.id(), organization.name(),
                             organization.timeZone().getId()),
                     new StaffDeskJson.Targets(instant(businessTime.firstResponseDue(t.id())), respondedAt,
-                            t.firstResponseBreached(), respondedAt == null ? null : due),
+                            t.firstResponseBreached(), nextReply.due(t.id()).orElse(null)),
                     new StaffDeskJson.ShownTask(task.getId(), task.getName(), task.getAssignee(),
-                            instant(task.getCreateTime()), due),
+                            instant(task.getCreateTime()), instant(task.getDueDate())),
                     "/staff/tickets/" + t.number());
         });
     }

@@ -23,10 +23,12 @@ public class BusinessTime {
     private final TicketRepository tickets;
     private final java.time.Clock clock;
     private final ResponseTargets targets;
+    private final NextReplyRepository nextReplies;
 
     public BusinessTime(BusinessCalendar calendar, AccountRepository accounts, TicketRepository tickets,
-                        java.time.Clock clock, ResponseTargets targets) {
+                        java.time.Clock clock, ResponseTargets targets, NextReplyRepository nextReplies) {
         this.targets = targets;
+        this.nextReplies = nextReplies;
         this.calendar = calendar;
         this.tickets = tickets;
         this.accounts = accounts;
@@ -50,23 +52,53 @@ public class BusinessTime {
     /**
      * R11: the first-response target of the process's ticket, from filing, for its current priority, as the decision
      * table {@code response-targets.dmn} states it (hours on the clock or business hours of the organisation). The
-     * one place of this computation: the diagram's first-response timer and the triage and work tasks' due dates
-     * call it, and a re-triage moves the timer to it.
+     * one place of this computation (with the next reply's, {@link #responseDue}): the diagram's first-response
+     * timer and the triage and work tasks' due dates call it, and a re-triage moves the timer to it.
      */
     public Date firstResponseDue(VariableScope execution) {
         return firstResponseDue(TicketVariables.ticketId(execution));
     }
 
     public Date firstResponseDue(long ticketId) {
-        Ticket ticket = tickets.find(ticketId)
-                .orElseThrow(() -> new IllegalStateException("No ticket " + ticketId + " for business time"));
+        Ticket ticket = ticket(ticketId);
+        return Date.from(responseDue(ticket, ticket.createdAt()));
+    }
+
+    /**
+     * R11 next reply: when the customer's reply that waits for support's answer is due, or null when none waits
+     * (support answered last, or the ticket has not had its first response yet). The due time is kept with the
+     * waiting reply ({@link NextReply}, computed by {@link #nextReplyDue(long, Instant)}), so the Work task that
+     * comes back after a note shows the same time. The Work task's due date calls it.
+     */
+    public Date nextReplyDue(VariableScope execution) {
+        return nextReplies.waiting(TicketVariables.ticketId(execution))
+                .map(waiting -> Date.from(waiting.dueAt())).orElse(null);
+    }
+
+    /**
+     * R11 next reply: the ticket's target for its current priority, counted from the customer's reply
+     * ({@code customerWrote}) exactly as the first response is counted from filing.
+     */
+    public Instant nextReplyDue(long ticketId, Instant customerWrote) {
+        return responseDue(ticket(ticketId), customerWrote);
+    }
+
+    /**
+     * The one computation of both targets: the row of {@code response-targets.dmn} for the ticket's current
+     * priority, counted from {@code from} in hours on the clock or in the organisation's business hours.
+     */
+    private Instant responseDue(Ticket ticket, Instant from) {
         ResponseTargets.Target target = targets.of(ticket.priority());
         if (!target.businessHours()) {
-            return Date.from(ticket.createdAt().plus(target.time()));
+            return from.plus(target.time());
         }
         Organization org = organization(ticket);
-        return Date.from(calendar.plusBusinessHours(ticket.createdAt(), target.time(), org.timeZone(),
-                org.holidayRegion()));
+        return calendar.plusBusinessHours(from, target.time(), org.timeZone(), org.holidayRegion());
+    }
+
+    private Ticket ticket(long ticketId) {
+        return tickets.find(ticketId)
+                .orElseThrow(() -> new IllegalStateException("No ticket " + ticketId + " for business time"));
     }
 
     /** Wall-clock time, for 24x7 targets. */
@@ -101,9 +133,7 @@ public class BusinessTime {
 
     /** The organisation of the ticket row: a task completion cannot move a ticket into another calendar. */
     private Organization organization(VariableScope execution) {
-        long ticketId = TicketVariables.ticketId(execution);
-        return organization(tickets.find(ticketId)
-                .orElseThrow(() -> new IllegalStateException("No ticket " + ticketId + " for business time")));
+        return organization(ticket(TicketVariables.ticketId(execution)));
     }
 
     private Organization organization(Ticket ticket) {

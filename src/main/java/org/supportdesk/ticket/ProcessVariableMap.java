@@ -4,11 +4,10 @@ import java.util.AbstractMap;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.spin.json.SpinJsonNode;
 
 /**
- * A process's variables as a mail template asks for them, one by one: reading them all would deserialize every
- * long text of the ticket for each mail.
+ * A process's variables as a mail template asks for them, one by one (a template names a few of them; reading all
+ * of a process's variables for every mail would be wasted work).
  */
 final class ProcessVariableMap extends AbstractMap<String, Object> {
 
@@ -28,8 +27,7 @@ final class ProcessVariableMap extends AbstractMap<String, Object> {
         if (!containsKey(key)) {
             return null;
         }
-        Object value = scope.getVariable((String) key);
-        return value instanceof SpinJsonNode ? LongText.read(value) : value;
+        return scope.getVariable((String) key);
     }
 
     @Override

@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * After the work form; the form's {@code action}, {@code note} and (once told to the customer) {@code reply} are
- * consumed, so the next form starts empty. A NOTE or RETRIAGE keeps the answer draft and is no first response.
+ * After the work form: records the agent's answer in the ticket's tables; the process keeps what it decides on (the
+ * action, the message's id for the mail). The form's {@code reply} and {@code note} are agent inputs, never stored
+ * in the process ({@link AgentWordsLeaveNoTrace}); its {@code action} is consumed, so the next form starts empty.
  */
 @Component("recordAgentAction")
 class RecordAgentActionDelegate implements JavaDelegate {
@@ -29,13 +30,10 @@ class RecordAgentActionDelegate implements JavaDelegate {
                 new TicketWorkflow.AgentInput(text(execution, ACTION), text(execution, REPLY),
                         text(execution, NOTE), text(execution, DUPLICATE_OF)));
         execution.setVariable(AGENT_ACTION, answer.action().name());
-        execution.setVariable(AGENT_MESSAGE, answer.message() == null ? null : LongText.of(answer.message()));
-        execution.setVariables(answer.texts());
+        execution.setVariable(AGENT_MESSAGE_ID, answer.messageId());
         if (answer.action().respondsToCustomer()) {
             firstResponse.mark(execution, answer.at());
-            execution.removeVariable(REPLY);
         }
         execution.removeVariable(ACTION);
-        execution.removeVariable(NOTE);
     }
 }

@@ -141,9 +141,11 @@ public class TicketNotifier {
             model.put("agentMessage", m.body());
             model.put("agentName", m.authorName());
         });
-        if (extra.containsKey("agentMessage")) {
-            // the process says what the current step told the customer, which may be nothing
-            model.put("agentMessage", extra.get("agentMessage"));
+        if (extra.containsKey(TicketVariables.AGENT_MESSAGE_ID)) {
+            // the process says which message the current step told the customer, which may be none
+            Object id = extra.get(TicketVariables.AGENT_MESSAGE_ID);
+            model.put("agentMessage", messages.stream().filter(m -> id instanceof Number n && m.id() == n.longValue())
+                    .map(TicketMessage::body).findFirst().orElse(null));
         }
         latest(messages, AuthorType.CUSTOMER).ifPresent(m -> {
             model.put("customerMessage", m.body());

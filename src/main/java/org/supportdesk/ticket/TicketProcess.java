@@ -27,6 +27,8 @@ public class TicketProcess {
     public static final String CUSTOMER_COMMENTED = "CustomerCommented";
     /** R11: the non-interrupting first-response timer on {@code SubProcess_HandleTicket}. */
     public static final String FIRST_RESPONSE_TIMER = "Timer_FirstResponseDue";
+    /** The agent's task: due at the first-response target, then at the next reply's (R11). */
+    public static final String WORK_TASK = "Task_WorkTicket";
 
     private final RuntimeService runtime;
     private final TicketRepository tickets;
@@ -34,13 +36,10 @@ public class TicketProcess {
     private final AsSystem asSystem;
     private final TicketNotifier notifier;
     private final ManagementService management;
-    private final TicketNotes notes;
 
     public TicketProcess(RuntimeService runtime, TicketRepository tickets, AccountRepository accounts,
-                         AsSystem asSystem, TicketNotifier notifier, ManagementService management,
-                         TicketNotes notes) {
+                         AsSystem asSystem, TicketNotifier notifier, ManagementService management) {
         this.management = management;
-        this.notes = notes;
         this.runtime = runtime;
         this.tickets = tickets;
         this.accounts = accounts;
@@ -48,15 +47,15 @@ public class TicketProcess {
         this.notifier = notifier;
     }
 
-    /** Starts the ticket's process in the caller's transaction; it runs to triage (or to its refusal) at once. */
+    /**
+     * Starts the ticket's process in the caller's transaction; it runs to triage (or to its refusal) at once. The
+     * variables are what the diagram decides on (TicketVariables): the ticket's texts stay in its tables.
+     */
     public ProcessInstance start(Ticket ticket, Eligibility eligible) {
         Organization organization = accounts.findOrganization(ticket.organizationId()).orElseThrow();
         VariableMap variables = Variables.createVariables()
                 .putValue(TICKET_ID, ticket.id())
                 .putValue(TICKET_NUMBER, ticket.number())
-                .putValue(REQUESTER_EMAIL, ticket.requesterEmail())
-                .putValue(REQUESTER_NAME, ticket.requesterName())
-                .putValue(REQUESTER, ticket.requesterName() + " <" + ticket.requesterEmail() + ">")
                 .putValue(ORGANIZATION_ID, ticket.organizationId())
                 .putValue(ORGANIZATION_NAME, organization.name())
                 .putValue(CHANNEL, ticket.channel().name())
@@ -65,7 +64,6 @@ public class TicketProcess {
                 .putValue(CONCERN_TYPE, ticket.concernType().name())
                 .putValue(BUSINESS_IMPACT, ticket.businessImpact().name())
                 .putValue(SUMMARY, ticket.summary())
-                .putValue(REQUEST, LongText.of(TicketTexts.request(ticket)))
                 .putValue(STATUS, ticket.status().name())
                 .putValue(CLOSE_REASON, null)
                 .putValue(FOLLOW_UP_OF, ticket.followUpOf() == null ? null : TicketNumber.of(ticket.followUpOf()))
@@ -78,7 +76,6 @@ public class TicketProcess {
                 .putValue(OUTAGE_CONFIRMED, false)
                 .putValue(SEV1_DOWNGRADED, false)
                 .putValue(EXTENDED_SUPPORT, eligible.extendedSupport());
-        variables.putAll(textVariables(ticket, organization));
         return asSystem.call(() -> runtime.createProcessInstanceByKey(PROCESS)
                 .businessKey(ticket.number())
                 .setVariables(variables)
@@ -97,7 +94,6 @@ public class TicketProcess {
             if (instance == null) {
                 return;
             }
-            refreshTexts(instance.getId(), ticket);
             if (ticket.status() == TicketStatus.PENDING) {
                 runtime.createMessageCorrelation(CUSTOMER_REPLIED).processInstanceId(instance.getId())
                         .correlateWithResult();
@@ -125,37 +121,10 @@ public class TicketProcess {
         });
     }
 
-    /** The Tasklist forms' conversation, files and internal notes of the ticket's running process, if any. */
-    public void refreshForms(Ticket ticket) {
-        asSystem.run(() -> {
-            ProcessInstance instance = running(ticket);
-            if (instance != null) {
-                refreshTexts(instance.getId(), ticket);
-            }
-        });
-    }
-
     private ProcessInstance running(Ticket ticket) {
         return runtime.createProcessInstanceQuery()
                 .processDefinitionKey(PROCESS)
                 .processInstanceBusinessKey(ticket.number())
                 .singleResult();
-    }
-
-    private void refreshTexts(String processInstanceId, Ticket ticket) {
-        runtime.setVariables(processInstanceId, textVariables(ticket));
-    }
-
-    /** The conversation and attachment list as the Tasklist forms show them. */
-    public VariableMap textVariables(Ticket ticket) {
-        return textVariables(ticket, accounts.findOrganization(ticket.organizationId()).orElseThrow());
-    }
-
-    private VariableMap textVariables(Ticket ticket, Organization organization) {
-        return Variables.createVariables()
-                .putValue(CONVERSATION,
-                        LongText.of(TicketTexts.conversation(tickets.messages(ticket.id()), organization.timeZone())))
-                .putValue(ATTACHMENT_LIST, LongText.of(TicketTexts.attachments(tickets.attachments(ticket.id()))))
-                .putValue(INTERNAL_NOTES, LongText.of(TicketTexts.notes(notes.of(ticket.id()), organization.timeZone())));
     }
 }

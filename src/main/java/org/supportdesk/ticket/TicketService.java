@@ -44,11 +44,13 @@ public class TicketService {
     private final IdempotencyKeys idempotency;
     private final LostRaces races;
     private final MeterRegistry meters;
+    private final NextReply nextReply;
 
     TicketService(TicketRepository tickets, AccountRepository accounts, EligibilityService eligibility,
                   TicketProcess process, AttachmentPolicy attachmentPolicy, AttachmentStore attachmentStore,
                   Clock clock, IdempotencyKeys idempotency, LostRaces races,
-                  MeterRegistry meters) {
+                  MeterRegistry meters, NextReply nextReply) {
+        this.nextReply = nextReply;
         this.meters = meters;
         this.idempotency = idempotency;
         this.races = races;
@@ -247,6 +249,7 @@ public class TicketService {
                 message.channel(), text, now);
         files.forEach(file -> tickets.addAttachment(ticket.id(), messageId, file,
                 attachmentPolicy.isDiscouraged(file.fileName()), now));
+        nextReply.customerWrote(ticket, now);
         try {
             process.customerWrote(ticket);
         } catch (MismatchingMessageCorrelationException changedMeanwhile) {

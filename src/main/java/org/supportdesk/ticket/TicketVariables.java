@@ -9,37 +9,32 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * The variable contract of the {@code support-ticket} process, and of what it hands to {@code sev1-outage} (the
  * call activity's in/out mappings name the same variables): every name once, with typed accessors.
  * <p>
- * The ticket's facts (requester, organisation, concern type, status, team, priority) are written here for the
- * Tasklist forms, Cockpit and the diagram's expressions; Java reads them from the ticket row, because a task
- * completion may send any variable. The ticket itself is found by the process's business key, its number, which
- * nobody can change.
+ * Variables hold what the diagram decides on — numbers, codes, flags, dates, ids — and never what a customer or an
+ * agent wrote: the ticket's texts live in the desk's tables and are read from there when shown (the staff page, the
+ * Tasklist "Ticket" tab, the mails). The one exception is the short subject ({@link #SUMMARY}), which task names carry
+ * because Tasklist lists tasks by name. What agents write on a form ({@link #AGENT_INPUTS}) passes through the engine
+ * without being stored ({@code ticket/AgentWordsLeaveNoTrace}). The ticket itself is found by the process's business
+ * key, its number, which nobody can change.
  */
 public final class TicketVariables {
 
-    // written at the start from the ticket row: shown in forms and Cockpit, read by the diagram's expressions
+    // written at the start from the ticket row: read by the diagram's expressions, the task names and cards
     public static final String TICKET_ID = "ticketId";
     public static final String TICKET_NUMBER = "ticketNumber";
-    public static final String REQUESTER_EMAIL = "requesterEmail";
-    public static final String REQUESTER_NAME = "requesterName";
-    public static final String REQUESTER = "requester";
     public static final String ORGANIZATION_ID = "organizationId";
+    /** The task cards show it (Tasklist filters list card variables). */
     public static final String ORGANIZATION_NAME = "organizationName";
     public static final String CHANNEL = "channel";
     public static final String PRODUCT = "product";
     public static final String TOPIC = "topic";
     public static final String CONCERN_TYPE = "concernType";
     public static final String BUSINESS_IMPACT = "businessImpact";
+    /** The short subject, as task names and cards show it. */
     public static final String SUMMARY = "summary";
-    public static final String REQUEST = "request";
     public static final String FOLLOW_UP_OF = "followUpOf";
     public static final String RECEIVED_AT = "receivedAt";
     public static final String HAS_ATTACHMENTS = "hasAttachments";
     public static final String EXTENDED_SUPPORT = "extendedSupport";
-    /** The conversation and the attachment list as the forms show them, refreshed when they change. */
-    public static final String CONVERSATION = "conversation";
-    public static final String ATTACHMENT_LIST = "attachmentList";
-    /** Internal notes (staff only) as the forms show them, refreshed like the conversation; never mailed. */
-    public static final String INTERNAL_NOTES = "internalNotes";
 
     // the state of the ticket, mirrored for Cockpit and the diagram's gateways
     public static final String STATUS = "status";
@@ -57,16 +52,29 @@ public final class TicketVariables {
 
     // the agent's work form and what the step after it records
     public static final String ACTION = "action";
+    /** REPLY, REQUEST_INFO, SOLVE, CLOSE_DUPLICATE: the answer mailed to the customer (an agent input). */
     public static final String REPLY = "reply";
-    /** NOTE: the internal note's text (staff only). */
+    /** NOTE: the internal note's text, staff only (an agent input). */
     public static final String NOTE = "note";
+    /** The SEV-1 forms: the engineer's note to the customer (an agent input). */
+    public static final String ENGINEER_NOTE = "engineerNote";
     /** RETRIAGE: the new priority and team queue. */
     public static final String NEW_PRIORITY = "newPriority";
     public static final String NEW_TEAM = "newTeam";
     /** CLOSE_DUPLICATE: the number of the ticket that continues. */
     public static final String DUPLICATE_OF = "duplicateOf";
     public static final String AGENT_ACTION = "agentAction";
-    public static final String AGENT_MESSAGE = "agentMessage";
+    /**
+     * The id of the message (table {@code ticket_message}) the current step told the customer, null when it said
+     * nothing: the mail of the step quotes it.
+     */
+    public static final String AGENT_MESSAGE_ID = "agentMessageId";
+
+    /**
+     * What agents write on the forms: read by the steps right after the task, in the same transaction, and never
+     * stored in a variable or its history ({@code ticket/AgentWordsLeaveNoTrace}).
+     */
+    public static final java.util.Set<String> AGENT_INPUTS = java.util.Set.of(REPLY, NOTE, ENGINEER_NOTE);
 
     // inputs of the generic tasks, set in the diagram
     /** {@code #{notify}}: the mail's template and who gets it. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,9 +33,11 @@ public class TicketWorkflow {
     private final Clock clock;
     private final TicketNotes notes;
     private final BusinessTime businessTime;
+    private final NextReply nextReply;
 
     TicketWorkflow(TicketRepository tickets, TicketProcess process, StaffDirectory staff, Clock clock,
-                   TicketNotes notes, BusinessTime businessTime) {
+                   TicketNotes notes, BusinessTime businessTime, NextReply nextReply) {
+        this.nextReply = nextReply;
         this.notes = notes;
         this.businessTime = businessTime;
         this.tickets = tickets;
@@ -70,10 +71,10 @@ public class TicketWorkflow {
     }
 
     /**
-     * @param message what this step told the customer (null when it said nothing: SOLVE may be silent)
-     * @param texts   the conversation and attachment list for the next form
+     * @param messageId the message (table {@code ticket_message}) this step told the customer, null when it said
+     *                  nothing: SOLVE may be silent
      */
-    public record AgentAnswer(AgentAction action, String message, Instant at, Map<String, Object> texts) {
+    public record AgentAnswer(AgentAction action, Long messageId, Instant at) {
     }
 
     /** What the work form sent: the action and the fields it needs. */
@@ -83,15 +84,21 @@ public class TicketWorkflow {
     /**
      * The agent's choice on the work form. REPLY and REQUEST_INFO need the text that is mailed to the customer;
      * NOTE stores the note for staff only (nothing is mailed, the customer sees nothing); CLOSE_DUPLICATE checks and
-     * links the ticket that continues. NOTE and RETRIAGE tell the customer nothing: the answer draft stays.
+     * links the ticket that continues. NOTE and RETRIAGE tell the customer nothing, so an answer written beside them
+     * is refused rather than lost (the form keeps no drafts: what agents write is never stored in the process), and a
+     * customer's reply waiting for an answer (R11 next reply) goes on waiting; the other actions answer it.
      */
     public AgentAnswer recordAgentAction(long ticketId, String agent, AgentInput input) {
         AgentAction chosen = action(input.action());
         String reply = input.reply();
-        boolean hasText = chosen.respondsToCustomer() && reply != null && !reply.isBlank();
-        if (chosen.needsText() && !hasText) {
+        boolean written = reply != null && !reply.isBlank();
+        if (chosen.needsText() && !written) {
             throw new AgentRefusal("Write the answer to the customer: " + chosen
                     + " mails it to the requester and the CCs.");
+        }
+        if (!chosen.respondsToCustomer() && written) {
+            throw new AgentRefusal("Your answer to the customer would not be sent with " + chosen
+                    + ": choose REPLY (or another action that mails it), or clear the answer.");
         }
         Instant now = clock.instant();
         if (chosen == AgentAction.NOTE) {
@@ -99,13 +106,17 @@ public class TicketWorkflow {
         } else if (chosen == AgentAction.CLOSE_DUPLICATE) {
             closeAsDuplicateOf(ticketId, input.duplicateOf());
         }
-        if (hasText) {
-            tickets.addMessage(ticketId, agent, staff.displayName(agent), AuthorType.AGENT, Channel.WEB, reply.strip(),
-                    now);
+        Long message = null;
+        if (written) {
+            message = tickets.addMessage(ticketId, agent, staff.displayName(agent), AuthorType.AGENT, Channel.WEB,
+                    reply.strip(), now);
         } else if (chosen.respondsToCustomer()) {
             tickets.touch(ticketId, now);
         }
-        return new AgentAnswer(chosen, hasText ? reply.strip() : null, now, texts(ticketId));
+        if (chosen.respondsToCustomer()) {
+            nextReply.answered(ticketId, now);
+        }
+        return new AgentAnswer(chosen, message, now);
     }
 
     private void note(long ticketId, String agent, String note) {
@@ -150,7 +161,8 @@ public class TicketWorkflow {
 
     /**
      * RETRIAGE from the work task: another priority and/or team. Before the first response the target is
-     * recomputed for the new priority from the filing time (R11) and the waiting timer moves there.
+     * recomputed for the new priority from the filing time (R11) and the waiting timer moves there; a customer's
+     * reply waiting for an answer is due at the new priority's target from the reply's time (R11 next reply).
      */
     public Reroute retriage(long ticketId, String priority, String team, String processInstanceId,
                             boolean responded, String by) {
@@ -169,6 +181,7 @@ public class TicketWorkflow {
         if (!responded) {
             moveFirstResponseTarget(ticketId, processInstanceId);
         }
+        nextReply.priorityChanged(ticketId);
         return new Reroute(newPriority, newTeam, moved);
     }
 
@@ -194,11 +207,6 @@ public class TicketWorkflow {
     /** Tasklist claims: the ticket's assignee follows the task's. */
     public void recordAssignee(long ticketId, String assignee) {
         tickets.updateAssignee(ticketId, assignee);
-    }
-
-    /** The conversation and attachment list as the Tasklist forms show them. */
-    public Map<String, Object> texts(long ticketId) {
-        return process.textVariables(tickets.find(ticketId).orElseThrow());
     }
 
     private static AgentAction action(String value) {

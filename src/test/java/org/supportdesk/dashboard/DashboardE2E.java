@@ -56,6 +56,12 @@ class DashboardE2E extends org.supportdesk.portal.BrowserTests {
                 String agent = n % 3 == 0 ? "paul" : "agent"; // two agents
                 tickets.completeAs(agent, AGENT_GROUPS, number,
                         Map.of("priority", i == 0 ? "HIGH" : "NORMAL", "team", "team-lifecycle"));
+                if (i == 0) { // answered at once, the customer writes back: a next reply, due 4 business hours later
+                    tickets.completeAs(agent, AGENT_GROUPS, number,
+                            Map.of("action", "REPLY", "reply", "Which version do you run?"));
+                    EngineTime.setNewYork(date + "T10:30");
+                    assertThat(tickets.reply(rita, number, "Version 1.2.3.").status()).isEqualTo(201);
+                }
                 EngineTime.setNewYork(date + "T%02d:%02d".formatted(11 + i + (day + i) % 4, day * 7 % 60));
                 tickets.completeAs(agent, AGENT_GROUPS, number, Map.of("action", "SOLVE"));
                 rate(rita, number, n % 4 == 0 ? "bad" : "good");
@@ -72,8 +78,9 @@ class DashboardE2E extends org.supportdesk.portal.BrowserTests {
         assertThat(browser.text("h1")).isEqualTo("Dashboard");
         assertThat(browser.find("#trend svg.chart").findElements(org.openqa.selenium.By.cssSelector("rect")))
                 .hasSize(2 * 12);
-        assertThat(browser.text("#trend table")).contains("2027-04-05", "2027-04-16");
-        assertThat(browser.text("#response")).contains("HIGH", "NORMAL");
+        assertThat(browser.text("#trend table")).contains("2027-04-05", "2027-04-16")
+                .containsIgnoringCase("Next reply met %");
+        assertThat(browser.text("#response")).contains("HIGH", "NORMAL").containsIgnoringCase("Next reply breached");
         assertThat(browser.text("#satisfaction-teams")).contains("team-lifecycle");
         assertThat(browser.text("#satisfaction-agents")).contains("agent", "paul");
         assertThat(browser.text("#breaches")).contains(late, "Upgrade to 1.180 stops at step 3");

@@ -186,22 +186,22 @@ class DashboardTest {
         Dashboard.Filter days = dashboard.filter("team-lifecycle", java.time.LocalDate.parse("2027-03-05"),
                 java.time.LocalDate.parse("2027-03-09"));
         assertThat(Dashboard.trendTable(dashboard.trend(days), days.by()).rows()).containsExactly(
-                // day, filed, solved, met %, median first response, median to solve, good %
-                List.of("2027-03-05", "4", "1", "75", "5.5", "1.0", "100"),
-                List.of("2027-03-06", "0", "0", "", "", "", ""),
-                List.of("2027-03-07", "0", "0", "", "", "", ""),
-                List.of("2027-03-08", "0", "1", "", "", "7.0", "0"),
-                List.of("2027-03-09", "0", "1", "", "", "11.0", "100"));
+                // day, filed, solved, met %, next reply met %, median first response, median to solve, good %
+                List.of("2027-03-05", "4", "1", "75", "", "5.5", "1.0", "100"),
+                List.of("2027-03-06", "0", "0", "", "", "", "", ""),
+                List.of("2027-03-07", "0", "0", "", "", "", "", ""),
+                List.of("2027-03-08", "0", "1", "", "", "", "7.0", "0"),
+                List.of("2027-03-09", "0", "1", "", "", "", "11.0", "100"));
         Dashboard.Filter weeks = dashboard.filter("team-lifecycle", java.time.LocalDate.parse("2027-03-05"),
                 java.time.LocalDate.parse("2027-03-09"), Dashboard.Period.WEEK);
         assertThat(Dashboard.trendTable(dashboard.trend(weeks), weeks.by()).rows()).containsExactly(
-                List.of("2027-03-01", "4", "1", "75", "5.5", "1.0", "100"),
-                List.of("2027-03-08", "0", "2", "", "", "9.0", "50"));
+                List.of("2027-03-01", "4", "1", "75", "", "5.5", "1.0", "100"),
+                List.of("2027-03-08", "0", "2", "", "", "", "9.0", "50"));
 
         assertThat(dashboard.firstResponseByPriority(days).rows()).containsExactly(
-                // priority, filed, met, breached, waiting, met %, median first response
-                List.of("HIGH", "1", "0", "1", "0", "0", "7.5"),
-                List.of("NORMAL", "3", "3", "0", "0", "100", "4.0"));
+                // priority, filed, met, breached, waiting, met %, median first response; no customer replies
+                List.of("HIGH", "1", "0", "1", "0", "0", "7.5", "0", "0", "0", "0", ""),
+                List.of("NORMAL", "3", "3", "0", "0", "100", "4.0", "0", "0", "0", "0", ""));
         assertThat(dashboard.satisfaction(days, false).rows())
                 .containsExactly(List.of("team-lifecycle", "2", "1", "67"));
         assertThat(dashboard.satisfaction(days, true).rows())
@@ -210,7 +210,7 @@ class DashboardTest {
         Api.Response page = manager().get("/staff/dashboard?team=team-lifecycle&from=2027-03-05&to=2027-03-09&by=week");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Trend per week (from Monday)", "<td>9.0</td>", "Satisfaction per agent",
-                "<td>agent2</td>", "First response per priority",
+                "<td>agent2</td>", "First response and next reply per priority",
                 "href=\"/staff/dashboard/response.csv?from=2027-03-05&amp;to=2027-03-09&amp;by=week&amp;team=team-lifecycle\"");
         assertThat(manager().get("/staff/dashboard/satisfaction-agents.csv?team=team-lifecycle&from=2027-03-05"
                 + "&to=2027-03-09").body()).isEqualTo("""
@@ -221,6 +221,68 @@ class DashboardTest {
         Api.Response wrong = manager().get("/staff/dashboard?by=month");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("must be day or week");
+    }
+
+    /**
+     * R11 next reply, in a week no other test works in: four tickets of an organisation in New York answered at
+     * filing on Tuesday 1 June 2027, then the customers write back. A reply answered by its due time is met; one
+     * answered late, or still unanswered after it, is breached; one not yet due waits.
+     */
+    @Test
+    void nextRepliesAnsweredByTheirDueTimeAreMetAndLateOrUnansweredOnesBreached() {
+        EngineTime.setNewYork("2027-06-01T10:00");
+        String a = answered("NORMAL", "REQUEST_INFO");
+        String b = answered("NORMAL", "REPLY");
+        String c = answered("NORMAL", "REPLY");
+        String d = answered("HIGH", "REQUEST_INFO");
+        customerWrites(a, "2027-06-01T11:00"); // due Wednesday 11:00
+        customerWrites(b, "2027-06-01T11:00"); // due Wednesday 11:00
+        customerWrites(c, "2027-06-01T12:00"); // due Wednesday 12:00
+        EngineTime.setNewYork("2027-06-01T15:00");
+        tickets.work(a, "REPLY", "Fixed in 1.2.4."); // met
+        customerWrites(d, "2027-06-02T14:00"); // HIGH: due Thursday 10:00
+        EngineTime.setNewYork("2027-06-03T09:00");
+        tickets.work(b, "REPLY", "Sorry for the wait: fixed in 1.2.4."); // breached; c is still unanswered
+
+        EngineTime.setNewYork("2027-06-03T09:30");
+        Dashboard.Filter days = dashboard.filter("team-lifecycle", java.time.LocalDate.parse("2027-06-01"),
+                java.time.LocalDate.parse("2027-06-03"));
+        assertThat(Dashboard.trendTable(dashboard.trend(days), days.by()).rows()).containsExactly(
+                // day, filed, solved, met %, next reply met %, median first response, median to solve, good %
+                List.of("2027-06-01", "4", "0", "100", "33", "0.0", "", ""),
+                List.of("2027-06-02", "0", "0", "", "", "", "", ""),
+                List.of("2027-06-03", "0", "0", "", "", "", "", ""));
+        assertThat(dashboard.firstResponseByPriority(days).rows()).containsExactly(
+                // priority, filed, met, breached, waiting, met %, median first response,
+                // replies, next reply met, breached, waiting, met %
+                List.of("HIGH", "1", "1", "0", "0", "100", "0.0", "1", "0", "0", "1", ""),
+                List.of("NORMAL", "3", "3", "0", "0", "100", "0.0", "3", "1", "2", "0", "33"));
+
+        EngineTime.setNewYork("2027-06-03T10:30"); // d's due time has passed unanswered
+        Api.Response csv = manager().get("/staff/dashboard/response.csv?team=team-lifecycle&from=2027-06-01"
+                + "&to=2027-06-03");
+        assertThat(csv.body()).isEqualTo("""
+                "Priority","Filed","Met","Breached","Waiting","Met %","Median first response (business hours)",\
+                "Replies","Next reply met","Next reply breached","Next reply waiting","Next reply met %"\r
+                "HIGH","1","1","0","0","100","0.0","1","0","1","0","0"\r
+                "NORMAL","3","3","0","0","100","0.0","3","1","2","0","33"\r
+                """);
+        Api.Response page = manager().get("/staff/dashboard?team=team-lifecycle&from=2027-06-01&to=2027-06-03");
+        assertThat(page.body()).contains("First response and next reply per priority", "<th scope=\"col\">Next reply"
+                + " met %</th>", "<td>33</td>");
+    }
+
+    /** Filed now, triaged to {@code priority} and given its first response ({@code action}). */
+    private String answered(String priority, String action) {
+        String number = tickets.file(rita);
+        tickets.triage(number, priority, "team-lifecycle");
+        tickets.work(number, action, "Which version do you run?");
+        return number;
+    }
+
+    private void customerWrites(String number, String newYorkTime) {
+        EngineTime.setNewYork(newYorkTime);
+        assertThat(tickets.reply(rita, number, "We run 1.2.3.").status()).isEqualTo(201);
     }
 
     private static final List<String> AGENT2_GROUPS = List.of("support-agents", "team-lifecycle");
@@ -247,6 +309,34 @@ class DashboardTest {
         assertThat(api.anonymous().get("/staff/dashboard").status()).isEqualTo(401);
         assertThat(manager().get("/staff/dashboard/nothing.csv").status()).isEqualTo(404);
         assertThat(manager().get("/staff/dashboard?from=2026-13-01").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anAgentOrOnCallEngineerOpeningTheDashboardGetsAStaffPageThatSaysWhoMayOpenIt() {
+        for (String login : List.of("agent", "oncall", "backup")) {
+            for (String path : List.of("/staff/dashboard", "/staff/dashboard/open.csv")) {
+                Api.Response refused = api.as(login, login).get(path);
+
+                assertThat(refused.status()).as(login + " " + path).isEqualTo(403);
+                assertThat(refused.contentType()).startsWith("text/html");
+                assertThat(refused.headers().getFirst("Content-Security-Policy")).contains("script-src 'self'");
+                org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.body());
+                assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).contains("/css/staff.css");
+                assertThat(page.select("header.staff-bar .brand").text()).isEqualTo("SD Support Desk · staff");
+                assertThat(page.select("h1").text()).isEqualTo("Not allowed");
+                assertThat(page.select("#detail").text()).isEqualTo("The dashboard is for support managers (group "
+                        + "support-managers). Ask a manager for the figures you need, or to add you to the group if "
+                        + "your work needs them.");
+                assertThat(page.select("#way-back").text()).isEqualTo("Search tickets");
+                assertThat(page.select("#way-back").attr("href")).isEqualTo("/staff");
+                assertThat(page.select("nav.main-nav a").eachText()).containsExactly("Search tickets", "Tasklist");
+                assertThat(refused.body()).doesNotContain("Go to the support portal", "Whitelabel");
+            }
+        }
+        Api.Response problem = api.as("agent", "agent").post("/api/staff/organizations", "{}");
+        assertThat(problem.status()).isEqualTo(403);
+        assertThat(problem.contentType()).startsWith("application/problem+json");
+        assertThat(problem.body()).contains("urn:support-desk:problem:access-denied");
     }
 
     private long[] lifecycleOpen(Dashboard.Filter filter) {

@@ -161,6 +161,8 @@ class EmailReplyTest extends EmailChannel {
         assertThat(ticket(number).status()).isEqualTo(TicketStatus.OPEN);
         assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket").hasPassed("Task_ReopenTicket");
         assertThat(tickets.task(number).getAssignee()).isEqualTo(Tickets.AGENT);
+        assertThat(tickets.task(number).getDueDate()).as("R11 next reply: 8 business hours after the mail")
+                .isEqualTo(java.util.Date.from(EngineTime.newYork("2026-12-03T09:30")));
         String processId = tickets.process(number).getId();
         assertThat(PENDING_TIMERS).allSatisfy(timer -> assertThat(jobs.timer(processId, timer)).isNull());
         assertThat(mailbox.to(AGENT_MAIL, number)).extracting(Mailbox.Mail::body)

@@ -75,7 +75,7 @@ class MailTemplatesTest {
             "new-sev1", Map.of("extendedSupport", true),
             "sev1-out-of-hours", Map.of("workStartsAt", "Wednesday 2 December 2026, 09:00 EST"),
             "sev1-logs-request", Map.of("engineerNote", "The log shows a full disk."),
-            "urgency-lowered", Map.of("sev1DowngradeReason", "The server starts; only one report is slow."));
+            "urgency-lowered", Map.of("engineerNote", "The server starts; only one report is slow."));
 
     /** A follow-up ticket with a request for information and the customer's answer: every fact a mail can name. */
     private static String number;

@@ -169,12 +169,12 @@ class DeploymentGateTest {
                         "Task_X", "`process-analysts` is not one of the desk's groups that work tasks"),
                 Arguments.of("a task for a named person", "<bpmn:userTask id=\"Task_X\" camunda:assignee=\"analyst\" />",
                         "Task_X", "camunda:assignee may only be a process variable"),
-                Arguments.of("a task named after the customer's words",
-                        "<bpmn:userTask id=\"Task_X\" name=\"${request}\" camunda:candidateGroups=\"team-general\" />",
-                        "Task_X", "`request` holds what a customer or agent wrote"),
-                Arguments.of("a task describing the conversation",
-                        "<bpmn:userTask id=\"Task_X\" camunda:candidateGroups=\"team-general\"><bpmn:documentation>${conversation}</bpmn:documentation></bpmn:userTask>",
-                        "Task_X", "`conversation` holds what a customer or agent wrote"),
+                Arguments.of("a task named after an agent's answer",
+                        "<bpmn:userTask id=\"Task_X\" name=\"${reply}\" camunda:candidateGroups=\"team-general\" />",
+                        "Task_X", "`reply` holds what a customer or agent wrote"),
+                Arguments.of("a task describing an internal note",
+                        "<bpmn:userTask id=\"Task_X\" camunda:candidateGroups=\"team-general\"><bpmn:documentation>${note}</bpmn:documentation></bpmn:userTask>",
+                        "Task_X", "`note` holds what a customer or agent wrote"),
                 Arguments.of("a step of the Activiti namespace", "<bpmn:serviceTask id=\"Task_X\" activiti:class=\"java.lang.Thread\" />",
                         "Task_X", "camunda:class: Java classes are program"),
                 Arguments.of("an execution listener step",
@@ -210,20 +210,20 @@ class DeploymentGateTest {
 
     @Test
     void aFormThatFramesAnotherSiteIsRefused() throws Exception {
-        String form = Files.readString(Path.of("forms", "triage-ticket.form")).replaceFirst("\"type\": \"textfield\"",
+        String form = Files.readString(Path.of("forms", "triage-ticket.form")).replaceFirst("\"type\": \"select\"",
                 "\"type\": \"iframe\", \"url\": \"https://evil.example/\"");
         HttpResponse<String> answer = deploy("triage-ticket.form", form);
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(JsonPath.<String>read(answer.body(), "$.message"))
-                .contains("triage-ticket.form: Field_TicketNumber: form component `iframe` is not shown to agents");
+                .contains("triage-ticket.form: Field_Product: form component `iframe` is not shown to agents");
     }
 
     @Test
-    void aDecisionThatReadsTheCustomersWordsIsRefused() throws Exception {
+    void aDecisionThatReadsAnAgentsWordsIsRefused() throws Exception {
         String table = Files.readString(Path.of("processes", "ticket-routing.dmn"))
-                .replace("<text>businessImpact</text>", "<text>request</text>");
+                .replace("<text>businessImpact</text>", "<text>engineerNote</text>");
         assertRefused(deploy("ticket-routing.dmn", table), "ticket-routing.dmn", "Input_BusinessImpact_Expression",
-                "ticket-routing.dmn: Input_BusinessImpact_Expression: `request` holds what a customer or agent wrote");
+                "ticket-routing.dmn: Input_BusinessImpact_Expression: `engineerNote` holds what a customer or agent wrote");
     }
 
     @Test

@@ -167,11 +167,11 @@ final class Cluster {
         return id[0];
     }
 
-    /** The agent completes a task over the engine REST API with these form values. */
+    /** The agent submits a task's form over the engine REST API with these values, as Tasklist does. */
     Desk.Response complete(Node node, String taskId, Map<String, String> values) throws IOException {
         Map<String, Object> variables = new HashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", "String")));
-        return Desk.call("POST", node.url() + "/engine-rest/task/" + taskId + "/complete", AGENT, AGENT_PASSWORD,
+        return Desk.call("POST", node.url() + "/engine-rest/task/" + taskId + "/submit-form", AGENT, AGENT_PASSWORD,
                 Map.of("variables", variables));
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The staff workspace and a Tasklist card in a real browser (headless Chromium), as README's agent walk-through uses
- * them: find a closed ticket, read it whole, note it; and what another site's page cannot do with the agent's login.
+ * them: find a closed ticket, read it whole, note it; what an agent's menu, the dashboard's 403 page and Tasklist's
+ * link to the ticket page show; and what another site's page cannot do with the agent's login.
  * Profile {@code e2e}; the screenshots of the ticket page and of the Tasklist card in {@code docs/} come from here
  * ({@code target/screenshots/staff-ticket.png}, {@code tasklist-card.png}).
  */
@@ -60,6 +62,8 @@ class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
 
         browser.signInAsStaff("agent", "agent");
         browser.open("/staff");
+        assertThat(browser.text("nav.main-nav")).contains("Search tickets", "Tasklist")
+                .doesNotContain("Dashboard", "Cockpit");
         browser.type("#q", "component search slow");
         browser.choose("#status", "CLOSED");
         browser.submit("form.search-form button[type=submit]");
@@ -71,6 +75,8 @@ class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
 
         assertThat(browser.text("h1")).isEqualTo(number + " Component search is slow after the upgrade");
         assertThat(browser.text("#status")).contains("CLOSED");
+        assertThat(browser.present("#cockpit-link")).isFalse();
+        assertThat(browser.text("nav.main-nav")).doesNotContain("Dashboard", "Cockpit");
         assertThat(browser.text("#conversation .from-customer .text")).isEqualTo("About 40,000 <components>.");
         assertThat(browser.text("#conversation")).contains("How many components does the application have?",
                 "Rebuild the search index");
@@ -89,6 +95,63 @@ class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
                 "Status PENDING: information asked for", "First response given within the target",
                 "Customer wrote in the conversation", "Status CLOSED: solved", "Internal note");
         browser.screenshot("staff-ticket");
+    }
+
+    @Test
+    void anAgentOpeningTheDashboardIsToldWhoMayOpenItAndFindsTheWayBack() {
+        browser.signInAsStaff("agent", "agent");
+        browser.open("/staff/dashboard");
+
+        assertThat(browser.text("h1")).isEqualTo("Not allowed");
+        assertThat(browser.text("#detail"))
+                .startsWith("The dashboard is for support managers (group support-managers).");
+        assertThat(browser.present("head link[href='/css/staff.css']")).isTrue(); // the staff layout
+        assertThat(browser.displayed("header.staff-bar")).isTrue();
+        assertThat(browser.text("nav.main-nav")).doesNotContain("Dashboard", "Cockpit");
+        browser.screenshot("staff-refused", 1280, 450);
+        browser.submit("#way-back");
+        assertThat(browser.path()).isEqualTo("/staff");
+        assertThat(browser.text("h1")).isEqualTo("Search tickets");
+    }
+
+    @Test
+    void aTasklistTaskLinksToItsTicketPageNotToCockpit() {
+        EngineTime.setNewYork("2026-11-02T09:10"); // early: among the first cards of the agent's list
+        String rita = fixtures.organization().activeLicence(Product.LIFECYCLE).owner("rita");
+        String number = tickets.file(rita, request("Policy import stops at 50 rules",
+                "Importing our policy file stops after the first 50 rules."));
+
+        browser.open("/camunda/app/tasklist/default/");
+        browser.type("input[type=text]", "agent");
+        browser.type("input[type=password]", "agent");
+        browser.click("button[type=submit]");
+        // the list loads after the filters; on a busy machine that takes a while
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    for (WebElement task : d.findElements(By.cssSelector(".tasks-list h4.task a"))) {
+                        if (task.getText().startsWith("Triage " + number + ":")) {
+                            task.click();
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+
+        WebElement link = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                d.findElements(By.cssSelector(".task-card .names a.ticket-page-link")).stream()
+                        .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(browser.text(".task-card h2.task")).startsWith("Triage " + number + ":");
+        assertThat(link.getAttribute("href")).isEqualTo("http://localhost:" + port + "/staff/tickets/" + number);
+        assertThat(link.getText()).isEqualTo("Ticket page");
+        assertThat(link.getAttribute("target")).isEqualTo("_blank");
+        assertThat(browser.driver().findElements(By.cssSelector(".task-card .names a.instance-link")))
+                .as("Tasklist's own link, to Cockpit, is there but not shown").singleElement()
+                .satisfies(cockpit -> assertThat(cockpit.isDisplayed()).isFalse());
+        browser.screenshot("tasklist-ticket-link", 1280, 700);
+
+        browser.signInAsStaff("agent", "agent"); // as the browser asks for the staff login when the link opens
+        browser.driver().get(link.getAttribute("href"));
+        assertThat(browser.text("h1")).isEqualTo(number + " Policy import stops at 50 rules");
     }
 
     @Test

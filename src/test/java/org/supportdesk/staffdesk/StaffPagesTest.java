@@ -15,11 +15,17 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.supportdesk.Api;
 import org.supportdesk.EngineTime;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
@@ -28,7 +34,10 @@ import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.TicketNotes;
 
-/** The staff workspace's pages: search, the ticket read whole with internal notes set apart, adding a note. */
+/**
+ * The staff workspace's pages: search, the ticket read whole with internal notes set apart, adding a note; what each
+ * staff login's menu and links lead to, and the staff 403 page.
+ */
 @SupportDeskTest
 class StaffPagesTest {
 
@@ -38,6 +47,7 @@ class StaffPagesTest {
     @Autowired TestFixtures fixtures;
     @Autowired Tickets tickets;
     @Autowired TicketNotes notes;
+    @Autowired Api api;
 
     MockMvc mvc;
     OrgFixture org;
@@ -124,8 +134,6 @@ class StaffPagesTest {
         assertThat(page.select("li.from-support .text").text()).isEqualTo("Which version do you run?");
         assertThat(page.select("#attachments a").attr("href")).startsWith("/api/staff/tickets/" + number + "/attachments/");
         assertThat(page.select("#tasklist-link")).isEmpty(); // PENDING: waiting for the customer, no task
-        assertThat(page.select("#cockpit-link").attr("href"))
-                .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + tickets.process(number).getId());
         assertThat(page.select("#timeline li").eachText()).anyMatch(t -> t.contains("Status PENDING"))
                 .anyMatch(t -> t.contains("Internal note"));
         assertThat(page.select("#add-note form input[name=_csrf]")).hasSize(1);
@@ -183,11 +191,89 @@ class StaffPagesTest {
     }
 
     @Test
+    void agentsAndOnCallEngineersSeeNoDashboardOrCockpitLinkAndManagersAndAdministratorsSeeBoth() throws Exception {
+        String number = tickets.file(rita);
+        for (String login : new String[]{"agent", "oncall", "backup"}) {
+            for (String path : new String[]{"/staff", "/staff/tickets/" + number}) {
+                String body = page(path, httpBasic(login, login));
+                Document page = Jsoup.parse(body);
+                assertThat(page.select("nav.main-nav a").eachText()).as(login + " " + path)
+                        .containsExactly("Search tickets", "Tasklist");
+                assertThat(body).as(login + " " + path).doesNotContain("/staff/dashboard", "/camunda/app/cockpit");
+            }
+        }
+        for (String[] login : new String[][]{{"manager", "manager"}, {"demo", "demo"}}) {
+            Document page = Jsoup.parse(page("/staff", httpBasic(login[0], login[1])));
+            assertThat(page.select("nav.main-nav a").eachText()).as(login[0])
+                    .containsExactly("Search tickets", "Dashboard", "Tasklist", "Cockpit");
+            assertThat(page.select("nav.main-nav a").eachAttr("href")).as(login[0])
+                    .containsExactly("/staff", "/staff/dashboard", "/camunda/app/tasklist/default/",
+                            "/camunda/app/cockpit/default/");
+        }
+    }
+
+    @Test
+    void theTicketPageShowsTheCockpitLinkToManagersOnly() throws Exception {
+        String number = tickets.file(rita);
+        String cockpit = "/camunda/app/cockpit/default/#/process-instance/" + tickets.process(number).getId();
+
+        Document managers = Jsoup.parse(page("/staff/tickets/" + number, httpBasic("manager", "manager")));
+        Document agents = Jsoup.parse(page("/staff/tickets/" + number, agent()));
+
+        assertThat(managers.select("#cockpit-link").attr("href")).isEqualTo(cockpit);
+        assertThat(managers.select("#cockpit-link").text()).isEqualTo("Process instance in Cockpit");
+        assertThat(agents.select("#cockpit-link")).isEmpty();
+        assertThat(agents.select("a[href*=cockpit]")).isEmpty();
+        assertThat(agents.select("#tasklist-link").attr("href")).startsWith("/camunda/app/tasklist/default/#/?task=");
+    }
+
+    @Test
+    void anAnalystOpeningTheStaffPagesGetsAStaffPageThatSendsThemToCockpit() {
+        Api.Response refused = api.as("analyst", "analyst").get("/staff");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("text/html");
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("header.staff-bar")).hasSize(1);
+        assertThat(page.select("h1").text()).isEqualTo("Not allowed");
+        assertThat(page.select("#detail").text()).isEqualTo("The staff pages are for the people who work tickets: "
+                + "support agents, managers and on-call engineers (groups support-agents, support-managers, oncall, "
+                + "oncall-backup, and the team queues). Process analysts work in Cockpit. Ask a manager to add you to "
+                + "your team's group if you work tickets.");
+        assertThat(page.select("#way-back").attr("href")).isEqualTo("/camunda/app/cockpit/default/");
+        assertThat(page.select("nav.main-nav a").eachText()).containsExactly("Cockpit");
+    }
+
+    @Test
+    void aNoteFormWithoutItsTokenIsAnsweredWithAStaffPageThatSaysToReloadIt() {
+        String number = tickets.file(rita);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+
+        ResponseEntity<String> refused = api.as("agent", "agent").template().exchange(
+                "/staff/tickets/" + number + "/notes", HttpMethod.POST,
+                new HttpEntity<>("body=From+an+old+page", headers), String.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        Document page = Jsoup.parse(refused.getBody());
+        assertThat(page.select("#detail").text()).startsWith("This form could not be sent: it carried no valid "
+                + "security token").contains("Nothing was changed. Go back, reload the page and send it again.");
+        assertThat(page.select("#way-back").attr("href")).isEqualTo("/staff");
+        assertThat(notes.of(Long.parseLong(number.substring(3)))).isEmpty();
+    }
+
+    @Test
     void anUnknownTicketIsAPageNotAProblem() throws Exception {
         MvcResult missing = mvc.perform(get("/staff/tickets/SD-999999999").with(agent())).andReturn();
         assertThat(missing.getResponse().getStatus()).isEqualTo(404);
         assertThat(Jsoup.parse(missing.getResponse().getContentAsString()).select(".notice").text())
                 .isEqualTo("Ticket SD-999999999 was not found.");
+    }
+
+    private String page(String path, RequestPostProcessor who) throws Exception {
+        MvcResult result = mvc.perform(get(path).with(who)).andReturn();
+        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+        return result.getResponse().getContentAsString();
     }
 
     private int status(org.springframework.test.web.servlet.RequestBuilder request, RequestPostProcessor who)

@@ -25,6 +25,7 @@ import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.ConcernType;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.portal.Labels;
 import org.supportdesk.portal.PortalHttp;
 import org.supportdesk.staff.StaffGroup;
 import org.supportdesk.ticket.BusinessImpact;
@@ -50,7 +51,6 @@ class TasklistTicketTabTest {
     @Autowired StaffDesk desk;
     @Autowired JdbcClient jdbc;
     @Autowired CodeLabels labels;
-    @Autowired org.camunda.bpm.engine.TaskService taskService;
     @LocalServerPort int port;
 
     CamundaWebapps webapps;
@@ -110,14 +110,11 @@ class TasklistTicketTabTest {
         assertThat(Instant.parse(read(json, "$.targets.firstResponseDue")))
                 .isEqualTo(EngineTime.newYork("2026-11-10T14:00")); // HIGH: 4 business hours from filing
         assertThat(JsonPath.<Boolean>read(json, "$.targets.firstResponseBreached")).isFalse();
-        assertThat(JsonPath.<Map<String, Object>>read(json, "$.targets")).doesNotContainKey("replyDue");
+        // the customer's reply waits for support: the next reply is due 4 business hours after it (HIGH)
+        assertThat(Instant.parse(read(json, "$.targets.nextReplyDue")))
+                .isEqualTo(EngineTime.newYork("2026-11-10T17:00"));
         assertThat(read(json, "$.task.id")).isEqualTo(task);
         assertThat(read(json, "$.staffPage")).isEqualTo("/staff/tickets/" + number);
-
-        // once answered, the task's due date is the next reply's target
-        taskService.setDueDate(task, java.util.Date.from(EngineTime.newYork("2026-11-10T17:00")));
-        assertThat(Instant.parse(read(tasklist.get(ticketPath(task)).body(), "$.targets.replyDue")))
-                .isEqualTo(EngineTime.newYork("2026-11-10T17:00"));
 
         // the tables, not a copy: what changed there since is in the next answer
         long ticketId = TicketNumber.parse(number).orElseThrow();
@@ -220,6 +217,8 @@ class TasklistTicketTabTest {
         assertThat(JsonPath.<Map<String, String>>read(json, "$.labels"))
                 .containsEntry("concernType", "Critical production outage (SEV-1)").containsEntry("priority", "Urgent")
                 .containsEntry("team", "SEV-1 queue");
+        assertThat(JsonPath.<Map<String, Object>>read(json, "$.targets")).containsKey("firstResponseDue")
+                .doesNotContainKey("firstRespondedAt").doesNotContainKey("nextReplyDue");
     }
 
     @Test
@@ -233,14 +232,23 @@ class TasklistTicketTabTest {
     }
 
     @Test
-    void everyCodeOfATicketHasALabelForPeople() {
-        Map<String, Class<? extends Enum<?>>> kinds = Map.of("product", Product.class, "topic", Topic.class,
-                "concernType", ConcernType.class, "businessImpact", BusinessImpact.class, "priority", Priority.class,
+    void everyCodeOfATicketHasALabelForPeopleAndTheFormsNamesForTheirs() {
+        Map<String, Class<? extends Enum<?>>> kinds = Map.of("businessImpact", BusinessImpact.class,
                 "status", TicketStatus.class, "closeReason", CloseReason.class, "channel", Channel.class);
         kinds.forEach((kind, codes) -> Arrays.stream(codes.getEnumConstants()).forEach(code ->
                 assertThat(labels.of(kind, code)).as(kind + " " + code).isNotBlank().doesNotContain("_")
                         .isNotEqualTo(code.name())));
         StaffGroup.teams().forEach(team -> assertThat(labels.team(team.id())).isEqualTo(team.displayName()));
+
+        // what the forms offer (FormLabelsTest) is what the tab says
+        org.supportdesk.ticket.Ticket outage = new org.supportdesk.ticket.Ticket(1001, "acme", "a@acme.example", "A",
+                Channel.EMAIL, Product.FIREWALL, Topic.INTEGRATIONS, ConcernType.CRITICAL_OUTAGE, "s", "d", null,
+                null, BusinessImpact.HIGH, "i", TicketStatus.CLOSED, CloseReason.NO_RESPONSE, Priority.URGENT,
+                "team-sev1", null, null, false, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null);
+        Labels forms = new Labels();
+        assertThat(labels.of(outage)).isEqualTo(new StaffDeskJson.Labels(forms.product(Product.FIREWALL),
+                forms.topic(Topic.INTEGRATIONS), forms.concern(ConcernType.CRITICAL_OUTAGE), "Higher business impact",
+                forms.priority(Priority.URGENT), "SEV-1 queue", "Closed: no answer from the customer", "Email"));
     }
 
     private static String ticketPath(String task) {

@@ -198,7 +198,6 @@ class AgentWorkspaceTest {
         Map<String, Object> form = new HashMap<>();
         form.put("action", "NOTE");
         form.put("note", "Customer runs the cache on NFS; ask Sam before answering.");
-        form.put("reply", "Draft: which version do you run?");
 
         tickets.complete(number, form);
 
@@ -209,11 +208,8 @@ class AgentWorkspaceTest {
         assertThat(mailbox.to(requester)).hasSize(mailsBefore);
         assertThat(mailbox.to("agent@support.example")).hasSize(agentMailsBefore);
         String processId = tickets.process(number).getId();
-        assertThat(LongText.read(runtime.getVariable(processId, "internalNotes"))).contains("ask Sam before answering")
-                .contains("(internal note)");
-        assertThat(LongText.read(runtime.getVariable(processId, "conversation"))).doesNotContain("ask Sam");
-        assertThat(runtime.getVariable(processId, "reply")).as("the answer draft stays")
-                .isEqualTo("Draft: which version do you run?");
+        assertThat(runtime.getVariables(processId).values()).as("the note lives in its table only")
+                .noneMatch(value -> String.valueOf(value).contains("ask Sam"));
         assertThat(runtime.getVariable(processId, "firstRespondedAt")).as("a note is no first response").isNull();
         assertThat(repository.messages(ticket.id())).isEmpty();
         Api.Response view = api.as(requester).get("/api/tickets/" + number);
@@ -223,7 +219,20 @@ class AgentWorkspaceTest {
         tickets.work(number, "REPLY", "Which version do you run?");
         assertThat(mailbox.to(requester, "Re: [" + number + "]")).singleElement()
                 .satisfies(mail -> assertThat(mail.body()).doesNotContain("ask Sam"));
-        assertThat(LongText.read(runtime.getVariable(processId, "conversation"))).doesNotContain("ask Sam");
+    }
+
+    @Test
+    void anAnswerWrittenBesideANoteOrARetriageIsRefusedRatherThanLost() {
+        String number = triaged("NORMAL");
+
+        assertThatThrownBy(() -> tickets.complete(number, Map.of("action", "NOTE", "note", "Ask Sam.",
+                "reply", "Which version do you run?")))
+                .hasMessageContaining("Your answer to the customer would not be sent with NOTE");
+        assertThatThrownBy(() -> tickets.complete(number, Map.of("action", "RETRIAGE", "newPriority", "HIGH",
+                "reply", "Which version do you run?")))
+                .hasMessageContaining("choose REPLY (or another action that mails it), or clear the answer");
+        assertThat(notes.of(ticket(number).id())).isEmpty();
+        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
     }
 
     @Test

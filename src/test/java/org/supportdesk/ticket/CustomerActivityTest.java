@@ -74,14 +74,16 @@ class CustomerActivityTest {
     }
 
     @Test
-    void theAgentSeesTheReplyInTheForm() {
+    void theReplyJoinsTheTicketsTablesAndNoProcessVariable() {
         String number = tickets.file(requester);
         tickets.triage(number, "NORMAL", "team-lifecycle");
 
         tickets.reply(requester, number, "Logs attached tomorrow.");
 
-        Object conversation = runtime.getVariable(tickets.process(number).getId(), "conversation");
-        assertThat(LongText.read(conversation)).contains("olive (customer)").contains("Logs attached tomorrow.");
+        assertThat(repository.messages(repository.findByNumber(number).orElseThrow().id()))
+                .extracting(TicketMessage::body).contains("Logs attached tomorrow.");
+        assertThat(runtime.getVariables(tickets.process(number).getId()).values())
+                .noneMatch(value -> String.valueOf(value).contains("Logs attached tomorrow."));
     }
 
     @Test

@@ -152,7 +152,7 @@ function waitingSince(ticket) {
 function view(data) {
   const t = data.ticket;
   const zone = data.customer.timeZone;
-  const nextReplyDue = t.nextReplyDue || (t.nextReply && t.nextReply.due) || data.targets.replyDue;
+  const nextReplyDue = data.targets.nextReplyDue;
   const waiting = waitingSince(t);
 
   const header = el('div', {className: 'sd-header'},
@@ -178,8 +178,8 @@ function view(data) {
     fact('First response', firstResponse(data.targets, zone), 'sd-first-response'),
     fact('First-response target', when(data.targets.firstResponseDue, zone), 'sd-first-response-target'),
     fact('Next reply due', nextReplyDue ? when(nextReplyDue, zone) : null, 'sd-next-reply'),
-    fact('This task is due', !nextReplyDue && data.task.due
-      && new Date(data.task.due).getTime() !== new Date(data.targets.firstResponseDue).getTime()
+    fact('This task is due', data.task.due && ![data.targets.firstResponseDue, nextReplyDue]
+      .some(target => target && new Date(target).getTime() === new Date(data.task.due).getTime())
       ? when(data.task.due, zone) : null, 'sd-task-due'));
 
   const requestFiles = (t.attachments || []).filter(file =>
