@@ -27,7 +27,7 @@ public enum AgentAction {
         return needsText;
     }
 
-    /** Tells or decides something for the customer: the first response (R11), and the answer draft is consumed. */
+    /** Tells or decides something for the customer: the first response (R11), and it answers a waiting reply. */
     public boolean respondsToCustomer() {
         return respondsToCustomer;
     }
