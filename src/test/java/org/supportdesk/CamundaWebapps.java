@@ -75,6 +75,11 @@ public final class CamundaWebapps {
             return send("GET", path, null, null);
         }
 
+        /** A GET whose answer is read as bytes (a file download). */
+        public HttpResponse<byte[]> download(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
         /** A POST with a JSON body, as the webapps query. */
         public HttpResponse<String> post(String path, String json) throws Exception {
             return send("POST", path, "application/json", json);

@@ -24,7 +24,7 @@ import org.supportdesk.calendar.BusinessCalendar;
 import org.supportdesk.ticket.BusinessImpact;
 import org.supportdesk.ticket.Channel;
 import org.supportdesk.catalog.ConcernType;
-import org.supportdesk.ticket.LongText;
+import org.supportdesk.ticket.AuthorType;
 import org.supportdesk.ticket.NewTicket;
 import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.TicketNumber;
@@ -128,16 +128,14 @@ final class TimerStorm {
         repository.updateRouting(id, Priority.NORMAL, "team-lifecycle", null, since);
         repository.updateStatus(id, TicketStatus.PENDING, null, since);
         String number = TicketNumber.of(id);
+        long question = repository.addMessage(id, "agent", "Alex Agent", AuthorType.AGENT, Channel.WEB,
+                "Which version do you run?", since);
         VariableMap variables = Variables.createVariables()
                 .putValue("ticketId", id).putValue("ticketNumber", number)
-                .putValue("requesterEmail", contact).putValue("requesterName", "Storm Contact")
-                .putValue("requester", "Storm Contact <" + contact + ">")
                 .putValue("organizationId", org).putValue("organizationName", org)
                 .putValue("channel", "WEB").putValue("product", "LIFECYCLE").putValue("topic", "CONFIGURATION")
                 .putValue("concernType", "PROBLEM").putValue("businessImpact", "NORMAL")
-                .putValue("summary", "Storm ticket").putValue("request", LongText.of("Waiting for the customer."))
-                .putValue("conversation", LongText.of("(no messages yet)"))
-                .putValue("attachmentList", LongText.of("(none)"))
+                .putValue("summary", "Storm ticket")
                 .putValue("status", "PENDING").putValue("closeReason", null).putValue("followUpOf", null)
                 .putValue("assignee", "agent").putValue("priority", "NORMAL").putValue("team", "team-lifecycle")
                 // the first-response watch is not what this scenario measures: due after the reminders
@@ -145,7 +143,7 @@ final class TimerStorm {
                 .putValue("firstRespondedAt", Date.from(since)).putValue("firstResponseBreached", false)
                 .putValue("pendingSince", Date.from(since)).putValue("hasAttachments", false)
                 .putValue("outageConfirmed", false).putValue("sev1Downgraded", false)
-                .putValue("agentMessage", LongText.of("Which version do you run?"));
+                .putValue("extendedSupport", false).putValue("agentMessageId", question);
         runtime.createProcessInstanceByKey("support-ticket").businessKey(number).setVariables(variables)
                 .startBeforeActivity("SubProcess_Pending").execute();
     }

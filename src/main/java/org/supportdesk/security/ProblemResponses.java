@@ -45,6 +45,14 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         return new ProblemResponses(problems, CUSTOMER_REALM, "problem.sign-in-required");
     }
 
+    /**
+     * The desk's calls behind the Tasklist session: no {@code WWW-Authenticate}, so that a browser never prompts for
+     * a password there; the answer says to sign in to Tasklist.
+     */
+    static ProblemResponses tasklist(Problems problems) {
+        return new ProblemResponses(problems, null, "problem.sign-in-required.tasklist");
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
@@ -52,7 +60,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             problems.tooManyFailedLogins(response, refused);
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+        if (realm != null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+        }
         problems.write(response, new Refusal(HttpStatus.UNAUTHORIZED, "sign-in-required").saying(signInText));
     }
 

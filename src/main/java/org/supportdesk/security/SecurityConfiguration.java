@@ -67,6 +67,30 @@ class SecurityConfiguration {
     }
 
     /**
+     * The desk's calls from Tasklist (the "Ticket" tab, issue #22): the login the staff member signed in to Tasklist
+     * with, from the Camunda webapps' HTTP session ({@link TasklistSessions}); without one 401, and no HTTP Basic
+     * prompt. Staff who work tickets only (analysts 403), reading only: every other method is refused, so a page of
+     * another site has nothing to send with the session cookie. Which task and ticket the login may see is checked
+     * by the engine ({@code staffdesk/TasklistTicketApi}).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain tasklistTicketTab(HttpSecurity http, Problems problemWriter) throws Exception {
+        ProblemResponses problems = ProblemResponses.tasklist(problemWriter);
+        return http.securityMatcher(TasklistSessions.PATHS)
+                .addFilterAfter(new TasklistSessions(), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, TasklistSessions.PATHS)
+                        .hasRole(StaffAuthenticationProvider.STAFF)
+                        .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /**
      * The actuator: health and its probes are open (load balancers); metrics ({@code /actuator/prometheus}) and
      * anything else exposed later need a staff login (HTTP Basic, throttled like every password check).
      */

@@ -2,6 +2,7 @@ package org.supportdesk.staffdesk;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import org.supportdesk.survey.Satisfaction;
 import org.supportdesk.ticket.Attachment;
@@ -30,18 +31,24 @@ final class StaffDeskJson {
     }
 
     record File(long id, String name, long size, String sha256, String contentType, boolean discouraged, String url) {
-        static File of(Attachment a) {
+        /** The staff API's link (HTTP Basic). */
+        static String staffApiUrl(Attachment a) {
+            return "/api/staff/tickets/" + TicketNumber.of(a.ticketId()) + "/attachments/" + a.id();
+        }
+
+        static File of(Attachment a, Function<Attachment, String> url) {
             return new File(a.id(), a.fileName(), a.size(), a.sha256(), a.contentType(), a.discouraged(),
-                    "/api/staff/tickets/" + TicketNumber.of(a.ticketId()) + "/attachments/" + a.id());
+                    url.apply(a));
         }
     }
 
     record Message(long id, String authorType, Person author, String channel, String body, Instant createdAt,
                    List<File> attachments) {
-        static Message of(TicketMessage m, List<Attachment> attachments) {
+        static Message of(TicketMessage m, List<Attachment> attachments, Function<Attachment, String> url) {
             return new Message(m.id(), m.authorType().name(), new Person(m.author(), m.authorName()),
                     m.channel().name(), m.body(), m.createdAt(), attachments.stream()
-                    .filter(a -> a.messageId() != null && a.messageId() == m.id()).map(File::of).toList());
+                    .filter(a -> a.messageId() != null && a.messageId() == m.id()).map(a -> File.of(a, url))
+                    .toList());
         }
     }
 
@@ -70,6 +77,11 @@ final class StaffDeskJson {
                    List<Satisfaction.Given> satisfaction) {
 
         static Details of(StaffDesk.Whole whole) {
+            return of(whole, File::staffApiUrl);
+        }
+
+        /** The ticket with its files linked at {@code url} (the staff API's, or the Tasklist tab's). */
+        static Details of(StaffDesk.Whole whole, Function<Attachment, String> url) {
             Ticket t = whole.ticket();
             StaffDesk.OpenTask task = whole.task();
             return new Details(t.number(), t.status().name(), name(t.closeReason()), t.priority().name(), t.team(),
@@ -78,9 +90,9 @@ final class StaffDeskJson {
                     t.businessImpact().name(), t.businessImpactStatement(), t.organizationId(),
                     new Person(t.requesterEmail(), t.requesterName()), whole.cc(), t.firstResponseBreached(),
                     t.createdAt(), t.lastActivityAt(), t.closedAt(),
-                    whole.conversation().stream().map(m -> Message.of(m, whole.attachments())).toList(),
+                    whole.conversation().stream().map(m -> Message.of(m, whole.attachments(), url)).toList(),
                     whole.notes().stream().map(Note::of).toList(),
-                    whole.attachments().stream().map(File::of).toList(),
+                    whole.attachments().stream().map(a -> File.of(a, url)).toList(),
                     new Links(whole.original(), whole.followUps(), List.of()), whole.timeline(),
                     task == null ? null : new Task(task.id(), task.name(), task.assignee(), task.created(),
                             TASKLIST + task.id()),
@@ -91,5 +103,34 @@ final class StaffDeskJson {
         private static String name(Enum<?> value) {
             return value == null ? null : value.name();
         }
+    }
+
+    /**
+     * The ticket as the Tasklist tab shows it (issue #22): the staff API's ticket with its files linked behind the
+     * Tasklist session, the codes as people read them, the customer's time zone (times are shown in the reader's own
+     * zone, the customer's beside them), the response targets, the task it is shown for and the staff ticket page.
+     */
+    record TasklistTicket(Details ticket, Labels labels, Customer customer, Targets targets, ShownTask task,
+                          String staffPage) {
+    }
+
+    /** Every code of the ticket as a label ({@code label.*} in messages.properties; teams by their groups' names). */
+    record Labels(String product, String topic, String concernType, String businessImpact, String priority,
+                  String team, String status, String channel) {
+    }
+
+    record Customer(String organizationId, String organizationName, String timeZone) {
+    }
+
+    /**
+     * R11: the first-response target (from filing, for the current priority), when support first answered and
+     * whether the target was breached; once answered, the next-reply target while a customer's reply waits for
+     * support (docs/policy.md), else null.
+     */
+    record Targets(Instant firstResponseDue, Instant firstRespondedAt, boolean firstResponseBreached,
+                   Instant nextReplyDue) {
+    }
+
+    record ShownTask(String id, String name, String assignee, Instant created, Instant due) {
     }
 }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Component;
  * Camunda Form; the step after the task records it in the ticket's tables. It must not stay in the process: variables
  * are read by whoever reads the process (Cockpit, the engine REST API) and kept in the history for a year. So every
  * user task's form takes these fields as transient variables: the rest of the transaction (the steps and mails right
- * after the task) reads them, and nothing is stored, in the runtime tables or the history. A completion that sends
+ * after the task) reads them, and nothing is stored, in the runtime tables or the history (which would record the
+ * submitted fields too). A completion that sends
  * them any other way ({@code POST /task/{id}/complete} with variables) is refused, saying to submit the form.
  */
 @Component
@@ -126,7 +128,10 @@ public class AgentWordsLeaveNoTrace extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** The engine's history, less the agent inputs' variable events (none arise from the form; others would). */
+    /**
+     * The engine's history, less the agent inputs: the form's fields as submitted (the engine records them as "form
+     * properties" at every history level) and their variable events (none arise from the form; others would).
+     */
     private record WithoutAgentWords(HistoryEventHandler history) implements HistoryEventHandler {
         @Override
         public void handleEvent(HistoryEvent event) {
@@ -142,7 +147,9 @@ public class AgentWordsLeaveNoTrace extends AbstractProcessEnginePlugin {
 
         private static boolean agentWords(HistoryEvent event) {
             return event instanceof HistoricVariableUpdateEventEntity variable
-                    && TicketVariables.AGENT_INPUTS.contains(variable.getVariableName());
+                    && TicketVariables.AGENT_INPUTS.contains(variable.getVariableName())
+                    || event instanceof HistoricFormPropertyEventEntity field
+                    && TicketVariables.AGENT_INPUTS.contains(field.getPropertyId());
         }
     }
 }

@@ -83,6 +83,11 @@ public class NextReply {
                 replies.moveDue(waiting.id(), businessTime.nextReplyDue(ticketId, waiting.customerWroteAt())));
     }
 
+    /** When support's answer to the customer's waiting reply is due, while one waits (the Tasklist ticket tab). */
+    public java.util.Optional<Instant> due(long ticketId) {
+        return replies.waiting(ticketId).map(NextReplyRepository.Waiting::dueAt);
+    }
+
     /** The replies customers wrote in a period that waited for support, with their due and answer times. */
     public List<NextReplyRepository.Replied> repliesBetween(Instant start, Instant end, String team) {
         return replies.wroteBetween(start, end, team);

@@ -167,6 +167,13 @@ public class TicketRepository {
                 .params(at.atOffset(ZoneOffset.UTC), id).update();
     }
 
+    /** When support first answered or decided (R11), if it did. */
+    public Optional<Instant> firstRespondedAt(long id) {
+        return jdbc.sql("select first_responded_at from ticket where id = ?").param(id)
+                .query((rs, row) -> rs.getObject(1, java.time.OffsetDateTime.class)).list().stream()
+                .filter(java.util.Objects::nonNull).map(java.time.OffsetDateTime::toInstant).findFirst();
+    }
+
     public void markFirstResponseBreached(long id) {
         jdbc.sql("update ticket set first_response_breached = true where id = ?").param(id).update();
     }

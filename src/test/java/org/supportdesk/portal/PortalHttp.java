@@ -19,19 +19,19 @@ import org.jsoup.Jsoup;
  * The portal over real HTTP with a cookie jar, like a browser without JavaScript: for what only the real server
  * does (Tomcat's multipart size limits).
  */
-final class PortalHttp {
+public final class PortalHttp {
 
     private final String base;
     private final HttpClient client;
 
-    PortalHttp(int port) {
+    public PortalHttp(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Signs in through the form and returns this client, now with a session. */
-    PortalHttp signIn(String email, String password) throws Exception {
+    public PortalHttp signIn(String email, String password) throws Exception {
         String token = csrfToken("/login");
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -48,7 +48,7 @@ final class PortalHttp {
         return Jsoup.parse(get(path).body()).select("input[name=_csrf]").first().val();
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 

@@ -6,6 +6,8 @@ export default {
     vendor: 'Support Desk'
   },
   disableWelcomeMessage: true,
+  // the "Ticket" tab of a task: the ticket whole, read from the desk's tables when shown (issue #22)
+  customScripts: ['scripts/ticket-tab/plugin'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
