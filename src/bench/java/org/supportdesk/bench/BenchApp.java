@@ -38,7 +38,7 @@ final class BenchApp {
         } else {
             Path dir = Path.of("target", "bench", "h2");
             deleteRecursively(dir);
-            properties.add("spring.datasource.url=jdbc:h2:file:./target/bench/h2/bench;DB_CLOSE_ON_EXIT=FALSE");
+            properties.add("spring.datasource.url=jdbc:h2:file:./target/bench/h2/bench;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256");
         }
         properties.addAll(extraProperties);
         // -Dbench.app="a=1;b=2": settings to compare (see docs/benchmarks.md)
