@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.supportdesk.account.AccountService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -65,6 +66,7 @@ class StaffPages {
             .withZone(ZoneOffset.UTC);
 
     private final StaffDesk desk;
+    private final AccountService organizations;
     private final MessageSource messages;
     private final StaffAccess access;
     private final AgentAnswers answers;
@@ -73,8 +75,9 @@ class StaffPages {
     private final AttachmentProperties limits;
 
     StaffPages(StaffDesk desk, MessageSource messages, StaffAccess access, AgentAnswers answers, Labels labels,
-               AttachmentPolicy attachments, AttachmentProperties limits) {
+               AttachmentPolicy attachments, AttachmentProperties limits, AccountService organizations) {
         this.desk = desk;
+        this.organizations = organizations;
         this.messages = messages;
         this.access = access;
         this.answers = answers;
@@ -205,6 +208,7 @@ class StaffPages {
         model.addAttribute("noteError", noteError);
         model.addAttribute("noteBody", noteBody);
         model.addAttribute("when", this);
+        model.addAttribute("customerZone", organizations.organization(whole.ticket().organizationId()).timeZone().getId());
         answerForm(whole, model, staff);
         return "staff/ticket";
     }
@@ -249,7 +253,10 @@ class StaffPages {
     public record Choice(String value, String label) {
     }
 
-    /** A time as the staff pages show it (UTC: staff work across the organisations' time zones). */
+    /**
+     * A time as the staff pages send it: UTC, which {@code js/staff-times.js} shows in the reader's own zone (the
+     * browser's), with the customer's local time beside it on the ticket page (one time zone per reader).
+     */
     public String format(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +68,18 @@ class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
         EngineTime.setNewYork("2026-11-10T14:30");
         tickets.work(number, "SOLVE", "Rebuild the search index (Admin > Search > Rebuild); it is fast again.");
 
+        // the agent reads in Berlin, the customer writes in New York: one zone per reader, the customer's beside it
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setTimezoneOverride",
+                Map.of("timezoneId", "Europe/Berlin"));
+        try {
+            readsWholeAndNotes(number);
+        } finally {
+            ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setTimezoneOverride",
+                    Map.of("timezoneId", ""));
+        }
+    }
+
+    private void readsWholeAndNotes(String number) {
         browser.signInAsStaff("agent", "agent");
         browser.open("/staff");
         assertThat(browser.text("nav.main-nav")).contains("Search tickets", "Tasklist")
@@ -85,6 +98,11 @@ class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
         assertThat(browser.present("#cockpit-link")).isFalse();
         assertThat(browser.text("nav.main-nav")).doesNotContain("Dashboard", "Cockpit");
         assertThat(browser.text("#conversation .from-customer .text")).isEqualTo("About 40,000 <components>.");
+        assertThat(browser.text("#customer-zone")).isEqualTo("(America/New_York)");
+        assertThat(browser.text(".facts time")).isEqualTo("Tue 10 Nov 2026 16:00 your time · 10:00 in New York");
+        assertThat(browser.text("#conversation .from-customer time"))
+                .isEqualTo("Tue 10 Nov 2026 19:00 your time · 13:00 in New York");
+        assertThat(browser.text("#timeline time")).endsWith("your time");
         assertThat(browser.text("#conversation")).contains("How many components does the application have?",
                 "Rebuild the search index");
 
