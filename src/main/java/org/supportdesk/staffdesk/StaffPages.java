@@ -67,6 +67,7 @@ class StaffPages {
 
     private final StaffDesk desk;
     private final AccountService organizations;
+    private final CodeLabels codes;
     private final MessageSource messages;
     private final StaffAccess access;
     private final AgentAnswers answers;
@@ -75,8 +76,10 @@ class StaffPages {
     private final AttachmentProperties limits;
 
     StaffPages(StaffDesk desk, MessageSource messages, StaffAccess access, AgentAnswers answers, Labels labels,
-               AttachmentPolicy attachments, AttachmentProperties limits, AccountService organizations) {
+               AttachmentPolicy attachments, AttachmentProperties limits, AccountService organizations,
+               CodeLabels codes) {
         this.desk = desk;
+        this.codes = codes;
         this.organizations = organizations;
         this.messages = messages;
         this.access = access;
@@ -208,6 +211,7 @@ class StaffPages {
         model.addAttribute("noteError", noteError);
         model.addAttribute("noteBody", noteBody);
         model.addAttribute("when", this);
+        model.addAttribute("codes", codes.of(whole.ticket()));
         model.addAttribute("customerZone", organizations.organization(whole.ticket().organizationId()).timeZone().getId());
         answerForm(whole, model, staff);
         return "staff/ticket";

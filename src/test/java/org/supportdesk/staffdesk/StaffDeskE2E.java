@@ -45,6 +45,7 @@ class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
     @Autowired TestFixtures fixtures;
     @Autowired JdbcClient jdbc;
     @Autowired Mailbox mailbox;
+    @Autowired org.supportdesk.portal.Labels labels;
     @LocalServerPort int port;
 
     @BeforeEach
@@ -99,6 +100,8 @@ class StaffDeskE2E extends org.supportdesk.portal.BrowserTests {
         assertThat(browser.text("nav.main-nav")).doesNotContain("Dashboard", "Cockpit");
         assertThat(browser.text("#conversation .from-customer .text")).isEqualTo("About 40,000 <components>.");
         assertThat(browser.text("#customer-zone")).isEqualTo("(America/New_York)");
+        assertThat(browser.text("#team")).isEqualTo("Lifecycle team"); // as Tasklist and the forms name the queue
+        assertThat(browser.text("#priority")).isEqualTo(labels.priority(org.supportdesk.ticket.Priority.HIGH));
         assertThat(browser.text(".facts time")).isEqualTo("Tue 10 Nov 2026 16:00 your time · 10:00 in New York");
         assertThat(browser.text("#conversation .from-customer time"))
                 .isEqualTo("Tue 10 Nov 2026 19:00 your time · 13:00 in New York");
