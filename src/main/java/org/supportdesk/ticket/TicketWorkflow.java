@@ -2,10 +2,8 @@ package org.supportdesk.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import org.supportdesk.staff.StaffDirectory;
@@ -29,10 +27,12 @@ public class TicketWorkflow {
     private final TicketNotes notes;
     private final BusinessTime businessTime;
     private final NextReply nextReply;
+    private final Duplicates duplicates;
 
     TicketWorkflow(TicketRepository tickets, TicketProcess process, StaffDirectory staff, Clock clock,
-                   TicketNotes notes, BusinessTime businessTime, NextReply nextReply) {
+                   TicketNotes notes, BusinessTime businessTime, NextReply nextReply, Duplicates duplicates) {
         this.nextReply = nextReply;
+        this.duplicates = duplicates;
         this.notes = notes;
         this.businessTime = businessTime;
         this.tickets = tickets;
@@ -129,7 +129,7 @@ public class TicketWorkflow {
         if (chosen == AgentAction.NOTE) {
             note(ticketId, agent, input.note());
         } else if (chosen == AgentAction.CLOSE_DUPLICATE) {
-            closeAsDuplicateOf(ticketId, input.duplicateOf());
+            duplicates.close(ticketId, input.duplicateOf());
         }
         Long message = null;
         if (written) {
@@ -154,37 +154,6 @@ public class TicketWorkflow {
                     "Write the internal note: it is kept for staff and mailed to nobody.");
         }
         notes.add(ticketId, agent, note.strip());
-    }
-
-    /**
-     * The ticket that continues must be another open ticket of the same organisation. The duplicate's requester and
-     * CCs become CCs of the kept ticket (members of the same organisation), and both tickets link to each other.
-     */
-    private void closeAsDuplicateOf(long ticketId, String number) {
-        Ticket duplicate = tickets.find(ticketId).orElseThrow();
-        String wanted = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
-        if (wanted.isEmpty()) {
-            throw new AgentRefusal(TicketVariables.DUPLICATE_OF, "required",
-                    "Name the ticket that continues in 'Duplicate of' (e.g. SD-1042).");
-        }
-        Ticket kept = TicketNumber.parse(wanted).flatMap(tickets::find)
-                .filter(t -> t.organizationId().equals(duplicate.organizationId()))
-                .orElseThrow(() -> new AgentRefusal(TicketVariables.DUPLICATE_OF, "not-a-ticket-of-the-organisation",
-                        "Duplicate of " + wanted + ": no such ticket of this organisation; a duplicate names a"
-                                + " ticket of the same organisation."));
-        if (kept.id() == ticketId) {
-            throw new AgentRefusal(TicketVariables.DUPLICATE_OF, "same-ticket", "Duplicate of " + wanted
-                    + ": that is this ticket; name the ticket that continues.");
-        }
-        if (kept.isClosed()) {
-            throw new AgentRefusal(TicketVariables.DUPLICATE_OF, "ticket-closed", "Duplicate of " + wanted
-                    + ": that ticket is closed; name an open ticket, or solve this one.");
-        }
-        tickets.markDuplicateOf(ticketId, kept.id());
-        List<String> copies = new ArrayList<>(List.of(duplicate.requesterEmail()));
-        copies.addAll(tickets.cc(ticketId));
-        copies.removeIf(email -> email.equalsIgnoreCase(kept.requesterEmail()));
-        tickets.addCc(kept.id(), copies);
     }
 
     /** Where a re-triaged ticket is now; its Work task goes to the team's queue, unassigned, when the team changed. */

@@ -38,7 +38,7 @@ class TypedWorkflowTest {
         tickets = mock(TicketRepository.class);
         workflow = new TicketWorkflow(tickets, mock(TicketProcess.class), mock(StaffDirectory.class),
                 Clock.fixed(NOW, ZoneOffset.UTC), mock(TicketNotes.class), mock(BusinessTime.class),
-                mock(NextReply.class));
+                mock(NextReply.class), new Duplicates(tickets));
     }
 
     @Test
