@@ -31,7 +31,6 @@ import org.supportdesk.ticket.ActingStaff;
 import org.supportdesk.ticket.AgentAction;
 import org.supportdesk.ticket.AgentWordsLeaveNoTrace;
 import org.supportdesk.ticket.BusinessTime;
-import org.supportdesk.ticket.CloseReason;
 import org.supportdesk.ticket.TicketNotifier;
 import org.supportdesk.ticket.TicketStatus;
 import org.supportdesk.ticket.TicketSteps;
@@ -138,12 +137,14 @@ public final class ProcessTestEngine {
         start(now);
         Services services = new Services(mock(TicketWorkflow.class), mock(TicketNotifier.class),
                 mock(ActingStaff.class), mock(OutageService.class), mock(BusinessTime.class));
-        when(services.workflow().changeStatus(anyLong(), any(), any())).thenAnswer(call -> new TicketWorkflow.StatusChange(
-                TicketStatus.valueOf(call.getArgument(1)),
-                call.getArgument(2) == null ? null : CloseReason.valueOf(call.getArgument(2)), now));
+        when(services.workflow().changeStatus(anyLong(), any(), any())).thenAnswer(call -> {
+            TicketStatus status = call.getArgument(1);
+            return new TicketWorkflow.StatusChange(status, status == TicketStatus.CLOSED ? call.getArgument(2) : null,
+                    now);
+        });
         when(services.workflow().recordAgentAction(anyLong(), any(), any())).thenAnswer(call -> {
             TicketWorkflow.AgentInput input = call.getArgument(2);
-            AgentAction action = AgentAction.valueOf(input.action());
+            AgentAction action = input.action();
             return new TicketWorkflow.AgentAnswer(action, action.respondsToCustomer() && input.reply() != null
                     ? MESSAGE_ID : null, now);
         });

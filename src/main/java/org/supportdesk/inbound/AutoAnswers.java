@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.supportdesk.attachment.AttachmentPolicy;
+import org.supportdesk.attachment.AttachmentProperties;
+import org.supportdesk.attachment.FileSizes;
+import org.supportdesk.attachment.Upload;
 import org.supportdesk.inbound.EmailIntake.Outcome;
 import org.supportdesk.mail.MailQueue;
 import org.supportdesk.mail.OutboundMailRepository;
-import org.supportdesk.ticket.AttachmentPolicy;
-import org.supportdesk.ticket.AttachmentProperties;
-import org.supportdesk.ticket.TicketTexts;
-import org.supportdesk.ticket.Upload;
 import org.supportdesk.web.Refusal;
 
 /**
@@ -71,10 +71,10 @@ class AutoAnswers {
     private Outcome refuseTooLarge(ParsedMail mail, long size) {
         Map<String, Object> model = new HashMap<>();
         model.put("subject", subject(mail));
-        model.put("size", TicketTexts.size(size));
+        model.put("size", FileSizes.text(size));
         model.put("limits", attachmentPolicy.limitsText(attachmentProperties.email()));
         model.put("webLimits", attachmentPolicy.limitsText(attachmentProperties.web()));
-        return answer(mail, "email-too-large", model, "Too large (" + TicketTexts.size(size) + ")");
+        return answer(mail, "email-too-large", model, "Too large (" + FileSizes.text(size) + ")");
     }
 
     private Outcome answer(ParsedMail mail, String template, Map<String, Object> model, String why) {

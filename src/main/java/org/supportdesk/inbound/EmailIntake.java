@@ -10,17 +10,21 @@ import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Eligibility;
 import org.supportdesk.account.EligibilityService;
 import org.supportdesk.account.Member;
+import org.supportdesk.attachment.Upload;
 import org.supportdesk.catalog.ConcernType;
 import org.supportdesk.ticket.Channel;
+import org.supportdesk.ticket.Conversation;
+import org.supportdesk.ticket.CustomerReply;
+import org.supportdesk.ticket.FileFollowUp;
+import org.supportdesk.ticket.FileTicket;
+import org.supportdesk.ticket.FollowUps;
 import org.supportdesk.ticket.Ticket;
-import org.supportdesk.ticket.TicketService;
-import org.supportdesk.ticket.TicketService.CustomerText;
-import org.supportdesk.ticket.Upload;
+import org.supportdesk.ticket.TicketFiling;
 
 import jakarta.mail.MessagingException;
 
 /**
- * Translates a customer's mail into the ticket service's calls (R5, R6b, R8, R15, R16): a reply to its ticket, a
+ * Translates a customer's mail into the ticket's commands (R5, R6b, R8, R15, R16): a reply to its ticket, a
  * follow-up of a closed one, a new ticket, or — from someone who may not file — no ticket and one polite answer.
  * Automatic mail is never answered. Mail whose sender the receiving server does not vouch for (RFC 8601,
  * {@link SenderAuthentication}) does nothing and is answered by nobody until a staff member accepts it: its From
@@ -43,19 +47,24 @@ class EmailIntake {
     private final MailParser parser;
     private final AccountRepository accounts;
     private final EligibilityService eligibility;
-    private final TicketService tickets;
+    private final TicketFiling filing;
+    private final Conversation conversation;
+    private final FollowUps followUps;
     private final MailThreads threads;
     private final MailCopies copies;
     private final AutoAnswers answers;
     private final InboundMailProperties properties;
     private final SenderAuthentication senderAuthentication;
 
-    EmailIntake(MailParser parser, AccountRepository accounts, EligibilityService eligibility, TicketService tickets,
-                MailThreads threads, MailCopies copies, AutoAnswers answers, InboundMailProperties properties) {
+    EmailIntake(MailParser parser, AccountRepository accounts, EligibilityService eligibility, TicketFiling filing,
+                Conversation conversation, FollowUps followUps, MailThreads threads, MailCopies copies,
+                AutoAnswers answers, InboundMailProperties properties) {
         this.parser = parser;
         this.accounts = accounts;
         this.eligibility = eligibility;
-        this.tickets = tickets;
+        this.filing = filing;
+        this.conversation = conversation;
+        this.followUps = followUps;
         this.threads = threads;
         this.copies = copies;
         this.answers = answers;
@@ -113,31 +122,32 @@ class EmailIntake {
         boolean extendedSupportBox = copies.isExtendedSupportBox(stored.mailbox());
         ConcernType concern = extendedSupportBox && result.extendedSupport()
                 ? ConcernType.CRITICAL_OUTAGE : ConcernType.OTHER;
-        Ticket filed = tickets.fileFromEmail(sender.orElseThrow(), new TicketService.EmailContent(mail.messageId(),
-                        mail.subject(), mail.text(), mail.cc(), uploads),
-                extendedSupportBox ? Channel.EXTENDED_SUPPORT : Channel.EMAIL, concern, result);
+        Ticket filed = filing.file(new FileTicket.Mail(sender.orElseThrow(), new FileTicket.EmailContent(
+                mail.messageId(), mail.subject(), mail.text(), mail.cc(), uploads),
+                extendedSupportBox ? Channel.EXTENDED_SUPPORT : Channel.EMAIL, concern, result)).ticket();
         return new Outcome(InboundStatus.PROCESSED, "New ticket " + filed.number(), filed.id());
     }
 
     private Outcome onTicket(Ticket ticket, Optional<Member> sender, ParsedMail mail, List<Upload> uploads) {
-        if (sender.isEmpty() || !tickets.mayWork(sender.get(), ticket)) {
+        if (sender.isEmpty() || !conversation.mayWork(sender.get(), ticket)) {
             Eligibility result = eligibility.check(mail.from(), ticket.product(), ticket.concernType());
             return answers.refuse(mail, result.guidance() != null ? result.guidance()
                     : "Only the people on " + ticket.number() + " and its organisation's authorized contacts can"
                     + " add to it.", "Sender may not work on " + ticket.number());
         }
         Member member = sender.get();
-        CustomerText text = new CustomerText(Channel.EMAIL, QuotedText.strip(mail.text()), uploads, mail.messageId());
+        String text = QuotedText.strip(mail.text());
         if (ticket.isClosed()) {
             Eligibility result = eligibility.check(member.email(), ticket.product(), ticket.concernType());
             if (!result.eligible()) {
                 return answers.refuse(mail, result.guidance(), "Not eligible for a follow-up of " + ticket.number());
             }
-            Ticket followUp = tickets.followUp(member, ticket, text);
+            Ticket followUp = followUps.followUp(new FileFollowUp.Mail(member, ticket, text, uploads,
+                    mail.messageId())).value();
             return new Outcome(InboundStatus.PROCESSED,
                     "Follow-up " + followUp.number() + " of closed " + ticket.number(), followUp.id());
         }
-        tickets.reply(member, ticket, text);
+        conversation.reply(new CustomerReply.Mail(member, ticket, text, uploads, mail.messageId()));
         return new Outcome(InboundStatus.PROCESSED, "Reply on " + ticket.number(), ticket.id());
     }
 }

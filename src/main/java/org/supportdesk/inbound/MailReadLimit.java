@@ -1,8 +1,8 @@
 package org.supportdesk.inbound;
 
 import org.springframework.stereotype.Component;
-import org.supportdesk.ticket.AttachmentProperties;
-import org.supportdesk.ticket.TicketTexts;
+import org.supportdesk.attachment.AttachmentProperties;
+import org.supportdesk.attachment.FileSizes;
 
 /**
  * How large a message the desk reads at all: twice the mail limit for files per request (R8). The limits are on the
@@ -31,12 +31,12 @@ class MailReadLimit {
 
     /** Why a message of this size was not downloaded. */
     String notDownloaded(long size) {
-        return "Not downloaded: " + TicketTexts.size(size) + " is over the " + TicketTexts.size(bytes())
+        return "Not downloaded: " + FileSizes.text(size) + " is over the " + FileSizes.text(bytes())
                 + " the desk reads";
     }
 
     /** Why a message of unknown size was not downloaded: it went on past the limit. */
     String notDownloadedUnknownSize() {
-        return "Not downloaded: more than the " + TicketTexts.size(bytes()) + " the desk reads";
+        return "Not downloaded: more than the " + FileSizes.text(bytes()) + " the desk reads";
     }
 }

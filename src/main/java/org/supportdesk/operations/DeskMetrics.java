@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * What an operator watches, at {@code /actuator/prometheus} (staff login): tickets by status and first-response
  * breaches, mail waiting to go out and mail that could not be delivered, inbound mail by status, and the engine's
  * due jobs, jobs out of retries and incidents. Each is counted in the database when Prometheus scrapes (a handful
- * of indexed counts); the intake's latency is the timer {@code supportdesk.intake} ({@code ticket/TicketService}).
+ * of indexed counts); the intake's latency is the timer {@code supportdesk.intake} ({@code ticket/TicketIntake}).
  */
 @Component
 class DeskMetrics implements MeterBinder {

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.supportdesk.ticket.TicketReading;
 import org.supportdesk.ticket.TicketRepository;
-import org.supportdesk.ticket.TicketService;
 import org.supportdesk.ticket.TicketStatus;
 import org.supportdesk.ticket.TicketView;
 import org.supportdesk.web.Refusal;
@@ -20,11 +20,11 @@ class ActivitiesController {
 
     static final int PAGE_SIZE = 20;
 
-    private final TicketService tickets;
+    private final TicketReading tickets;
     private final Viewer viewer;
     private final Texts texts;
 
-    ActivitiesController(TicketService tickets, Viewer viewer, Texts texts) {
+    ActivitiesController(TicketReading tickets, Viewer viewer, Texts texts) {
         this.texts = texts;
         this.tickets = tickets;
         this.viewer = viewer;

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import org.supportdesk.ticket.TicketTexts;
+import org.supportdesk.attachment.FileSizes;
 
 /** Dates and sizes as the customer reads them, in their organisation's time zone (pages use it as {@code fmt}). */
 public class Formats {
@@ -37,7 +37,7 @@ public class Formats {
     }
 
     public String size(long bytes) {
-        return TicketTexts.size(bytes);
+        return FileSizes.text(bytes);
     }
 
     public String zone() {

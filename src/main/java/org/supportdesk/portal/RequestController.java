@@ -23,14 +23,15 @@ import org.supportdesk.account.EligibilityService;
 import org.supportdesk.account.Licence;
 import org.supportdesk.account.Member;
 import org.supportdesk.account.Organization;
-import org.supportdesk.catalog.Product;
+import org.supportdesk.attachment.AttachmentPolicy;
+import org.supportdesk.attachment.AttachmentProperties;
 import org.supportdesk.calendar.BusinessCalendar;
 import org.supportdesk.calendar.CalendarProperties;
-import org.supportdesk.ticket.AttachmentPolicy;
-import org.supportdesk.ticket.AttachmentProperties;
 import org.supportdesk.catalog.ConcernType;
+import org.supportdesk.catalog.Product;
+import org.supportdesk.ticket.FileTicket;
 import org.supportdesk.ticket.Ticket;
-import org.supportdesk.ticket.TicketService;
+import org.supportdesk.ticket.TicketFiling;
 import org.supportdesk.ticket.Topic;
 import org.supportdesk.web.Refusal;
 
@@ -38,13 +39,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * "Submit a request": the guided web form (R6–R8, R18, R19). Eligibility, validation and the attachment rules are
- * the ticket service's; this page explains them up front and shows its refusals next to the fields, keeping what
+ * {@link TicketFiling}'s; this page explains them up front and shows its refusals next to the fields, keeping what
  * was typed.
  */
 @Controller
 class RequestController {
 
-    private final TicketService tickets;
+    private final TicketFiling filing;
     private final EligibilityService eligibility;
     private final AccountService accounts;
     private final BusinessCalendar calendar;
@@ -56,11 +57,11 @@ class RequestController {
     private final Viewer viewer;
     private final Clock clock;
 
-    RequestController(TicketService tickets, EligibilityService eligibility, AccountService accounts,
+    RequestController(TicketFiling filing, EligibilityService eligibility, AccountService accounts,
                       BusinessCalendar calendar, CalendarProperties hours, AttachmentPolicy attachmentPolicy,
                       AttachmentProperties attachmentProperties, Labels labels, Texts texts, Viewer viewer,
                       Clock clock) {
-        this.tickets = tickets;
+        this.filing = filing;
         this.eligibility = eligibility;
         this.accounts = accounts;
         this.calendar = calendar;
@@ -117,7 +118,8 @@ class RequestController {
                   HttpServletResponse response, RedirectAttributes redirect) {
         Member me = viewer.me(model);
         try {
-            Ticket ticket = tickets.fileFromWeb(me.email(), form.toRequest(), Uploads.of(files, supportZip));
+            Ticket ticket = filing.file(new FileTicket.Web(me.email(), form.toRequest(), Uploads.of(files, supportZip),
+                    null)).ticket();
             redirect.addFlashAttribute("filed", ticket.number());
             return "redirect:/tickets/" + ticket.number();
         } catch (Refusal refusal) {

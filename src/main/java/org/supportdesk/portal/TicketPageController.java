@@ -17,14 +17,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.supportdesk.ticket.Attachment;
-import org.supportdesk.ticket.AttachmentPolicy;
-import org.supportdesk.ticket.AttachmentProperties;
-import org.supportdesk.ticket.AttachmentStore;
+import org.supportdesk.attachment.Attachment;
+import org.supportdesk.attachment.AttachmentPolicy;
+import org.supportdesk.attachment.AttachmentProperties;
+import org.supportdesk.attachment.AttachmentStore;
+import org.supportdesk.ticket.Conversation;
+import org.supportdesk.ticket.CustomerReply;
+import org.supportdesk.ticket.FileFollowUp;
+import org.supportdesk.ticket.FollowUps;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketMessage;
 import org.supportdesk.ticket.TicketNumber;
-import org.supportdesk.ticket.TicketService;
+import org.supportdesk.ticket.TicketReading;
 import org.supportdesk.web.Refusal;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,22 +36,26 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * A ticket: status, priority, the request, the conversation and its files; a reply box while it is not closed and
  * "Create a follow-up" once it is (R13, R15, R16). Mails link here ({@code /tickets/SD-1001}). Every read goes
- * through {@link TicketService}, which shows a ticket only to its own organisation (404 to anyone else).
+ * through {@link TicketReading}, which shows a ticket only to its own organisation (404 to anyone else).
  */
 @Controller
 class TicketPageController {
 
-    private final TicketService service;
+    private final TicketReading reading;
+    private final Conversation conversation;
+    private final FollowUps followUps;
     private final AttachmentStore store;
     private final AttachmentPolicy attachmentPolicy;
     private final AttachmentProperties attachmentProperties;
     private final Viewer viewer;
     private final Texts texts;
 
-    TicketPageController(TicketService service, AttachmentStore store,
+    TicketPageController(TicketReading reading, Conversation conversation, FollowUps followUps, AttachmentStore store,
                          AttachmentPolicy attachmentPolicy, AttachmentProperties attachmentProperties, Viewer viewer,
                          Texts texts) {
-        this.service = service;
+        this.reading = reading;
+        this.conversation = conversation;
+        this.followUps = followUps;
         this.store = store;
         this.attachmentPolicy = attachmentPolicy;
         this.attachmentProperties = attachmentProperties;
@@ -75,7 +83,7 @@ class TicketPageController {
         if (tooLarge != null) {
             model.addAttribute("replyError", texts.text("form.reply.too-large", limits()));
         }
-        return page(model, service.ticket(viewer.me(model).email(), number));
+        return page(model, reading.ticket(viewer.me(model).email(), number));
     }
 
     @PostMapping("/tickets/{number}/replies")
@@ -84,13 +92,14 @@ class TicketPageController {
                  HttpServletResponse response, RedirectAttributes redirect) {
         String email = viewer.me(model).email();
         try {
-            TicketMessage message = service.reply(email, number, body, Uploads.of(files, null));
-            Ticket ticket = service.ticket(email, number);
+            TicketMessage message = conversation.reply(new CustomerReply.Web(email, number, body,
+                    Uploads.of(files, null), null)).value();
+            Ticket ticket = reading.ticket(email, number);
             redirect.addFlashAttribute("notice", texts.text(ticket.status() == org.supportdesk.ticket.TicketStatus.OPEN
                     ? "page.ticket.replied.reopened" : "page.ticket.replied", ticket.number()));
             return "redirect:/tickets/" + ticket.number() + "#message-" + message.id();
         } catch (Refusal refusal) {
-            Ticket ticket = service.ticket(email, number);
+            Ticket ticket = reading.ticket(email, number);
             response.setStatus(refusal.getStatusCode().value());
             boolean filesLost = Uploads.chosen(files, null) && !"attachment-too-large".equals(refusal.code())
                     && !"discouraged-attachment".equals(refusal.code());
@@ -115,12 +124,13 @@ class TicketPageController {
                     HttpServletResponse response, RedirectAttributes redirect) {
         String email = viewer.me(model).email();
         try {
-            Ticket followUp = service.followUp(email, number, description);
+            Ticket followUp = followUps.followUp(new FileFollowUp.Web(email, number, description, false, null))
+                    .value();
             redirect.addFlashAttribute("notice", texts.text("page.ticket.followed-up", followUp.number(),
                     TicketNumber.of(followUp.followUpOf())));
             return "redirect:/tickets/" + followUp.number();
         } catch (Refusal refusal) {
-            Ticket ticket = service.ticket(email, number);
+            Ticket ticket = reading.ticket(email, number);
             response.setStatus(refusal.getStatusCode().value());
             String message = "invalid-fields".equals(refusal.code())
                     ? texts.text("form.follow-up.empty") : texts.detail(refusal);
@@ -140,7 +150,7 @@ class TicketPageController {
     @GetMapping("/tickets/{number}/attachments/{id}")
     ResponseEntity<InputStreamResource> attachment(ModelMap model, @PathVariable String number, @PathVariable long id)
             throws IOException {
-        Attachment attachment = service.attachment(viewer.me(model).email(), number, id);
+        Attachment attachment = reading.attachment(viewer.me(model).email(), number, id);
         boolean plain = attachment.fileName().chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\');
         ContentDisposition.Builder disposition = ContentDisposition.attachment();
         return ResponseEntity.ok()
@@ -153,7 +163,7 @@ class TicketPageController {
     }
 
     private String page(ModelMap model, Ticket ticket) {
-        TicketService.Details details = service.details(ticket);
+        TicketReading.Details details = reading.details(ticket);
         List<Attachment> attachments = details.attachments();
         List<Entry> conversation = details.messages().stream()
                 .map(m -> new Entry(m, attachments.stream()

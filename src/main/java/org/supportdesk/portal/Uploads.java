@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.web.multipart.MultipartFile;
-import org.supportdesk.ticket.Upload;
+import org.supportdesk.attachment.Upload;
 
 /** The files of a portal form; an empty file input sends an empty part, which is no file. */
 final class Uploads {

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supportdesk.ticket.Attachment;
+import org.supportdesk.attachment.Attachment;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketMessage;
 import org.supportdesk.ticket.TicketNote;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
+import org.supportdesk.attachment.Attachment;
 import org.supportdesk.survey.Satisfaction;
-import org.supportdesk.ticket.Attachment;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketMessage;
 import org.supportdesk.ticket.TicketNote;

@@ -30,13 +30,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.supportdesk.attachment.Attachment;
+import org.supportdesk.attachment.AttachmentPolicy;
+import org.supportdesk.attachment.AttachmentProperties;
+import org.supportdesk.attachment.FileSizes;
+import org.supportdesk.attachment.Upload;
 import org.supportdesk.portal.Labels;
 import org.supportdesk.security.StaffAccess;
 import org.supportdesk.staff.StaffGroup;
 import org.supportdesk.ticket.AgentAnswers;
-import org.supportdesk.ticket.Attachment;
-import org.supportdesk.ticket.AttachmentPolicy;
-import org.supportdesk.ticket.AttachmentProperties;
 import org.supportdesk.ticket.AuthorType;
 import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.Ticket;
@@ -44,8 +46,6 @@ import org.supportdesk.ticket.TicketMessage;
 import org.supportdesk.ticket.TicketNote;
 import org.supportdesk.ticket.TicketNumber;
 import org.supportdesk.ticket.TicketStatus;
-import org.supportdesk.ticket.TicketTexts;
-import org.supportdesk.ticket.Upload;
 import org.supportdesk.web.Refusal;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -240,9 +240,9 @@ class StaffPages {
         model.addAttribute("answerCc", String.join(", ", whole.cc()));
         model.addAttribute("answerTaskHolder", whole.task() == null ? null : whole.task().assignee());
         model.addAttribute("filesHelp", messages.getMessage("staff.answer.help.files", new Object[]{
-                TicketTexts.size(limits.email().maxRequestSize().toBytes()),
-                TicketTexts.size(limits.web().maxFileSize().toBytes()),
-                TicketTexts.size(limits.web().maxRequestSize().toBytes()),
+                FileSizes.text(limits.email().maxRequestSize().toBytes()),
+                FileSizes.text(limits.web().maxFileSize().toBytes()),
+                FileSizes.text(limits.web().maxRequestSize().toBytes()),
                 limits.discouragedExtensions().stream().map(e -> "." + e).collect(Collectors.joining(", "))},
                 LocaleContextHolder.getLocale()));
         if (model.getAttribute("answered") instanceof String done) {

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.supportdesk.attachment.Upload;
 import org.supportdesk.ticket.AgentAnswers;
 import org.supportdesk.ticket.TicketNote;
 import org.supportdesk.ticket.TicketNumber;
-import org.supportdesk.ticket.Upload;
 
 import io.swagger.v3.oas.annotations.Operation;
 

@@ -27,7 +27,7 @@ class RecordAgentActionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         TicketWorkflow.AgentAnswer answer = workflow.recordAgentAction(ticketId(execution), acting.of(execution),
-                new TicketWorkflow.AgentInput(text(execution, ACTION), text(execution, REPLY),
+                new TicketWorkflow.AgentInput(FormChoices.action(execution, ACTION), text(execution, REPLY),
                         text(execution, NOTE), text(execution, DUPLICATE_OF),
                         TicketWorkflow.AgentInput.files(text(execution, ANSWER_FILES))));
         execution.setVariable(AGENT_ACTION, answer.action().name());

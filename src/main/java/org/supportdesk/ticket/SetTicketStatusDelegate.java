@@ -20,8 +20,8 @@ class SetTicketStatusDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        TicketWorkflow.StatusChange change = workflow.changeStatus(ticketId(execution), text(execution, TO_STATUS),
-                execution.hasVariable(REASON) ? text(execution, REASON) : null);
+        TicketWorkflow.StatusChange change = workflow.changeStatus(ticketId(execution),
+                FormChoices.status(execution, TO_STATUS), FormChoices.closeReason(execution, REASON));
         status(execution, change.status(), change.reason());
         if (change.status() == TicketStatus.PENDING) {
             execution.setVariable(PENDING_SINCE, Date.from(change.at()));

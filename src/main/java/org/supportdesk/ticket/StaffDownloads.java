@@ -5,6 +5,8 @@ import java.io.IOException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.supportdesk.attachment.Attachment;
+import org.supportdesk.attachment.AttachmentStore;
 import org.supportdesk.web.Refusal;
 
 /**

@@ -22,17 +22,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.supportdesk.attachment.Attachment;
+import org.supportdesk.attachment.AttachmentStore;
+import org.supportdesk.attachment.Upload;
 
 @RestController
 @RequestMapping("/api")
 class TicketController {
 
-    private final TicketService service;
+    private final TicketFiling filing;
+    private final Conversation conversation;
+    private final FollowUps followUps;
+    private final TicketReading reading;
     private final TicketRepository tickets;
     private final AttachmentStore store;
 
-    TicketController(TicketService service, TicketRepository tickets, AttachmentStore store) {
-        this.service = service;
+    TicketController(TicketFiling filing, Conversation conversation, FollowUps followUps, TicketReading reading,
+                     TicketRepository tickets, AttachmentStore store) {
+        this.filing = filing;
+        this.conversation = conversation;
+        this.followUps = followUps;
+        this.reading = reading;
         this.tickets = tickets;
         this.store = store;
     }
@@ -48,7 +58,7 @@ class TicketController {
     ResponseEntity<TicketJson.Details> file(@AuthenticationPrincipal UserDetails user,
                                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                             @RequestBody TicketRequest request) {
-        return created(service.fileFromWeb(user.getUsername(), key, request, List.of()));
+        return created(filing.file(new FileTicket.Web(user.getUsername(), request, List.of(), key)));
     }
 
     /** The web form with files: a {@code ticket} JSON part, {@code files} parts and a {@code supportZip} part. */
@@ -58,7 +68,7 @@ class TicketController {
             @RequestPart("ticket") TicketRequest request,
             @RequestPart(name = "files", required = false) List<MultipartFile> files,
             @RequestPart(name = "supportZip", required = false) MultipartFile supportZip) {
-        return created(service.fileFromWeb(user.getUsername(), key, request, uploads(files, supportZip)));
+        return created(filing.file(new FileTicket.Web(user.getUsername(), request, uploads(files, supportZip), key)));
     }
 
     /** R21: the Extended Support channel, same body as a ticket. */
@@ -66,7 +76,7 @@ class TicketController {
     ResponseEntity<TicketJson.Details> fileExtendedSupport(@AuthenticationPrincipal UserDetails user,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
             @RequestBody TicketRequest request) {
-        return createdFiled(service.fileThroughExtendedSupport(user.getUsername(), key, request, List.of()));
+        return created(filing.file(new FileTicket.ExtendedSupport(user.getUsername(), request, List.of(), key)));
     }
 
     @PostMapping(path = "/extended-support/requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -75,8 +85,8 @@ class TicketController {
             @RequestPart("ticket") TicketRequest request,
             @RequestPart(name = "files", required = false) List<MultipartFile> files,
             @RequestPart(name = "supportZip", required = false) MultipartFile supportZip) {
-        return createdFiled(service.fileThroughExtendedSupport(user.getUsername(), key, request,
-                uploads(files, supportZip)));
+        return created(filing.file(new FileTicket.ExtendedSupport(user.getUsername(), request,
+                uploads(files, supportZip), key)));
     }
 
     @GetMapping("/tickets")
@@ -95,20 +105,21 @@ class TicketController {
             errors.add("size", "not-between", 1, 100);
         }
         errors.throwIfAny();
-        TicketRepository.Page result = service.list(user.getUsername(), ticketView, ticketStatus, page, size);
+        TicketRepository.Page result = reading.list(user.getUsername(), ticketView, ticketStatus, page, size);
         return new TicketJson.PageView(result.items().stream().map(TicketJson.Item::of).toList(), result.page(),
                 result.size(), result.total());
     }
 
     @GetMapping("/tickets/{number}")
     TicketJson.Details ticket(@AuthenticationPrincipal UserDetails user, @PathVariable String number) {
-        return details(service.ticket(user.getUsername(), number));
+        return details(reading.ticket(user.getUsername(), number));
     }
 
     @PostMapping(path = "/tickets/{number}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TicketJson.Message> reply(@AuthenticationPrincipal UserDetails user, @PathVariable String number,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key, @RequestBody Reply reply) {
-        return createdMessage(number, service.reply(user.getUsername(), key, number, reply.body(), List.of()));
+        return createdMessage(number, conversation.reply(new CustomerReply.Web(user.getUsername(), number, reply.body(),
+                List.of(), key)));
     }
 
     @PostMapping(path = "/tickets/{number}/replies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -116,22 +127,22 @@ class TicketController {
             @PathVariable String number, @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
             @RequestPart("reply") Reply reply,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-        return createdMessage(number, service.reply(user.getUsername(), key, number, reply.body(),
-                uploads(files, null)));
+        return createdMessage(number, conversation.reply(new CustomerReply.Web(user.getUsername(), number,
+                reply.body(), uploads(files, null), key)));
     }
 
     @PostMapping(path = "/tickets/{number}/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TicketJson.Details> followUp(@AuthenticationPrincipal UserDetails user, @PathVariable String number,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
             @RequestBody FollowUp followUp) {
-        return created(service.followUp(user.getUsername(), key, number, followUp.description(),
-                Boolean.TRUE.equals(followUp.newOutage())));
+        return created(followUps.followUp(new FileFollowUp.Web(user.getUsername(), number, followUp.description(),
+                Boolean.TRUE.equals(followUp.newOutage()), key)));
     }
 
     @GetMapping("/tickets/{number}/attachments/{id}")
     ResponseEntity<InputStreamResource> attachment(@AuthenticationPrincipal UserDetails user,
                                                    @PathVariable String number, @PathVariable long id) throws IOException {
-        return download(service.attachment(user.getUsername(), number, id), store);
+        return download(reading.attachment(user.getUsername(), number, id), store);
     }
 
     /** Always a download, never rendered inline: an uploaded HTML file must not run in our origin. */
@@ -154,26 +165,26 @@ class TicketController {
     }
 
     /** 201 with the ticket; a replayed call (same Idempotency-Key) says so in {@code Idempotent-Replayed}. */
-    private ResponseEntity<TicketJson.Details> created(TicketService.Keyed<Ticket> keyed) {
-        return replayed(ResponseEntity.created(URI.create("/api/tickets/" + keyed.value().number())), keyed)
-                .body(details(keyed.value()));
+    private ResponseEntity<TicketJson.Details> created(Keyed<Ticket> keyed) {
+        return replayed(ResponseEntity.created(URI.create("/api/tickets/" + keyed.value().number())),
+                keyed.replayed()).body(details(keyed.value()));
     }
 
-    private ResponseEntity<TicketJson.Details> createdFiled(TicketService.Keyed<TicketService.Filed> keyed) {
-        TicketService.Filed filed = keyed.value();
-        return replayed(ResponseEntity.created(URI.create("/api/tickets/" + filed.ticket().number())), keyed)
-                .body(details(filed.ticket()).withNotice(filed.notice()));
+    /** The same for a filed ticket, with the Extended Support channel's notice when there is one (R21). */
+    private ResponseEntity<TicketJson.Details> created(TicketFiling.Filed filed) {
+        TicketJson.Details details = details(filed.ticket());
+        return replayed(ResponseEntity.created(URI.create("/api/tickets/" + filed.ticket().number())),
+                filed.replayed()).body(filed.notice() == null ? details : details.withNotice(filed.notice()));
     }
 
-    private ResponseEntity<TicketJson.Message> createdMessage(String number, TicketService.Keyed<TicketMessage> keyed) {
+    private ResponseEntity<TicketJson.Message> createdMessage(String number, Keyed<TicketMessage> keyed) {
         TicketMessage message = keyed.value();
         return replayed(ResponseEntity.created(URI.create("/api/tickets/" + number.toUpperCase() + "#message-"
-                + message.id())), keyed).body(TicketJson.Message.of(message, tickets.attachments(message.ticketId())));
+                + message.id())), keyed.replayed()).body(TicketJson.Message.of(message, tickets.attachments(message.ticketId())));
     }
 
-    private static ResponseEntity.BodyBuilder replayed(ResponseEntity.BodyBuilder response,
-                                                       TicketService.Keyed<?> keyed) {
-        return keyed.replayed() ? response.header("Idempotent-Replayed", "true") : response;
+    private static ResponseEntity.BodyBuilder replayed(ResponseEntity.BodyBuilder response, boolean replayed) {
+        return replayed ? response.header("Idempotent-Replayed", "true") : response;
     }
 
     private TicketJson.Details details(Ticket ticket) {

@@ -2,6 +2,7 @@ package org.supportdesk.ticket;
 
 import java.time.Instant;
 import java.util.List;
+import org.supportdesk.attachment.Attachment;
 
 /** The customer API's ticket JSON. */
 final class TicketJson {

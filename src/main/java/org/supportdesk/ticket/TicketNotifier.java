@@ -12,6 +12,9 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Organization;
+import org.supportdesk.attachment.Attachment;
+import org.supportdesk.attachment.AttachmentProperties;
+import org.supportdesk.attachment.FileSizes;
 import org.supportdesk.mail.MailFile;
 import org.supportdesk.mail.MailQueue;
 import org.supportdesk.mail.MailSettings;
@@ -93,7 +96,7 @@ public class TicketNotifier {
                 attached.add(new MailFile(file.fileName(), file.contentType(), file.size(), file.sha256()));
                 total += file.size();
             } else {
-                linked.add("  " + file.fileName() + " (" + TicketTexts.size(file.size()) + "): " + settings.portalUrl()
+                linked.add("  " + file.fileName() + " (" + FileSizes.text(file.size()) + "): " + settings.portalUrl()
                         + "/tickets/" + ticket.number() + "/attachments/" + file.id());
             }
         }
@@ -203,7 +206,7 @@ public class TicketNotifier {
         model.put("byEmail", ticket.channel() == Channel.EMAIL ? "yes" : null);
         // an answer's files that do not fit into its mail (answerFiles), and the mail's limit for files (R8)
         model.put("largeFiles", null);
-        model.put("mailLimit", TicketTexts.size(limits.email().maxRequestSize().toBytes()));
+        model.put("mailLimit", FileSizes.text(limits.email().maxRequestSize().toBytes()));
         return model;
     }
 }

@@ -1,5 +1,7 @@
 package org.supportdesk.ticket;
 
+import org.supportdesk.attachment.Attachment;
+import org.supportdesk.attachment.StoredFile;
 import org.supportdesk.catalog.ConcernType;
 
 import java.sql.ResultSet;

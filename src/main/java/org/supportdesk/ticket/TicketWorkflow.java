@@ -2,14 +2,10 @@ package org.supportdesk.ticket;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
-import org.supportdesk.catalog.Product;
 import org.supportdesk.staff.StaffDirectory;
 import org.supportdesk.staff.StaffGroup;
 import org.springframework.stereotype.Service;
@@ -24,9 +20,6 @@ public class TicketWorkflow {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TicketWorkflow.class);
 
-    private static final Set<String> TEAMS = StaffGroup.teams().stream().map(StaffGroup::id)
-            .collect(Collectors.toSet());
-
     private final TicketRepository tickets;
     private final TicketProcess process;
     private final StaffDirectory staff;
@@ -34,10 +27,12 @@ public class TicketWorkflow {
     private final TicketNotes notes;
     private final BusinessTime businessTime;
     private final NextReply nextReply;
+    private final Duplicates duplicates;
 
     TicketWorkflow(TicketRepository tickets, TicketProcess process, StaffDirectory staff, Clock clock,
-                   TicketNotes notes, BusinessTime businessTime, NextReply nextReply) {
+                   TicketNotes notes, BusinessTime businessTime, NextReply nextReply, Duplicates duplicates) {
         this.nextReply = nextReply;
+        this.duplicates = duplicates;
         this.notes = notes;
         this.businessTime = businessTime;
         this.tickets = tickets;
@@ -46,25 +41,25 @@ public class TicketWorkflow {
         this.clock = clock;
     }
 
-    /** Routing's or triage's team and priority, and the product and topic that triage settles for mailed requests. */
-    public void recordRouting(long ticketId, String team, String priority, String product, String topic, String by) {
-        if (!TEAMS.contains(team)) {
-            throw new AgentRefusal("team", "not-one-of", "Unknown team queue '" + team + "'; choose one of " + TEAMS);
-        }
-        tickets.updateRouting(ticketId, Priority.valueOf(priority), team, by, clock.instant());
-        log.info("Routed to {} with priority {}{}", team, priority, by == null ? "" : " by " + by);
-        if (product != null && topic != null) {
-            tickets.updateClassification(ticketId, Product.valueOf(product), Topic.valueOf(topic));
+    /**
+     * R10, R11: routing's or triage's team and priority, and the product and topic that triage settles for mailed
+     * requests (recorded when both are given).
+     */
+    public void recordRouting(long ticketId, Routing routing) {
+        tickets.updateRouting(ticketId, routing.priority(), routing.team().id(), routing.by(), clock.instant());
+        log.info("Routed to {} with priority {}{}", routing.team().id(), routing.priority(),
+                routing.by() == null ? "" : " by " + routing.by());
+        if (routing.product() != null && routing.topic() != null) {
+            tickets.updateClassification(ticketId, routing.product(), routing.topic());
         }
     }
 
     public record StatusChange(TicketStatus status, CloseReason reason, Instant at) {
     }
 
-    /** Moves the ticket to {@code status}; closing needs a {@link CloseReason}. */
-    public StatusChange changeStatus(long ticketId, String status, String reason) {
-        TicketStatus to = TicketStatus.valueOf(status);
-        CloseReason why = to == TicketStatus.CLOSED ? CloseReason.valueOf(reason) : null;
+    /** R13: moves the ticket to {@code to}; closing needs a {@link CloseReason}, the other statuses have none. */
+    public StatusChange changeStatus(long ticketId, TicketStatus to, CloseReason reason) {
+        CloseReason why = to == TicketStatus.CLOSED ? Objects.requireNonNull(reason, "closing needs a reason") : null;
         Instant now = clock.instant();
         tickets.updateStatus(ticketId, to, why, now);
         return new StatusChange(to, why, now);
@@ -81,13 +76,14 @@ public class TicketWorkflow {
      * What the work form sent: the action and the fields it needs, and the files attached to the answer on the staff
      * page (ids of their rows, stored in the same transaction by the same agent; {@link AgentAnswers}).
      */
-    public record AgentInput(String action, String reply, String note, String duplicateOf, List<Long> files) {
+    public record AgentInput(AgentAction action, String reply, String note, String duplicateOf, List<Long> files) {
 
         public AgentInput {
+            Objects.requireNonNull(action, "action");
             files = files == null ? List.of() : List.copyOf(files);
         }
 
-        public AgentInput(String action, String reply, String note, String duplicateOf) {
+        public AgentInput(AgentAction action, String reply, String note, String duplicateOf) {
             this(action, reply, note, duplicateOf, List.of());
         }
 
@@ -114,7 +110,7 @@ public class TicketWorkflow {
      * attached on the staff page go with the answer's message (and its mail), so they need an answer to go with.
      */
     public AgentAnswer recordAgentAction(long ticketId, String agent, AgentInput input) {
-        AgentAction chosen = action(input.action());
+        AgentAction chosen = input.action();
         String reply = input.reply();
         boolean written = reply != null && !reply.isBlank();
         if (chosen.needsText() && !written) {
@@ -133,7 +129,7 @@ public class TicketWorkflow {
         if (chosen == AgentAction.NOTE) {
             note(ticketId, agent, input.note());
         } else if (chosen == AgentAction.CLOSE_DUPLICATE) {
-            closeAsDuplicateOf(ticketId, input.duplicateOf());
+            duplicates.close(ticketId, input.duplicateOf());
         }
         Long message = null;
         if (written) {
@@ -160,61 +156,28 @@ public class TicketWorkflow {
         notes.add(ticketId, agent, note.strip());
     }
 
-    /**
-     * The ticket that continues must be another open ticket of the same organisation. The duplicate's requester and
-     * CCs become CCs of the kept ticket (members of the same organisation), and both tickets link to each other.
-     */
-    private void closeAsDuplicateOf(long ticketId, String number) {
-        Ticket duplicate = tickets.find(ticketId).orElseThrow();
-        String wanted = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
-        if (wanted.isEmpty()) {
-            throw new AgentRefusal(TicketVariables.DUPLICATE_OF, "required",
-                    "Name the ticket that continues in 'Duplicate of' (e.g. SD-1042).");
-        }
-        Ticket kept = TicketNumber.parse(wanted).flatMap(tickets::find)
-                .filter(t -> t.organizationId().equals(duplicate.organizationId()))
-                .orElseThrow(() -> new AgentRefusal(TicketVariables.DUPLICATE_OF, "not-a-ticket-of-the-organisation",
-                        "Duplicate of " + wanted + ": no such ticket of this organisation; a duplicate names a"
-                                + " ticket of the same organisation."));
-        if (kept.id() == ticketId) {
-            throw new AgentRefusal(TicketVariables.DUPLICATE_OF, "same-ticket", "Duplicate of " + wanted
-                    + ": that is this ticket; name the ticket that continues.");
-        }
-        if (kept.isClosed()) {
-            throw new AgentRefusal(TicketVariables.DUPLICATE_OF, "ticket-closed", "Duplicate of " + wanted
-                    + ": that ticket is closed; name an open ticket, or solve this one.");
-        }
-        tickets.markDuplicateOf(ticketId, kept.id());
-        List<String> copies = new ArrayList<>(List.of(duplicate.requesterEmail()));
-        copies.addAll(tickets.cc(ticketId));
-        copies.removeIf(email -> email.equalsIgnoreCase(kept.requesterEmail()));
-        tickets.addCc(kept.id(), copies);
-    }
-
     /** Where a re-triaged ticket is now; its Work task goes to the team's queue, unassigned, when the team changed. */
     public record Reroute(Priority priority, String team, boolean teamChanged) {
     }
 
     /**
-     * RETRIAGE from the work task: another priority and/or team. Before the first response the target is
-     * recomputed for the new priority from the filing time (R11) and the waiting timer moves there; a customer's
-     * reply waiting for an answer is due at the new priority's target from the reply's time (R11 next reply).
+     * RETRIAGE from the work task: another priority and/or team (null: unchanged). Before the first response the
+     * target is recomputed for the new priority from the filing time (R11) and the waiting timer moves there; a
+     * customer's reply waiting for an answer is due at the new priority's target from the reply's time (R11 next
+     * reply).
      */
-    public Reroute retriage(long ticketId, String priority, String team, String processInstanceId,
+    public Reroute retriage(long ticketId, Priority priority, StaffGroup team, String processInstanceId,
                             boolean responded, String by) {
         Ticket ticket = tickets.find(ticketId).orElseThrow();
-        Priority newPriority = priority == null || priority.isBlank() ? ticket.priority() : priority(priority);
-        String newTeam = team == null || team.isBlank() ? ticket.team() : team;
-        if (!TEAMS.contains(newTeam)) {
-            throw new AgentRefusal(TicketVariables.NEW_TEAM, "not-one-of", "Unknown team queue '" + newTeam
-                    + "'; choose one of " + TEAMS);
-        }
-        if (newPriority == ticket.priority() && newTeam.equals(ticket.team())) {
+        Priority newPriority = priority == null ? ticket.priority() : priority;
+        StaffGroup newTeam = team != null ? team : FormChoices.team(ticket.team())
+                .orElseThrow(() -> FormChoices.unknownTeam(TicketVariables.NEW_TEAM, ticket.team()));
+        if (newPriority == ticket.priority() && newTeam.id().equals(ticket.team())) {
             throw new AgentRefusal(TicketVariables.NEW_PRIORITY, "unchanged", "Re-triage: choose another priority"
                     + " or team queue (now " + ticket.priority() + " in " + ticket.team() + ").");
         }
-        recordRouting(ticketId, newTeam, newPriority.name(), null, null, by);
-        boolean moved = !newTeam.equals(ticket.team());
+        recordRouting(ticketId, new Routing(newPriority, newTeam, by));
+        boolean moved = !newTeam.id().equals(ticket.team());
         if (moved) {
             tickets.updateAssignee(ticketId, null);
         }
@@ -222,21 +185,12 @@ public class TicketWorkflow {
             moveFirstResponseTarget(ticketId, processInstanceId);
         }
         nextReply.priorityChanged(ticketId);
-        return new Reroute(newPriority, newTeam, moved);
+        return new Reroute(newPriority, newTeam.id(), moved);
     }
 
     /** R11: the waiting first-response timer follows the ticket's current priority, counted from filing. */
     public void moveFirstResponseTarget(long ticketId, String processInstanceId) {
         process.moveFirstResponseTarget(processInstanceId, businessTime.firstResponseDue(ticketId));
-    }
-
-    private static Priority priority(String value) {
-        try {
-            return Priority.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new AgentRefusal(TicketVariables.NEW_PRIORITY, "not-one-of", "Unknown priority '" + value
-                    + "'; choose one of " + Arrays.toString(Priority.values()));
-        }
     }
 
     /** R11: the first-response target passed without an answer. */
@@ -247,14 +201,5 @@ public class TicketWorkflow {
     /** Tasklist claims: the ticket's assignee follows the task's. */
     public void recordAssignee(long ticketId, String assignee) {
         tickets.updateAssignee(ticketId, assignee);
-    }
-
-    private static AgentAction action(String value) {
-        try {
-            return AgentAction.valueOf(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new AgentRefusal(TicketVariables.ACTION, "not-one-of", "Choose what to do: one of "
-                    + Arrays.toString(AgentAction.values()));
-        }
     }
 }

@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.EligibilityService;
 import org.supportdesk.mail.QueuedMails;
-import org.supportdesk.ticket.TicketService;
+import org.supportdesk.ticket.Conversation;
+import org.supportdesk.ticket.FollowUps;
+import org.supportdesk.ticket.TicketFiling;
 
 /** The automatic answers to mail that opens no ticket (R5, R8), as the real {@link EmailIntake} writes them. */
 public final class AutomaticAnswers {
@@ -22,8 +24,9 @@ public final class AutomaticAnswers {
      */
     public static void sendAll(QueuedMails mails, String stranger, String member) {
         EmailIntake intake = new EmailIntake(mails.bean(MailParser.class), mails.bean(AccountRepository.class),
-                mails.bean(EligibilityService.class), mails.bean(TicketService.class), mails.bean(MailThreads.class),
-                mails.bean(MailCopies.class), mails.create(AutoAnswers.class), mails.bean(InboundMailProperties.class));
+                mails.bean(EligibilityService.class), mails.bean(TicketFiling.class), mails.bean(Conversation.class),
+                mails.bean(FollowUps.class), mails.bean(MailThreads.class), mails.bean(MailCopies.class),
+                mails.create(AutoAnswers.class), mails.bean(InboundMailProperties.class));
         intake.handle(stored(stranger), received(Smtp.mail(stranger).fromName("Sam Stranger")
                 .subject("Our server is down")));
         intake.handle(stored(member), received(Smtp.mail(member).fromName("Paula Member").subject("The whole log")

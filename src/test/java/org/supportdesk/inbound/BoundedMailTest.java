@@ -21,9 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.supportdesk.EngineTime;
 import org.supportdesk.SupportDeskTest;
+import org.supportdesk.attachment.FileSizes;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.Ticket;
-import org.supportdesk.ticket.TicketTexts;
 
 /**
  * Nothing a sender puts in a mail can stop the desk: a message larger than the desk reads is not downloaded, MIME
@@ -99,7 +99,7 @@ class BoundedMailTest extends EmailChannel {
         InboundMail kept = row(big.messageId());
         assertThat(kept.status()).isEqualTo(InboundStatus.FAILED);
         assertThat(kept.size()).as("the size the server stated").isGreaterThan(1024 * 1024);
-        assertThat(kept.outcome()).isEqualTo("Not downloaded: " + TicketTexts.size(kept.size())
+        assertThat(kept.outcome()).isEqualTo("Not downloaded: " + FileSizes.text(kept.size())
                 + " is over the 1.0 MiB the desk reads");
         assertThat(kept.sender()).isEqualTo(paula);
         assertThat(kept.subject()).isEqualTo("Heap dump of the whole server");

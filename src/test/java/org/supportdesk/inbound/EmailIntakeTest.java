@@ -19,11 +19,11 @@ import org.supportdesk.EngineTime;
 import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures.OrgFixture;
+import org.supportdesk.attachment.Attachment;
+import org.supportdesk.catalog.ConcernType;
 import org.supportdesk.catalog.Product;
-import org.supportdesk.ticket.Attachment;
 import org.supportdesk.ticket.BusinessImpact;
 import org.supportdesk.ticket.Channel;
-import org.supportdesk.catalog.ConcernType;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketStatus;
 

@@ -15,9 +15,10 @@ import org.supportdesk.EngineTime;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.Tickets;
 import org.supportdesk.account.AccountService;
+import org.supportdesk.ticket.FileTicket;
+import org.supportdesk.ticket.TicketFiling;
 import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.ticket.TicketRequest;
-import org.supportdesk.ticket.TicketService;
 import org.supportdesk.ticket.TicketStatus;
 
 /**
@@ -35,7 +36,7 @@ class PortalE2E extends BrowserTests {
     static final String DEMO_PASSWORD = "demo";
 
     @LocalServerPort int port;
-    @Autowired TicketService ticketService;
+    @Autowired TicketFiling filing;
     @Autowired TicketRepository ticketRepository;
     @Autowired AccountService accounts;
     @Autowired Tickets tickets;
@@ -311,8 +312,9 @@ class PortalE2E extends BrowserTests {
     }
 
     private String fileAsAlice(String summary) {
-        return ticketService.fileFromWeb(ALICE, new TicketRequest("LIFECYCLE", "CONFIGURATION", "PROBLEM", summary,
-                "Filed for a browser test.", null, null, "NORMAL", null, List.of()), List.of()).number();
+        return filing.file(new FileTicket.Web(ALICE, new TicketRequest("LIFECYCLE", "CONFIGURATION", "PROBLEM",
+                summary, "Filed for a browser test.", null, null, "NORMAL", null, List.of()), List.of(), null))
+                .ticket().number();
     }
 
     private static org.openqa.selenium.WebDriver driverOf(Browser browser) {

@@ -23,12 +23,12 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.springframework.web.context.WebApplicationContext;
 import org.supportdesk.EngineTime;
 import org.supportdesk.SupportDeskTest;
-import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
-import org.supportdesk.catalog.Product;
-import org.supportdesk.ticket.Attachment;
-import org.supportdesk.ticket.BusinessImpact;
+import org.supportdesk.TestFixtures;
+import org.supportdesk.attachment.Attachment;
 import org.supportdesk.catalog.ConcernType;
+import org.supportdesk.catalog.Product;
+import org.supportdesk.ticket.BusinessImpact;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.ticket.TicketView;

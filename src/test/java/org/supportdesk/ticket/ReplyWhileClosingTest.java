@@ -31,7 +31,7 @@ class ReplyWhileClosingTest {
 
     @Autowired Tickets tickets;
     @Autowired TestFixtures fixtures;
-    @Autowired TicketService service;
+    @Autowired Conversation conversation;
     @Autowired TicketRepository repository;
     @Autowired PlatformTransactionManager transactions;
 
@@ -59,7 +59,8 @@ class ReplyWhileClosingTest {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread customer = new Thread(() -> {
             try {
-                outcome.set(service.reply(requester, number, "One more thing: it also fails on Sundays.", List.of()));
+                outcome.set(conversation.reply(new CustomerReply.Web(requester, number,
+                        "One more thing: it also fails on Sundays.", List.of(), null)));
             } catch (RuntimeException refused) {
                 outcome.set(refused);
             }

@@ -65,8 +65,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
-import org.supportdesk.ProcessTestEngine;
 import org.supportdesk.ProcessTestEngine.Services;
+import org.supportdesk.ProcessTestEngine;
+import org.supportdesk.catalog.Product;
+import org.supportdesk.staff.StaffGroup;
 
 /**
  * Every path of {@code support-ticket}, with the routing decision and the real steps, their services mocked.
@@ -131,7 +133,8 @@ class SupportTicketPathsTest {
                 "Task_NotifyTeam").isWaitingAt("Task_TriageTicket")
                 .variables().containsEntry(TEAM, "team-lifecycle").containsEntry(PRIORITY, "HIGH");
         assertThat(task(ticket)).hasCandidateGroup("team-lifecycle");
-        verify(workflow).recordRouting(TICKET, "team-lifecycle", "HIGH", "LIFECYCLE", "CONFIGURATION", null);
+        verify(workflow).recordRouting(TICKET, new Routing(Priority.HIGH, StaffGroup.TEAM_LIFECYCLE, Product.LIFECYCLE,
+                Topic.CONFIGURATION, null));
         InOrder mails = inOrder(notifier);
         mails.verify(notifier).notify(eq(TICKET), eq("acknowledgement"), eq(CUSTOMER), any());
         mails.verify(notifier).notify(eq(TICKET), eq("new-ticket"), eq(List.of(Audience.TEAM)), any());
@@ -155,8 +158,9 @@ class SupportTicketPathsTest {
         assertThat(ticket).hasPassed("Task_ApplyTriage", "Task_MarkOpen").isWaitingAt("Task_WorkTicket")
                 .variables().containsEntry(STATUS, "OPEN");
         assertThat(task(ticket)).hasCandidateGroup("team-repository");
-        verify(workflow).recordRouting(TICKET, "team-repository", "NORMAL", "REPOSITORY_MANAGER", "PERFORMANCE", null);
-        verify(workflow).changeStatus(TICKET, "OPEN", null);
+        verify(workflow).recordRouting(TICKET, new Routing(Priority.NORMAL, StaffGroup.TEAM_REPOSITORY,
+                Product.REPOSITORY_MANAGER, Topic.PERFORMANCE, null));
+        verify(workflow).changeStatus(TICKET, TicketStatus.OPEN, null);
     }
 
     // the agent's work
@@ -173,7 +177,7 @@ class SupportTicketPathsTest {
         assertThat(task(ticket)).isAssignedTo("alice");
         assertThat(task(ticket).getDueDate()).as("answered: no first-response target, no reply waiting").isNull();
         verify(workflow).recordAgentAction(TICKET, "alice",
-                new TicketWorkflow.AgentInput("REPLY", "Restart the agent", null, null));
+                new TicketWorkflow.AgentInput(AgentAction.REPLY, "Restart the agent", null, null));
         verify(notifier).notify(eq(TICKET), eq("agent-reply"), eq(CUSTOMER), any());
     }
 
@@ -188,14 +192,14 @@ class SupportTicketPathsTest {
                 .variables().containsEntry(AGENT_ACTION, "NOTE").containsEntry(FIRST_RESPONDED_AT, null);
         assertThat(task(ticket)).isAssignedTo("alice");
         verify(workflow).recordAgentAction(TICKET, "alice",
-                new TicketWorkflow.AgentInput("NOTE", null, "Customer called: it is their staging server", null));
+                new TicketWorkflow.AgentInput(AgentAction.NOTE, null, "Customer called: it is their staging server", null));
         verifyNoInteractions(notifier);
     }
 
     @Test
     void reTriageMovesTheTicketToTheNewTeamsQueue() {
         ProcessInstance ticket = workedBy("alice");
-        when(workflow.retriage(TICKET, "URGENT", "team-repository", ticket.getId(), false, null))
+        when(workflow.retriage(TICKET, Priority.URGENT, StaffGroup.TEAM_REPOSITORY, ticket.getId(), false, null))
                 .thenReturn(new TicketWorkflow.Reroute(Priority.URGENT, "team-repository", true));
 
         ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "RETRIAGE", NEW_PRIORITY, "URGENT", NEW_TEAM, "team-repository"));
@@ -216,7 +220,7 @@ class SupportTicketPathsTest {
         assertThat(ticket).hasPassed("Task_CloseSolved", "Task_SendSolvedNotice", "EndEvent_TicketSolved",
                 "EndEvent_TicketClosed").isEnded()
                 .variables().containsEntry(STATUS, "CLOSED").containsEntry(CLOSE_REASON, "SOLVED");
-        verify(workflow).changeStatus(TICKET, "CLOSED", "SOLVED");
+        verify(workflow).changeStatus(TICKET, TicketStatus.CLOSED, CloseReason.SOLVED);
         verify(notifier).notify(eq(TICKET), eq("solved"), eq(CUSTOMER), any());
     }
 
@@ -228,7 +232,7 @@ class SupportTicketPathsTest {
 
         assertThat(ticket).hasPassed("Task_CloseDuplicate", "Task_SendDuplicateNotice", "EndEvent_ClosedAsDuplicate")
                 .isEnded().variables().containsEntry(STATUS, "CLOSED").containsEntry(CLOSE_REASON, "DUPLICATE");
-        verify(workflow).changeStatus(TICKET, "CLOSED", "DUPLICATE");
+        verify(workflow).changeStatus(TICKET, TicketStatus.CLOSED, CloseReason.DUPLICATE);
         verify(notifier).notify(eq(TICKET), eq("closed-duplicate"), eq(CUSTOMER), any());
     }
 
@@ -241,7 +245,7 @@ class SupportTicketPathsTest {
         assertThat(ticket).hasPassed("Task_MarkPending", "Task_SendInfoRequest")
                 .isWaitingAt("Timer_FirstReminder", "Timer_SecondReminder", "Timer_AutoClose")
                 .variables().containsEntry(STATUS, "PENDING").containsEntry(PENDING_SINCE, Date.from(RECEIVED));
-        verify(workflow).changeStatus(TICKET, "PENDING", null);
+        verify(workflow).changeStatus(TICKET, TicketStatus.PENDING, null);
         verify(notifier).notify(eq(TICKET), eq("info-request"), eq(CUSTOMER), any());
         assertThat(job("Timer_FirstReminder", ticket).getDuedate()).isEqualTo(TWO_BUSINESS_DAYS);
         assertThat(job("Timer_SecondReminder", ticket).getDuedate()).isEqualTo(FIVE_BUSINESS_DAYS);
@@ -261,8 +265,8 @@ class SupportTicketPathsTest {
         assertThat(task(ticket)).isAssignedTo("alice");
         assertThat(task(ticket).getDueDate()).isEqualTo(NEXT_REPLY_DUE);
         InOrder steps = inOrder(workflow, notifier);
-        steps.verify(workflow).changeStatus(TICKET, "PENDING", null);
-        steps.verify(workflow).changeStatus(TICKET, "OPEN", null);
+        steps.verify(workflow).changeStatus(TICKET, TicketStatus.PENDING, null);
+        steps.verify(workflow).changeStatus(TICKET, TicketStatus.OPEN, null);
         steps.verify(notifier).notify(eq(TICKET), eq("customer-replied"), eq(ASSIGNED), any());
         assertThat(managementService().createJobQuery().processInstanceId(ticket.getId()).list())
                 .extracting(job -> job.getDuedate()).containsExactly(FOUR_BUSINESS_HOURS); // only the first-response timer
@@ -303,7 +307,7 @@ class SupportTicketPathsTest {
         assertThat(ticket).hasPassed("EndEvent_PendingExpired", "Task_CloseNoResponse", "Task_SendAutoCloseNotice",
                 "EndEvent_ClosedNoResponse").isEnded()
                 .variables().containsEntry(STATUS, "CLOSED").containsEntry(CLOSE_REASON, "NO_RESPONSE");
-        verify(workflow).changeStatus(TICKET, "CLOSED", "NO_RESPONSE");
+        verify(workflow).changeStatus(TICKET, TicketStatus.CLOSED, CloseReason.NO_RESPONSE);
         verify(notifier).notify(eq(TICKET), eq("auto-closed"), eq(CUSTOMER), any());
     }
 
@@ -357,7 +361,8 @@ class SupportTicketPathsTest {
     void aConfirmedOutageComesBackConfirmedAndGoesStraightToWorkWithTheEngineer() {
         ProcessInstance ticket = file("REPOSITORY_MANAGER", "PERFORMANCE", "CRITICAL_OUTAGE", "HIGH");
         assertThat(ticket).isWaitingAt("CallActivity_Sev1Outage");
-        verify(workflow).recordRouting(TICKET, "team-repository", "URGENT", "REPOSITORY_MANAGER", "PERFORMANCE", null);
+        verify(workflow).recordRouting(TICKET, new Routing(Priority.URGENT, StaffGroup.TEAM_REPOSITORY,
+                Product.REPOSITORY_MANAGER, Topic.PERFORMANCE, null));
         ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
         assertThat(outage).hasBusinessKey(NUMBER).isWaitingAt("Task_AssessOutage");
 

@@ -1,14 +1,14 @@
-package org.supportdesk.ticket;
+package org.supportdesk.attachment;
 
 import java.util.Locale;
 
-/** How sizes read in the desk's texts (pages, mails, refusals). */
-public final class TicketTexts {
+/** How sizes read in the desk's texts (pages, mails, refusals): bytes, KiB or MiB. */
+public final class FileSizes {
 
-    private TicketTexts() {
+    private FileSizes() {
     }
 
-    public static String size(long bytes) {
+    public static String text(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }

@@ -1,4 +1,4 @@
-package org.supportdesk.ticket;
+package org.supportdesk.attachment;
 
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +73,7 @@ public class AttachmentPolicy {
     }
 
     private static String mib(long bytes) {
-        return TicketTexts.size(bytes);
+        return FileSizes.text(bytes);
     }
 
     /** The extension as the file will be stored and opened: {@code "report.docx. "} is a .docx file. */

@@ -1,4 +1,4 @@
-package org.supportdesk.ticket;
+package org.supportdesk.attachment;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

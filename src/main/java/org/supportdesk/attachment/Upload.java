@@ -1,4 +1,4 @@
-package org.supportdesk.ticket;
+package org.supportdesk.attachment;
 
 import java.io.IOException;
 import java.io.InputStream;

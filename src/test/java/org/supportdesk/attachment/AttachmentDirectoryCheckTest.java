@@ -1,4 +1,4 @@
-package org.supportdesk.ticket;
+package org.supportdesk.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 import org.supportdesk.SupportDeskTest;
 
@@ -20,14 +19,14 @@ import org.supportdesk.SupportDeskTest;
 class AttachmentDirectoryCheckTest {
 
     @Autowired AttachmentProperties properties;
-    @Autowired JdbcClient jdbc;
+    @Autowired AttachmentDirectoryRepository marks;
     @Autowired Clock clock;
 
     @TempDir Path elsewhere;
 
     @Test
     void theDirectoryThisNodeSharesCarriesTheDatabasesMarker() throws Exception {
-        String token = jdbc.sql("select token from attachment_directory where id = 1").query(String.class).single();
+        String token = marks.token().orElseThrow();
 
         assertThat(Files.readString(properties.directory().resolve(AttachmentDirectoryCheck.MARKER)).strip())
                 .isEqualTo(token);
@@ -63,7 +62,7 @@ class AttachmentDirectoryCheckTest {
     private AttachmentDirectoryCheck check(Path directory) {
         AttachmentProperties.Limits limits = new AttachmentProperties.Limits(DataSize.ofMegabytes(1),
                 DataSize.ofMegabytes(1));
-        return new AttachmentDirectoryCheck(new AttachmentProperties(directory, limits, limits, List.of("doc")), jdbc,
+        return new AttachmentDirectoryCheck(new AttachmentProperties(directory, limits, limits, List.of("doc")), marks,
                 clock);
     }
 }

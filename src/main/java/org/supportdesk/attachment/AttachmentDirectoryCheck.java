@@ -1,4 +1,4 @@
-package org.supportdesk.ticket;
+package org.supportdesk.attachment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.supportdesk.engine.StartupTask;
@@ -32,12 +30,12 @@ class AttachmentDirectoryCheck implements StartupTask {
     private static final Logger log = LoggerFactory.getLogger(AttachmentDirectoryCheck.class);
 
     private final Path directory;
-    private final JdbcClient jdbc;
+    private final AttachmentDirectoryRepository marks;
     private final Clock clock;
 
-    AttachmentDirectoryCheck(AttachmentProperties properties, JdbcClient jdbc, Clock clock) {
+    AttachmentDirectoryCheck(AttachmentProperties properties, AttachmentDirectoryRepository marks, Clock clock) {
         this.directory = properties.directory().toAbsolutePath().normalize();
-        this.jdbc = jdbc;
+        this.marks = marks;
         this.clock = clock;
     }
 
@@ -56,8 +54,7 @@ class AttachmentDirectoryCheck implements StartupTask {
     void check() {
         probeWritable();
         Path marker = directory.resolve(MARKER);
-        Optional<String> expected = jdbc.sql("select token from attachment_directory where id = 1")
-                .query(String.class).optional();
+        Optional<String> expected = marks.token();
         Optional<String> found = read(marker);
         if (expected.isPresent() && found.isEmpty()) {
             throw new Unusable("The attachments directory " + directory + " is not the one the other nodes use: its"
@@ -72,8 +69,7 @@ class AttachmentDirectoryCheck implements StartupTask {
         if (expected.isEmpty()) {
             String token = found.orElseGet(AttachmentDirectoryCheck::newToken);
             write(marker, token);
-            jdbc.sql("insert into attachment_directory (id, token, created_at) values (1, ?, ?)")
-                    .params(token, clock.instant().atOffset(ZoneOffset.UTC)).update();
+            marks.mark(token, clock.instant());
             log.info("Attachments directory {} marked for this database", directory);
         }
     }
