@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.context.TestComponent;
 import org.supportdesk.Api.Response;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /** Filing tickets through the API and working them as the demo agent, the way Tasklist does. */
 @TestComponent
@@ -60,7 +61,7 @@ public class Tickets {
     }
 
     public ProcessInstance process(String number) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("support-ticket")
+        return runtime.createProcessInstanceQuery().processDefinitionKey(SupportTicketDiagram.PROCESS_KEY)
                 .processInstanceBusinessKey(number).singleResult();
     }
 

@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.calendar.BusinessCalendar;
+import org.supportdesk.processes.SupportTicketDiagram;
 import org.supportdesk.ticket.BusinessImpact;
 import org.supportdesk.ticket.Channel;
 import org.supportdesk.catalog.ConcernType;
@@ -144,7 +145,7 @@ final class TimerStorm {
                 .putValue("pendingSince", Date.from(since)).putValue("hasAttachments", false)
                 .putValue("outageConfirmed", false).putValue("sev1Downgraded", false)
                 .putValue("extendedSupport", false).putValue("agentMessageId", question);
-        runtime.createProcessInstanceByKey("support-ticket").businessKey(number).setVariables(variables)
+        runtime.createProcessInstanceByKey(SupportTicketDiagram.PROCESS_KEY).businessKey(number).setVariables(variables)
                 .startBeforeActivity("SubProcess_Pending").execute();
     }
 

@@ -195,6 +195,37 @@ public class AccountRepository {
                 .update();
     }
 
+    /** R20: an organisation whose SEV-1 reports were downgraded, and how often (the manager dashboard). */
+    public record Downgrades(String organizationId, String name, long downgrades) {
+    }
+
+    /** Organisations with downgraded SEV-1 reports, most downgrades first. */
+    public List<Downgrades> sev1Downgrades() {
+        return jdbc.sql("""
+                        select id, name, sev1_downgrades from organization where sev1_downgrades > 0
+                        order by sev1_downgrades desc, id""")
+                .query((rs, row) -> new Downgrades(rs.getString("id"), rs.getString("name"),
+                        rs.getLong("sev1_downgrades")))
+                .list();
+    }
+
+    /** An organisation's business calendar (R12): its time zone and holiday region. */
+    public record Calendar(String organizationId, String timeZone, String holidayRegion) {
+    }
+
+    /** The calendars of these organisations, read 500 at a time. */
+    public List<Calendar> calendars(List<String> organizationIds) {
+        List<Calendar> calendars = new java.util.ArrayList<>();
+        for (int from = 0; from < organizationIds.size(); from += 500) {
+            calendars.addAll(jdbc.sql("select id, time_zone, holiday_region from organization where id in (:ids)")
+                    .param("ids", organizationIds.subList(from, Math.min(organizationIds.size(), from + 500)))
+                    .query((rs, row) -> new Calendar(rs.getString("id"), rs.getString("time_zone"),
+                            rs.getString("holiday_region")))
+                    .list());
+        }
+        return calendars;
+    }
+
     private static Organization organization(ResultSet rs, int row) throws SQLException {
         return new Organization(rs.getString("id"), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
                 rs.getString("holiday_region"));

@@ -7,12 +7,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +25,11 @@ class AccountTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    private final AccountTokenRepository tokens;
     private final Clock clock;
 
-    AccountTokens(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    AccountTokens(AccountTokenRepository tokens, Clock clock) {
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -42,12 +40,7 @@ class AccountTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         voidAll(email, purpose);
-        jdbc.sql("""
-                        insert into account_token (token_hash, email, purpose, created_at, expires_at)
-                        values (?, ?, ?, ?, ?)""")
-                .params(hash(token), email, purpose.name(), now.atOffset(ZoneOffset.UTC),
-                        now.plus(validity).atOffset(ZoneOffset.UTC))
-                .update();
+        tokens.insert(hash(token), email, purpose.name(), now, now.plus(validity));
         return token;
     }
 
@@ -56,35 +49,21 @@ class AccountTokens {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        select email from account_token
-                        where token_hash = ? and purpose = ? and used_at is null and expires_at > ?""")
-                .params(hash(token), purpose.name(), clock.instant().atOffset(ZoneOffset.UTC))
-                .query(String.class)
-                .optional();
+        return tokens.holder(hash(token), purpose.name(), clock.instant());
     }
 
     /** Uses the token up; false when it was used meanwhile (two tabs, two nodes). */
     boolean use(String token, Purpose purpose) {
-        return jdbc.sql("""
-                        update account_token set used_at = ?
-                        where token_hash = ? and purpose = ? and used_at is null and expires_at > ?""")
-                .params(clock.instant().atOffset(ZoneOffset.UTC), hash(token), purpose.name(),
-                        clock.instant().atOffset(ZoneOffset.UTC))
-                .update() == 1;
+        return tokens.use(hash(token), purpose.name(), clock.instant());
     }
 
     void voidAll(String email, Purpose purpose) {
-        jdbc.sql("update account_token set used_at = ? where email = ? and purpose = ? and used_at is null")
-                .params(clock.instant().atOffset(ZoneOffset.UTC), email, purpose.name())
-                .update();
+        tokens.voidAll(email, purpose.name(), clock.instant());
     }
 
     /** How many links of a purpose were sent to {@code email} since {@code since}: resets are limited per hour. */
     int issuedSince(String email, Purpose purpose, Instant since) {
-        return jdbc.sql("select count(*) from account_token where email = ? and purpose = ? and created_at > ?")
-                .params(email, purpose.name(), since.atOffset(ZoneOffset.UTC))
-                .query(Integer.class).single();
+        return tokens.issuedSince(email, purpose.name(), since);
     }
 
     private static String hash(String token) {

@@ -3,7 +3,6 @@ package org.supportdesk.cluster;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +32,7 @@ public class ClusterNode implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
 
     private final String id = UUID.randomUUID().toString();
-    private final JdbcClient jdbc;
+    private final ClusterNodeRepository nodes;
     private final ClusterProperties properties;
     private final Clock clock;
     private ScheduledExecutorService heartbeat;
@@ -45,12 +43,12 @@ public class ClusterNode implements SmartLifecycle {
      * one by days); nodes keep their clocks in step (NTP) far closer than {@code deadAfter}.
      */
     @org.springframework.beans.factory.annotation.Autowired
-    ClusterNode(JdbcClient jdbc, ClusterProperties properties) {
-        this(jdbc, properties, Clock.systemUTC());
+    ClusterNode(ClusterNodeRepository nodes, ClusterProperties properties) {
+        this(nodes, properties, Clock.systemUTC());
     }
 
-    ClusterNode(JdbcClient jdbc, ClusterProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    ClusterNode(ClusterNodeRepository nodes, ClusterProperties properties, Clock clock) {
+        this.nodes = nodes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -67,12 +65,9 @@ public class ClusterNode implements SmartLifecycle {
     /** Says this node is alive now (also called at start, before any claim is made). */
     public void beat() {
         Instant now = clock.instant();
-        int updated = jdbc.sql("update cluster_node set heartbeat_at = ? where node_id = ?")
-                .params(now.atOffset(ZoneOffset.UTC), id).update();
-        if (updated == 0) {
+        if (!nodes.beat(id, now)) {
             try {
-                jdbc.sql("insert into cluster_node (node_id, host, started_at, heartbeat_at) values (?, ?, ?, ?)")
-                        .params(id, host(), now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)).update();
+                nodes.insert(id, host(), now);
             } catch (DuplicateKeyException insertedMeanwhile) {
                 // another call of this node was faster
             }
@@ -91,9 +86,7 @@ public class ClusterNode implements SmartLifecycle {
         heartbeat.scheduleWithFixedDelay(() -> {
             try {
                 beat();
-                jdbc.sql("delete from cluster_node where heartbeat_at < ?")
-                        .param(clock.instant().minus(properties.deadAfter().multipliedBy(100)).atOffset(ZoneOffset.UTC))
-                        .update();
+                nodes.deleteSilentSince(clock.instant().minus(properties.deadAfter().multipliedBy(100)));
             } catch (RuntimeException unavailable) {
                 log.warn("Heartbeat of node {} failed: {}", id, unavailable.toString());
             }
@@ -110,7 +103,7 @@ public class ClusterNode implements SmartLifecycle {
         }
         try {
             // a node that stops on purpose hands its claims over at once
-            jdbc.sql("delete from cluster_node where node_id = ?").param(id).update();
+            nodes.delete(id);
         } catch (RuntimeException unavailable) {
             log.warn("Node {} could not sign off: {}", id, unavailable.toString());
         }

@@ -17,14 +17,22 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supportdesk.account.AccountRepository;
 import org.supportdesk.calendar.BusinessCalendar;
+import org.supportdesk.inbound.InboundMailRepository;
+import org.supportdesk.mail.OutboundMailRepository;
+import org.supportdesk.survey.RatingRepository;
 import org.supportdesk.ticket.NextReply;
 import org.supportdesk.ticket.NextReplyRepository;
 import org.supportdesk.ticket.Priority;
+import org.supportdesk.ticket.TicketReportRepository;
+import org.supportdesk.ticket.TicketStatus;
 import org.supportdesk.ticket.TicketNumber;
+import org.supportdesk.processes.EscalationDiagram;
+import org.supportdesk.processes.MailDeliveryDiagram;
+import org.supportdesk.processes.Sev1OutageDiagram;
 
 /**
  * The manager dashboard's figures (issue #14), read from the tickets' and mails' rows and the engine: what is open
@@ -35,27 +43,30 @@ import org.supportdesk.ticket.TicketNumber;
 @Service
 public class Dashboard {
 
-    static final String SEV1_PROCESS = "sev1-outage";
-    static final String ESCALATION_PROCESS = "extended-support-escalation";
-    static final String ACKNOWLEDGE_TASK = "Task_AcknowledgeOutage";
-    static final String MAIL_PROCESS = "mail-delivery";
-    /** Not CLOSED, written so that the index on (status, team, priority, id) serves it. */
-    static final String OPEN = "status in ('NEW', 'OPEN', 'PENDING')";
     /** Rows a list shows at most (the CSV too): the newest first. */
     static final int LIST_LIMIT = 500;
 
-    private final JdbcClient jdbc;
+    private final TicketReportRepository reports;
+    private final AccountRepository accounts;
+    private final OutboundMailRepository outbound;
+    private final InboundMailRepository inbound;
+    private final RatingRepository ratings;
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final Clock clock;
     private final BusinessCalendar calendar;
     private final NextReply nextReply;
 
-    Dashboard(JdbcClient jdbc, TaskService tasks, RuntimeService runtime, Clock clock, BusinessCalendar calendar,
-              NextReply nextReply) {
+    Dashboard(TicketReportRepository reports, AccountRepository accounts, OutboundMailRepository outbound,
+              InboundMailRepository inbound, RatingRepository ratings, TaskService tasks, RuntimeService runtime,
+              Clock clock, BusinessCalendar calendar, NextReply nextReply) {
         this.nextReply = nextReply;
         this.calendar = calendar;
-        this.jdbc = jdbc;
+        this.reports = reports;
+        this.accounts = accounts;
+        this.outbound = outbound;
+        this.inbound = inbound;
+        this.ratings = ratings;
         this.tasks = tasks;
         this.runtime = runtime;
         this.clock = clock;
@@ -136,21 +147,18 @@ public class Dashboard {
         // one pass over the open tickets' index entries gives the three counts; a ticket's assignee follows its
         // task's (nobody has a NEW or OPEN ticket whose task nobody claimed)
         long[] counts = new long[3];
-        jdbc.sql("select status, count(*) n, sum(case when assignee is null then 1 else 0 end) nobody from ticket"
-                        + " where " + OPEN + (filter.team() == null ? "" : " and team = :team") + " group by status")
-                .paramSource(params(filter))
-                .query((rs, row) -> {
-                    counts[0] += rs.getLong("n");
-                    if ("PENDING".equals(rs.getString("status"))) {
-                        counts[1] = rs.getLong("n");
-                    } else {
-                        counts[2] += rs.getLong("nobody");
-                    }
-                    return null;
-                }).list();
-        long sev1 = runtime.createProcessInstanceQuery().processDefinitionKey(SEV1_PROCESS).active().count();
-        long pages = tasks.createTaskQuery().processDefinitionKey(ESCALATION_PROCESS)
-                .taskDefinitionKey(ACKNOWLEDGE_TASK).active().count();
+        for (TicketReportRepository.StatusCount status : reports.openByStatus(filter.team())) {
+            counts[0] += status.tickets();
+            if (status.status() == TicketStatus.PENDING) {
+                counts[1] = status.tickets();
+            } else {
+                counts[2] += status.unassigned();
+            }
+        }
+        long sev1 = runtime.createProcessInstanceQuery().processDefinitionKey(Sev1OutageDiagram.PROCESS_KEY).active()
+                .count();
+        long pages = tasks.createTaskQuery().processDefinitionKey(EscalationDiagram.PROCESS_KEY)
+                .taskDefinitionKey(EscalationDiagram.ACKNOWLEDGE_TASK).active().count();
         return new Now(counts[0], counts[1], counts[2], sev1, pages);
     }
 
@@ -159,14 +167,10 @@ public class Dashboard {
     public Table openByTeamAndPriority(Filter filter) {
         Map<String, long[]> byTeam = new java.util.TreeMap<>();
         Priority[] priorities = Priority.values();
-        jdbc.sql("select coalesce(team, '(none)') team, priority, count(*) n from ticket where " + OPEN
-                        + (filter.team() == null ? "" : " and team = :team") + " group by team, priority")
-                .paramSource(params(filter))
-                .query((rs, row) -> {
-                    long[] counts = byTeam.computeIfAbsent(rs.getString("team"), t -> new long[priorities.length]);
-                    counts[Priority.valueOf(rs.getString("priority")).ordinal()] = rs.getLong("n");
-                    return null;
-                }).list();
+        for (TicketReportRepository.TeamPriorityCount count : reports.openByTeamAndPriority(filter.team())) {
+            long[] counts = byTeam.computeIfAbsent(count.team(), t -> new long[priorities.length]);
+            counts[count.priority().ordinal()] = count.tickets();
+        }
         List<String> columns = new ArrayList<>(List.of("Team"));
         for (Priority p : priorities) {
             columns.add(p.name());
@@ -189,18 +193,10 @@ public class Dashboard {
     /** The ticket each team has had open longest. */
     @Transactional(readOnly = true)
     public Table oldestOpen(Filter filter) {
-        // the lowest id is the longest open: one grouped pass, then one row per team by its key
-        List<Long> oldest = jdbc.sql("select min(id) from ticket where " + OPEN + " and team is not null"
-                        + (filter.team() == null ? "" : " and team = :team") + " group by team")
-                .paramSource(params(filter)).query(Long.class).list();
-        List<List<String>> rows = oldest.isEmpty() ? List.of() : jdbc.sql("""
-                        select team, id, summary, status, priority, created_at from ticket
-                        where id in (:ids) order by team""")
-                .param("ids", oldest)
-                .query((rs, row) -> List.of(rs.getString("team"), TicketNumber.of(rs.getLong("id")),
-                        rs.getString("summary"), rs.getString("status"), rs.getString("priority"),
-                        day(rs.getObject("created_at", OffsetDateTime.class))))
-                .list();
+        List<List<String>> rows = reports.oldestOpenPerTeam(filter.team()).stream()
+                .map(t -> List.of(t.team(), TicketNumber.of(t.id()), t.summary(), t.status(), t.priority(),
+                        day(t.createdAt())))
+                .toList();
         return new Table("oldest", "Oldest open ticket per team",
                 List.of("Team", "Ticket", "Summary", "Status", "Priority", "Filed"), rows);
     }
@@ -208,18 +204,12 @@ public class Dashboard {
     /** Every ticket filed in the period whose first-response target passed without an answer, open or closed. */
     @Transactional(readOnly = true)
     public Table breaches(Filter filter) {
-        List<List<String>> rows = jdbc.sql("""
-                        select id, summary, team, priority, status, close_reason, organization_id, created_at
-                        from ticket where first_response_breached = true and created_at >= :start
-                        and created_at < :end""" + (filter.team() == null ? "" : " and team = :team")
-                        + " order by id desc limit " + LIST_LIMIT)
-                .paramSource(params(filter))
-                .query((rs, row) -> List.of(TicketNumber.of(rs.getLong("id")), rs.getString("summary"),
-                        nullToEmpty(rs.getString("team")), rs.getString("priority"),
-                        rs.getString("status") + (rs.getString("close_reason") == null ? ""
-                                : " (" + rs.getString("close_reason") + ")"),
-                        rs.getString("organization_id"), day(rs.getObject("created_at", OffsetDateTime.class))))
-                .list();
+        List<List<String>> rows = reports.firstResponseBreaches(filter.start(), filter.end(), filter.team(),
+                        LIST_LIMIT).stream()
+                .map(t -> List.of(TicketNumber.of(t.id()), t.summary(), nullToEmpty(t.team()), t.priority(),
+                        t.status() + (t.closeReason() == null ? "" : " (" + t.closeReason() + ")"),
+                        t.organizationId(), day(t.createdAt())))
+                .toList();
         return new Table("breaches", "First-response breaches (tickets filed in the period, open and closed)",
                 List.of("Ticket", "Summary", "Team", "Priority", "Status", "Organisation", "Filed"), rows);
     }
@@ -227,12 +217,9 @@ public class Dashboard {
     /** R20: how often each organisation's SEV-1 reports were not production outages. */
     @Transactional(readOnly = true)
     public Table sev1Downgrades() {
-        List<List<String>> rows = jdbc.sql("""
-                        select id, name, sev1_downgrades from organization where sev1_downgrades > 0
-                        order by sev1_downgrades desc, id""")
-                .query((rs, row) -> List.of(rs.getString("id"), rs.getString("name"),
-                        Long.toString(rs.getLong("sev1_downgrades"))))
-                .list();
+        List<List<String>> rows = accounts.sev1Downgrades().stream()
+                .map(o -> List.of(o.organizationId(), o.name(), Long.toString(o.downgrades())))
+                .toList();
         return new Table("downgrades", "SEV-1 downgrades per organisation (R20)",
                 List.of("Organisation", "Name", "Downgrades"), rows);
     }
@@ -240,17 +227,11 @@ public class Dashboard {
     /** Mail the SMTP server did not take: handed to the mail-delivery process, which retries and then gives up. */
     @Transactional(readOnly = true)
     public Table undeliverable() {
-        List<List<String>> rows = jdbc.sql("""
-                        select m.id, m.ticket_id, m.template, m.recipients, m.last_error, m.created_at
-                        from outbound_mail m where m.status = 'DELEGATED' order by m.id desc""" + " limit " + LIST_LIMIT)
-                .query((rs, row) -> {
-                    long ticket = rs.getLong("ticket_id");
-                    return List.of(Long.toString(rs.getLong("id")), rs.wasNull() ? "" : TicketNumber.of(ticket),
-                            rs.getString("template"), rs.getString("recipients"),
-                            serverAnswer(rs.getString("last_error")),
-                            day(rs.getObject("created_at", OffsetDateTime.class)));
-                }).list();
-        long incidents = runtime.createIncidentQuery().processDefinitionKeyIn(MAIL_PROCESS).count();
+        List<List<String>> rows = outbound.delegated(LIST_LIMIT).stream()
+                .map(m -> List.of(Long.toString(m.id()), m.ticketId() == null ? "" : TicketNumber.of(m.ticketId()),
+                        m.template(), m.recipients(), serverAnswer(m.lastError()), day(m.createdAt())))
+                .toList();
+        long incidents = runtime.createIncidentQuery().processDefinitionKeyIn(MailDeliveryDiagram.PROCESS_KEY).count();
         return new Table("undeliverable", "Mail that could not be delivered (" + incidents
                 + " given up: incidents in Cockpit)", List.of("Mail", "Ticket", "Template", "To", "Error", "Queued"),
                 rows);
@@ -259,14 +240,10 @@ public class Dashboard {
     /** Received mail that needs a person: FAILED (retry it) or UNVERIFIED (accept it). */
     @Transactional(readOnly = true)
     public Table inboundNeedingAPerson() {
-        List<List<String>> rows = jdbc.sql("""
-                        select id, status, mailbox, sender, subject, outcome, received_at from inbound_mail
-                        where status in ('FAILED', 'UNVERIFIED') order by id desc""" + " limit " + LIST_LIMIT)
-                .query((rs, row) -> List.of(Long.toString(rs.getLong("id")), rs.getString("status"),
-                        rs.getString("mailbox"), nullToEmpty(rs.getString("sender")),
-                        nullToEmpty(rs.getString("subject")), nullToEmpty(rs.getString("outcome")),
-                        day(rs.getObject("received_at", OffsetDateTime.class))))
-                .list();
+        List<List<String>> rows = inbound.needingAPerson(LIST_LIMIT).stream()
+                .map(m -> List.of(Long.toString(m.id()), m.status().name(), m.mailbox(), nullToEmpty(m.sender()),
+                        nullToEmpty(m.subject()), nullToEmpty(m.outcome()), day(m.receivedAt())))
+                .toList();
         return new Table("inbound", "Inbound mail FAILED or UNVERIFIED",
                 List.of("Mail", "Status", "Mailbox", "Sender", "Subject", "Reason", "Received"), rows);
     }
@@ -317,20 +294,13 @@ public class Dashboard {
         for (Replied reply : replies) {
             buckets.get(filter.by().start(day(reply.at()))).count(reply);
         }
-        String team = filter.team() == null ? "" : " and team = :team";
-        record Solved(String organisation, Instant filed, Instant solved) {
-        }
-        List<Solved> solved = jdbc.sql("select organization_id, created_at, closed_at from ticket"
-                        + " where close_reason = 'SOLVED' and closed_at >= :start and closed_at < :end" + team)
-                .paramSource(params(filter))
-                .query((rs, row) -> new Solved(rs.getString("organization_id"), instant(rs, "created_at"),
-                        instant(rs, "closed_at")))
-                .list();
-        Meters meters = new Meters(solved.stream().map(Solved::organisation).toList());
-        for (Solved ticket : solved) {
-            Tally tally = buckets.get(filter.by().start(day(ticket.solved())));
+        List<TicketReportRepository.Solved> solved = reports.solvedBetween(filter.start(), filter.end(),
+                filter.team());
+        Meters meters = new Meters(solved.stream().map(TicketReportRepository.Solved::organizationId).toList());
+        for (TicketReportRepository.Solved ticket : solved) {
+            Tally tally = buckets.get(filter.by().start(day(ticket.solvedAt())));
             tally.solved++;
-            tally.toSolve.add(meters.of(ticket.organisation()).between(ticket.filed(), ticket.solved()));
+            tally.toSolve.add(meters.of(ticket.organizationId()).between(ticket.filedAt(), ticket.solvedAt()));
         }
         for (Given given : ratings) {
             Tally tally = buckets.get(filter.by().start(day(given.at())));
@@ -447,26 +417,12 @@ public class Dashboard {
     private List<Given> ratings(Filter filter) {
         // the ratings by their index on rated_at, then their tickets by primary key: a join filtered by team would
         // walk the team's every ticket
-        record Rating(long ticketId, boolean good, Instant at) {
-        }
-        List<Rating> ratings = jdbc.sql("select ticket_id, rating, rated_at from ticket_rating"
-                        + " where rated_at >= :start and rated_at < :end")
-                .paramSource(params(filter))
-                .query((rs, row) -> new Rating(rs.getLong("ticket_id"),
-                        org.supportdesk.survey.Satisfaction.Rating.GOOD.name().equals(rs.getString("rating")),
-                        instant(rs, "rated_at")))
-                .list();
-        List<Long> ids = ratings.stream().map(Rating::ticketId).distinct().toList();
-        Map<Long, String[]> tickets = new java.util.HashMap<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            jdbc.sql("select id, team, assignee from ticket where id in (:ids)")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-                    .query((rs, row) -> tickets.put(rs.getLong("id"),
-                            new String[]{rs.getString("team"), rs.getString("assignee")}))
-                    .list();
-        }
-        return ratings.stream()
-                .map(r -> new Given(r.good(), r.at(), tickets.get(r.ticketId())[0], tickets.get(r.ticketId())[1]))
+        List<RatingRepository.Rated> rated = ratings.ratedBetween(filter.start(), filter.end());
+        Map<Long, TicketReportRepository.Owner> tickets = reports.owners(
+                rated.stream().map(RatingRepository.Rated::ticketId).distinct().toList());
+        return rated.stream()
+                .map(r -> new Given(r.good(), r.at(), tickets.get(r.ticketId()).team(),
+                        tickets.get(r.ticketId()).assignee()))
                 .filter(given -> filter.team() == null || filter.team().equals(given.team()))
                 .toList();
     }
@@ -476,20 +432,12 @@ public class Dashboard {
     }
 
     private List<Filed> filed(Filter filter) {
-        record Row(String organisation, Priority priority, Instant filed, Instant answered, boolean breached) {
-        }
-        List<Row> rows = jdbc.sql("select organization_id, priority, created_at, first_responded_at,"
-                        + " first_response_breached from ticket where created_at >= :start and created_at < :end"
-                        + (filter.team() == null ? "" : " and team = :team"))
-                .paramSource(params(filter))
-                .query((rs, row) -> new Row(rs.getString("organization_id"), Priority.valueOf(rs.getString("priority")),
-                        instant(rs, "created_at"), instant(rs, "first_responded_at"),
-                        rs.getBoolean("first_response_breached")))
-                .list();
-        Meters meters = new Meters(rows.stream().map(Row::organisation).toList());
-        return rows.stream().map(row -> new Filed(row.filed(), row.priority(), row.answered() != null && !row.breached(),
-                row.breached(), row.answered() == null ? null
-                : meters.of(row.organisation()).between(row.filed(), row.answered()))).toList();
+        List<TicketReportRepository.Filed> rows = reports.filedBetween(filter.start(), filter.end(), filter.team());
+        Meters meters = new Meters(rows.stream().map(TicketReportRepository.Filed::organizationId).toList());
+        return rows.stream().map(row -> new Filed(row.filedAt(), row.priority(),
+                row.firstRespondedAt() != null && !row.firstResponseBreached(), row.firstResponseBreached(),
+                row.firstRespondedAt() == null ? null
+                : meters.of(row.organizationId()).between(row.filedAt(), row.firstRespondedAt()))).toList();
     }
 
     /** Each organisation's business-time meter (R12: its zone and holiday region), read once for many tickets. */
@@ -500,16 +448,11 @@ public class Dashboard {
         Meters(List<String> organisations) {
             List<String> ids = organisations.stream().distinct().toList();
             Map<String, BusinessCalendar.Meter> byCalendar = new java.util.HashMap<>();
-            for (int from = 0; from < ids.size(); from += 500) {
-                jdbc.sql("select id, time_zone, holiday_region from organization where id in (:ids)")
-                        .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-                        .query((rs, row) -> {
-                            String zone = rs.getString("time_zone");
-                            String region = rs.getString("holiday_region");
-                            return byOrganisation.put(rs.getString("id"), byCalendar.computeIfAbsent(zone + " " + region,
-                                    key -> calendar.meter(ZoneId.of(zone), region)));
-                        })
-                        .list();
+            for (AccountRepository.Calendar organisation : accounts.calendars(ids)) {
+                String zone = organisation.timeZone();
+                String region = organisation.holidayRegion();
+                byOrganisation.put(organisation.organizationId(), byCalendar.computeIfAbsent(zone + " " + region,
+                        key -> calendar.meter(ZoneId.of(zone), region)));
             }
         }
 
@@ -582,27 +525,8 @@ public class Dashboard {
         };
     }
 
-    private long count(String condition, Filter filter) {
-        return jdbc.sql("select count(*) from ticket where " + condition
-                        + (filter.team() == null ? "" : " and team = :team"))
-                .paramSource(params(filter)).query(Long.class).single();
-    }
-
-    private static Map<String, Object> params(Filter filter) {
-        Map<String, Object> params = new java.util.HashMap<>();
-        params.put("team", filter.team());
-        params.put("start", filter.start().atOffset(ZoneOffset.UTC));
-        params.put("end", filter.end().atOffset(ZoneOffset.UTC));
-        return params;
-    }
-
     private static LocalDate day(Instant at) {
         return LocalDate.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
     }
 
     private static String day(OffsetDateTime at) {

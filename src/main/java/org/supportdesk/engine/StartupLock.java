@@ -1,6 +1,5 @@
 package org.supportdesk.engine;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -15,18 +14,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class StartupLock {
 
-    private final JdbcClient jdbc;
+    private final StartupLockRepository lock;
     private final TransactionTemplate transaction;
 
-    StartupLock(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
+    StartupLock(StartupLockRepository lock, PlatformTransactionManager transactions) {
+        this.lock = lock;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public void exclusively(Runnable work) {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("select id from startup_lock where id = 1 for update").query(Integer.class).single();
+            lock.lock();
             work.run();
         });
     }

@@ -187,6 +187,28 @@ public class InboundMailRepository {
                 .param(messageId).query(Long.class).optional();
     }
 
+    /** A received mail as the manager dashboard lists it. */
+    public record NeedingAPerson(long id, InboundStatus status, String mailbox, String sender, String subject,
+                                 String outcome, OffsetDateTime receivedAt) {
+    }
+
+    /** The newest {@code limit} received mails that need a person: FAILED (retry) or UNVERIFIED (accept). */
+    public List<NeedingAPerson> needingAPerson(int limit) {
+        return jdbc.sql("""
+                        select id, status, mailbox, sender, subject, outcome, received_at from inbound_mail
+                        where status in ('FAILED', 'UNVERIFIED') order by id desc""" + " limit " + limit)
+                .query((rs, row) -> new NeedingAPerson(rs.getLong("id"), InboundStatus.valueOf(rs.getString("status")),
+                        rs.getString("mailbox"), rs.getString("sender"), rs.getString("subject"),
+                        rs.getString("outcome"), rs.getObject("received_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** How many received mails have this status (the metrics). */
+    public long countWithStatus(InboundStatus status) {
+        return jdbc.sql("select count(*) from inbound_mail where status = ?").param(status.name())
+                .query(Long.class).single();
+    }
+
     private static String abbreviate(String text) {
         return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
     }

@@ -6,20 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,7 +37,7 @@ public class LoginThrottle {
 
     private static final int MAX_ACCOUNT_LENGTH = 200;
 
-    private final JdbcClient jdbc;
+    private final LoginThrottleRepository repository;
     private final TransactionTemplate ownTransaction;
     private final LoginProperties properties;
     private final Clock clock;
@@ -49,8 +45,9 @@ public class LoginThrottle {
     private final Cache<String, Boolean> recentlyKnown = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1)).build();
 
-    LoginThrottle(JdbcClient jdbc, PlatformTransactionManager transactions, LoginProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    LoginThrottle(LoginThrottleRepository repository, PlatformTransactionManager transactions,
+                  LoginProperties properties, Clock clock) {
+        this.repository = repository;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
@@ -73,23 +70,21 @@ public class LoginThrottle {
         }
     }
 
-    private record Count(int failures, Instant lastFailure, Instant lockedUntil) {
-    }
-
     public Standing standing(Realm realm, String account, String address) {
         Keys keys = Keys.of(realm, account, address);
         Instant now = clock.instant();
-        Map<String, Count> counts = counts(keys);
+        Map<String, LoginThrottleRepository.Count> counts =
+                repository.counts(keys.pair(), keys.address(), keys.account());
         Duration wait = Duration.ZERO;
         for (String key : List.of(keys.pair(), keys.address())) {
             wait = longer(wait, lockedFor(counts.get(key), now));
         }
-        Count pair = counts.get(keys.pair());
+        LoginThrottleRepository.Count pair = counts.get(keys.pair());
         boolean earlierFailures = pair != null && pair.failures() > 0;
         if (!wait.isZero()) {
             return new Standing(Optional.of(wait), Duration.ZERO, earlierFailures);
         }
-        Count acrossAddresses = counts.get(keys.account());
+        LoginThrottleRepository.Count acrossAddresses = counts.get(keys.account());
         Duration delay = Duration.ZERO;
         if (acrossAddresses != null && acrossAddresses.failures() >= properties.failuresPerAccount()
                 && !acrossAddresses.lastFailure().isBefore(now.minus(properties.forgetAfter()))
@@ -122,15 +117,13 @@ public class LoginThrottle {
         Instant now = clock.instant();
         ownTransaction.executeWithoutResult(status -> {
             if (earlierFailures) {
-                jdbc.sql("delete from login_failure where throttle_key = ?").param(keys.pair()).update();
+                repository.deleteFailures(keys.pair());
             }
-            int updated = jdbc.sql("update login_known_address set last_success_at = ? where account = ? and address = ?")
-                    .params(utc(now), keys.accountName(), keys.addressName()).update();
+            int updated = repository.touchKnownAddress(keys.accountName(), keys.addressName(), now);
             if (updated == 0) {
-                insertOnce(status, () -> jdbc.sql(
-                                "insert into login_known_address (account, address, last_success_at) values (?, ?, ?)")
-                        .params(keys.accountName(), keys.addressName(), utc(now)).update(), () -> {
-                });
+                insertOnce(status, () -> repository.insertKnownAddress(keys.accountName(), keys.addressName(), now),
+                        () -> {
+                        });
             }
         });
         recentlyKnown.put(keys.pair(), true);
@@ -140,10 +133,8 @@ public class LoginThrottle {
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     public void forgetOld() {
         Instant now = clock.instant();
-        jdbc.sql("delete from login_failure where last_failure_at < ? and (locked_until is null or locked_until < ?)")
-                .params(utc(now.minus(properties.forgetAfter())), utc(now)).update();
-        jdbc.sql("delete from login_known_address where last_success_at < ?")
-                .param(utc(now.minus(properties.rememberAddressesFor()))).update();
+        repository.forgetFailures(now.minus(properties.forgetAfter()), now);
+        repository.forgetAddresses(now.minus(properties.rememberAddressesFor()));
     }
 
     /** 30 s (by default) for the failure that reaches the limit, doubling with each further one, at most 15 minutes. */
@@ -170,22 +161,14 @@ public class LoginThrottle {
 
     private void count(TransactionStatus status, String key, int limit, Instant now) {
         Instant forgetBefore = now.minus(properties.forgetAfter());
-        java.util.function.IntSupplier increment = () -> jdbc.sql("""
-                        update login_failure
-                        set failures = case when last_failure_at < ? then 1 else failures + 1 end, last_failure_at = ?
-                        where throttle_key = ?""")
-                .params(utc(forgetBefore), utc(now), key).update();
+        java.util.function.IntSupplier increment = () -> repository.addFailure(key, forgetBefore, now);
         if (increment.getAsInt() == 0) {
-            insertOnce(status, () -> jdbc.sql(
-                            "insert into login_failure (throttle_key, failures, last_failure_at) values (?, 1, ?)")
-                    .params(key, utc(now)).update(), increment::getAsInt);
+            insertOnce(status, () -> repository.insertFailure(key, now), increment::getAsInt);
         }
         // the row is locked by this transaction now: the count read is the one just written
-        int failures = jdbc.sql("select failures from login_failure where throttle_key = ?").param(key)
-                .query(Integer.class).single();
+        int failures = repository.failures(key);
         if (failures >= limit) {
-            jdbc.sql("update login_failure set locked_until = ? where throttle_key = ?")
-                    .params(utc(now.plus(lock(failures - limit))), key).update();
+            repository.lockUntil(key, now.plus(lock(failures - limit)));
         }
     }
 
@@ -201,25 +184,12 @@ public class LoginThrottle {
         }
     }
 
-    private Map<String, Count> counts(Keys keys) {
-        return jdbc.sql("""
-                        select throttle_key, failures, last_failure_at, locked_until from login_failure
-                        where throttle_key in (?, ?, ?)""")
-                .params(keys.pair(), keys.address(), keys.account())
-                .query((rs, row) -> Map.entry(rs.getString("throttle_key"), new Count(rs.getInt("failures"),
-                        rs.getObject("last_failure_at", OffsetDateTime.class).toInstant(),
-                        Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class))
-                                .map(OffsetDateTime::toInstant).orElse(null))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
     private boolean knownAddress(Keys keys, Instant now) {
-        return jdbc.sql("select count(*) from login_known_address where account = ? and address = ? and last_success_at > ?")
-                .params(keys.accountName(), keys.addressName(), utc(now.minus(properties.rememberAddressesFor())))
-                .query(Integer.class).single() > 0;
+        return repository.knownAddress(keys.accountName(), keys.addressName(),
+                now.minus(properties.rememberAddressesFor()));
     }
 
-    private static Duration lockedFor(Count count, Instant now) {
+    private static Duration lockedFor(LoginThrottleRepository.Count count, Instant now) {
         if (count == null || count.lockedUntil() == null || !now.isBefore(count.lockedUntil())) {
             return Duration.ZERO;
         }
@@ -242,9 +212,5 @@ public class LoginThrottle {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -19,6 +19,7 @@ import org.supportdesk.engine.AsSystem;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.supportdesk.processes.MailDeliveryDiagram;
 
 /**
  * Sends stored mail over one SMTP connection per batch, as soon as the transaction that stored it has committed.
@@ -36,7 +37,7 @@ import jakarta.mail.internet.MimeMessage;
 public class MailDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    static final String DELIVERY_PROCESS = MailDeliveryVariables.PROCESS;
+    static final String DELIVERY_PROCESS = MailDeliveryDiagram.PROCESS_KEY;
 
     private final OutboundMailRepository mails;
     private final MailComposer composer;

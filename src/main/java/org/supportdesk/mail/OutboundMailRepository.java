@@ -93,16 +93,6 @@ public class OutboundMailRepository {
                 .optional();
     }
 
-    public List<OutboundMail> ofTicket(long ticketId) {
-        return jdbc.sql("""
-                        select id, ticket_id, business_key, template, message_id, in_reply_to, mail_references, recipients, cc, subject,
-                            body, auto_submitted, status, created_at
-                        from outbound_mail where ticket_id = ? order by id""")
-                .param(ticketId)
-                .query(OutboundMailRepository::mail)
-                .list();
-    }
-
     /** How many of these automatic answers went to {@code recipient} since {@code since} (R5 cap). */
     public int countSentTo(String recipient, List<String> templates, Instant since) {
         return jdbc.sql("select count(*) from outbound_mail where recipients = :to and template in (:templates)"
@@ -172,6 +162,30 @@ public class OutboundMailRepository {
         jdbc.sql("update outbound_mail set status = ?, sent_at = ? where id = ?")
                 .params(SENT, now.atOffset(ZoneOffset.UTC), id)
                 .update();
+    }
+
+    /** A mail the SMTP server did not take, handed to the mail-delivery process (the manager dashboard). */
+    public record Undelivered(long id, Long ticketId, String template, String recipients, String lastError,
+                              OffsetDateTime createdAt) {
+    }
+
+    /** The newest {@code limit} mails handed to the mail-delivery process. */
+    public List<Undelivered> delegated(int limit) {
+        return jdbc.sql("""
+                        select m.id, m.ticket_id, m.template, m.recipients, m.last_error, m.created_at
+                        from outbound_mail m where m.status = 'DELEGATED' order by m.id desc""" + " limit " + limit)
+                .query((rs, row) -> {
+                    long ticket = rs.getLong("ticket_id");
+                    Long ticketId = rs.wasNull() ? null : ticket;
+                    return new Undelivered(rs.getLong("id"), ticketId, rs.getString("template"),
+                            rs.getString("recipients"), rs.getString("last_error"),
+                            rs.getObject("created_at", OffsetDateTime.class));
+                }).list();
+    }
+
+    /** How many mails have this status ({@code QUEUED}, {@code SENDING}, {@code DELEGATED}, …; the metrics). */
+    public long countWithStatus(String status) {
+        return jdbc.sql("select count(*) from outbound_mail where status = ?").param(status).query(Long.class).single();
     }
 
     private static OutboundMail mail(ResultSet rs, int row) throws SQLException {

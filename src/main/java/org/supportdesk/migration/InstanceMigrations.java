@@ -1,7 +1,6 @@
 package org.supportdesk.migration;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,18 +35,18 @@ public class InstanceMigrations {
 
     private final RepositoryService repository;
     private final RuntimeService runtime;
-    private final JdbcClient jdbc;
+    private final MigrationRepository recorded;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
-    InstanceMigrations(RepositoryService repository, RuntimeService runtime, JdbcClient jdbc, Clock clock,
+    InstanceMigrations(RepositoryService repository, RuntimeService runtime, MigrationRepository recorded, Clock clock,
                        org.springframework.transaction.PlatformTransactionManager transactions) {
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.repository = repository;
         this.runtime = runtime;
-        this.jdbc = jdbc;
+        this.recorded = recorded;
         this.clock = clock;
     }
 
@@ -82,17 +80,11 @@ public class InstanceMigrations {
     private java.util.Optional<Started> migrate(ProcessDefinition source, ProcessDefinition target) {
         List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processDefinitionId(source.getId())
                 .list();
-        if (jdbc.sql("select count(*) from process_migration where source_definition_id = ?"
-                        + " and target_definition_id = ?").params(source.getId(), target.getId())
-                .query(Long.class).single() > 0) {
+        if (recorded.recorded(source.getId(), target.getId())) {
             return java.util.Optional.empty(); // by an earlier check, here or on another node
         }
         // a node doing the same at this moment fails on the key, and its transaction (this pair) is rolled back
-        jdbc.sql("""
-                        insert into process_migration (source_definition_id, target_definition_id, instances,
-                            started_at) values (?, ?, ?, ?)""")
-                .params(source.getId(), target.getId(), instances.size(), clock.instant().atOffset(ZoneOffset.UTC))
-                .update();
+        recorded.record(source.getId(), target.getId(), instances.size(), clock.instant());
         MigrationPlan plan;
         try {
             plan = runtime.createMigrationPlan(source.getId(), target.getId())
@@ -128,9 +120,7 @@ public class InstanceMigrations {
             Batch batch = runtime.newMigration(plan).processInstanceIds(following).skipCustomListeners()
                     .executeAsync();
             batchId = batch.getId();
-            jdbc.sql("update process_migration set batch_id = ? where source_definition_id = ?"
-                            + " and target_definition_id = ?")
-                    .params(batchId, source.getId(), target.getId()).update();
+            recorded.recordBatch(source.getId(), target.getId(), batchId);
         }
         log.info("Migrating {} instance(s) of {} from version {} to {} (batch {}); {} stay on version {}",
                 following.size(), source.getKey(), source.getVersion(), target.getVersion(), batchId, skipped,
@@ -142,12 +132,8 @@ public class InstanceMigrations {
     private void skip(ProcessInstance instance, ProcessDefinition source, ProcessDefinition target, String reason) {
         log.warn("{} {} ({}) stays on version {}: {}", source.getKey(), instance.getId(),
                 instance.getBusinessKey(), source.getVersion(), reason);
-        jdbc.sql("""
-                        insert into process_migration_skip (instance_id, target_definition_id, source_definition_id,
-                            process_key, business_key, reason, skipped_at) values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(instance.getId(), target.getId(), source.getId(), source.getKey(), instance.getBusinessKey(),
-                        reason, clock.instant().atOffset(ZoneOffset.UTC))
-                .update();
+        recorded.recordSkip(instance.getId(), target.getId(), source.getId(), source.getKey(),
+                instance.getBusinessKey(), reason, clock.instant());
     }
 
     /** An instance running on an older version than its diagram's latest, and why. */
@@ -177,11 +163,8 @@ public class InstanceMigrations {
     }
 
     private String reason(String instanceId, String source, String target) {
-        return jdbc.sql("select reason from process_migration_skip where instance_id = ? and target_definition_id = ?")
-                .params(instanceId, target).query(String.class).optional()
-                .or(() -> jdbc.sql("select batch_id from process_migration where source_definition_id = ?"
-                                + " and target_definition_id = ?")
-                        .params(source, target).query(String.class).optional()
+        return recorded.skipReason(instanceId, target)
+                .or(() -> recorded.batch(source, target)
                         .map(batch -> "Migration batch " + batch + " under way; if it stays, its failed jobs are"
                                 + " incidents in Cockpit (Batches)"))
                 .orElse("Not checked yet (within support.migration.check-every), or migration is switched off");

@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.supportdesk.engine.StartupTask;
+import org.supportdesk.processes.Decisions;
+import org.supportdesk.processes.TicketProcesses;
 
 /**
  * The staff groups, what each may do in Camunda's apps (authorization checks are on) and the Tasklist filters
@@ -33,12 +35,6 @@ import org.supportdesk.engine.StartupTask;
 @Component
 @Order(20)
 class StaffDirectorySetup implements StartupTask {
-
-    private static final List<String> TICKET_PROCESSES = List.of("support-ticket", "sev1-outage",
-            "extended-support-escalation");
-
-    /** The decision table of first-response targets, {@code processes/response-targets.dmn}. */
-    static final String RESPONSE_TARGETS = "response-targets";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -69,12 +65,12 @@ class StaffDirectorySetup implements StartupTask {
             grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
             // a task completion computes the ticket's first-response due date from this decision table (R11)
-            grantAdding(group, Resources.DECISION_DEFINITION, RESPONSE_TARGETS, Permissions.READ,
+            grantAdding(group, Resources.DECISION_DEFINITION, Decisions.RESPONSE_TARGETS, Permissions.READ,
                     Permissions.CREATE_INSTANCE);
             // Tasklist's task cards show ticket variables, read as variables of the ticket processes: reading a value
             // needs a permission of its own (enforceSpecificVariablePermission). A task's form reads the task's
             // variables, which its team, assignee and owner read (READ_VARIABLE on the task, below)
-            for (String process : TICKET_PROCESSES) {
+            for (String process : TicketProcesses.KEYS) {
                 grantAdding(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
                         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
             }

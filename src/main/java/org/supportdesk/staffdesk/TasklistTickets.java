@@ -24,6 +24,7 @@ import org.supportdesk.ticket.StaffDownloads;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.web.Refusal;
+import org.supportdesk.processes.TicketProcesses;
 
 /**
  * The ticket of a Tasklist task, read from the desk's tables when the Tasklist "Ticket" tab shows it (issue #22), and
@@ -33,8 +34,6 @@ import org.supportdesk.web.Refusal;
 @Service
 class TasklistTickets {
 
-    /** The processes whose tasks work a ticket; each instance's business key is the ticket number. */
-    static final String[] TICKET_PROCESSES = {"support-ticket", "sev1-outage", "extended-support-escalation"};
     /** Where the Tasklist tab downloads a file: behind the Tasklist session, for the task it is shown for. */
     static final String PATH = "/camunda/api/support-desk/tasks/";
 
@@ -105,7 +104,7 @@ class TasklistTickets {
         Authentication before = identity.getCurrentAuthentication();
         identity.setAuthentication(user, groups);
         try {
-            Task task = tasks.createTaskQuery().taskId(taskId).processDefinitionKeyIn(TICKET_PROCESSES)
+            Task task = tasks.createTaskQuery().taskId(taskId).processDefinitionKeyIn(TicketProcesses.KEYS.toArray(String[]::new))
                     .singleResult();
             if (task == null) {
                 throw Refusal.notFound("task", taskId);

@@ -15,6 +15,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
+import org.supportdesk.processes.EscalationDiagram;
+import org.supportdesk.processes.Sev1OutageDiagram;
+import org.supportdesk.processes.SupportTicketDiagram;
 import org.supportdesk.ticket.AuthorType;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketMessage;
@@ -52,29 +55,39 @@ public class TicketTimeline {
 
     /** Activities of the diagrams that are events on a ticket: (kind, text). */
     private static final Map<String, String[]> ACTIVITIES = Map.ofEntries(
-            Map.entry("Task_MarkOpen", new String[]{STATUS, "Status OPEN"}),
-            Map.entry("Task_MarkPending", new String[]{STATUS, "Status PENDING: information asked for"}),
-            Map.entry("Task_ReopenTicket", new String[]{STATUS, "Status OPEN again: the customer replied"}),
-            Map.entry("Task_CloseSolved", new String[]{STATUS, "Status CLOSED: solved"}),
-            Map.entry("Task_CloseDuplicate", new String[]{STATUS, "Status CLOSED: duplicate"}),
-            Map.entry("Task_CloseNoResponse", new String[]{STATUS, "Status CLOSED: no response"}),
-            Map.entry("Task_SendFirstReminder", new String[]{REMINDER, "Reminder 1 sent to the customer"}),
-            Map.entry("Task_SendSecondReminder", new String[]{REMINDER, "Reminder 2 sent to the customer"}),
-            Map.entry("EndEvent_TargetMet", new String[]{FIRST_RESPONSE, "First-response target met"}),
-            Map.entry("Task_RecordSlaBreach", new String[]{FIRST_RESPONSE, "First-response target breached; managers told"}),
-            Map.entry("Task_MarkSev1", new String[]{SEV1, "SEV-1: URGENT in the SEV-1 queue"}),
-            Map.entry("Task_RequestStartupLogs", new String[]{SEV1, "SEV-1: start-up logs asked for"}),
-            Map.entry("Task_SendSev1Received", new String[]{SEV1, "SEV-1: customer told it was received"}),
-            Map.entry("Task_SendOutOfHoursNotice", new String[]{SEV1, "SEV-1 out of hours: customer told when work starts"}),
-            Map.entry("Task_PageOncall", new String[]{SEV1, "SEV-1: on-call engineer paged"}),
-            Map.entry("Task_PageBackupAndManager", new String[]{SEV1, "SEV-1: backup on-call and duty manager paged"}),
-            Map.entry("Task_RecordAcknowledgement", new String[]{SEV1, "SEV-1: outage acknowledged"}),
-            Map.entry("Task_RecordSev1Escalation", new String[]{SEV1, "SEV-1: 1-hour response target passed; managers alerted"}),
-            Map.entry("Task_RequestLogsAgain", new String[]{SEV1, "SEV-1: logs asked for again"}),
-            Map.entry("Task_ConfirmOutage", new String[]{SEV1, "SEV-1: production outage confirmed"}),
-            Map.entry("Task_DowngradeUrgency", new String[]{SEV1, "SEV-1: not a production outage; urgency lowered to NORMAL"}));
-    private static final List<String> USER_TASKS = List.of("Task_TriageTicket", "Task_WorkTicket",
-            "Task_AssessOutage", "Task_AcknowledgeOutage");
+            Map.entry(SupportTicketDiagram.MARK_OPEN, new String[]{STATUS, "Status OPEN"}),
+            Map.entry(SupportTicketDiagram.MARK_PENDING, new String[]{STATUS,
+                    "Status PENDING: information asked for"}),
+            Map.entry(SupportTicketDiagram.REOPEN, new String[]{STATUS, "Status OPEN again: the customer replied"}),
+            Map.entry(SupportTicketDiagram.CLOSE_SOLVED, new String[]{STATUS, "Status CLOSED: solved"}),
+            Map.entry(SupportTicketDiagram.CLOSE_DUPLICATE, new String[]{STATUS, "Status CLOSED: duplicate"}),
+            Map.entry(SupportTicketDiagram.CLOSE_NO_RESPONSE, new String[]{STATUS, "Status CLOSED: no response"}),
+            Map.entry(SupportTicketDiagram.SEND_FIRST_REMINDER, new String[]{REMINDER,
+                    "Reminder 1 sent to the customer"}),
+            Map.entry(SupportTicketDiagram.SEND_SECOND_REMINDER, new String[]{REMINDER,
+                    "Reminder 2 sent to the customer"}),
+            Map.entry(SupportTicketDiagram.FIRST_RESPONSE_MET, new String[]{FIRST_RESPONSE,
+                    "First-response target met"}),
+            Map.entry(SupportTicketDiagram.RECORD_FIRST_RESPONSE_BREACH, new String[]{FIRST_RESPONSE,
+                    "First-response target breached; managers told"}),
+            Map.entry(Sev1OutageDiagram.MARK_SEV1, new String[]{SEV1, "SEV-1: URGENT in the SEV-1 queue"}),
+            Map.entry(Sev1OutageDiagram.REQUEST_STARTUP_LOGS, new String[]{SEV1, "SEV-1: start-up logs asked for"}),
+            Map.entry(Sev1OutageDiagram.SEND_SEV1_RECEIVED, new String[]{SEV1,
+                    "SEV-1: customer told it was received"}),
+            Map.entry(Sev1OutageDiagram.SEND_OUT_OF_HOURS_NOTICE, new String[]{SEV1,
+                    "SEV-1 out of hours: customer told when work starts"}),
+            Map.entry(EscalationDiagram.PAGE_ONCALL, new String[]{SEV1, "SEV-1: on-call engineer paged"}),
+            Map.entry(EscalationDiagram.PAGE_BACKUP_AND_MANAGER, new String[]{SEV1,
+                    "SEV-1: backup on-call and duty manager paged"}),
+            Map.entry(EscalationDiagram.RECORD_ACKNOWLEDGEMENT, new String[]{SEV1, "SEV-1: outage acknowledged"}),
+            Map.entry(Sev1OutageDiagram.RECORD_SEV1_ESCALATION, new String[]{SEV1,
+                    "SEV-1: 1-hour response target passed; managers alerted"}),
+            Map.entry(Sev1OutageDiagram.REQUEST_LOGS_AGAIN, new String[]{SEV1, "SEV-1: logs asked for again"}),
+            Map.entry(Sev1OutageDiagram.CONFIRM_OUTAGE, new String[]{SEV1, "SEV-1: production outage confirmed"}),
+            Map.entry(Sev1OutageDiagram.DOWNGRADE_URGENCY, new String[]{SEV1,
+                    "SEV-1: not a production outage; urgency lowered to NORMAL"}));
+    private static final List<String> USER_TASKS = List.of(SupportTicketDiagram.TRIAGE_TASK,
+            SupportTicketDiagram.WORK_TASK, Sev1OutageDiagram.ASSESS_TASK, EscalationDiagram.ACKNOWLEDGE_TASK);
 
     private final HistoryService history;
     private final ManagementService management;
@@ -121,7 +134,7 @@ public class TicketTimeline {
                 if (mapped != null && a.getEndTime() != null && !a.isCanceled()) {
                     events.add(new Event(a.getEndTime().toInstant(), mapped[0], mapped[1], null));
                 }
-                if ("Timer_FirstResponseDue".equals(a.getActivityId())) {
+                if (SupportTicketDiagram.FIRST_RESPONSE_TIMER.equals(a.getActivityId())) {
                     targetTimerFired = true;
                     firstResponseTarget = a.getStartTime().toInstant();
                 }
@@ -138,9 +151,9 @@ public class TicketTimeline {
                     }
                 }
             }
-            if (StaffDesk.TICKET_PROCESS.equals(instance.getProcessDefinitionKey())) {
+            if (SupportTicketDiagram.PROCESS_KEY.equals(instance.getProcessDefinitionKey())) {
                 Job timer = management.createJobQuery().processInstanceId(instance.getId())
-                        .activityId("Timer_FirstResponseDue").timers().singleResult();
+                        .activityId(SupportTicketDiagram.FIRST_RESPONSE_TIMER).timers().singleResult();
                 if (timer != null && timer.getDuedate() != null) {
                     firstResponseTarget = timer.getDuedate().toInstant();
                 }
@@ -185,10 +198,10 @@ public class TicketTimeline {
     /** The kind of task, not its name: the diagram names tasks after their ticket ("Triage SD-1001: …"). */
     private static String taskKind(String activityId) {
         return switch (activityId) {
-            case "Task_TriageTicket" -> "Triage ticket";
-            case "Task_WorkTicket" -> "Work ticket";
-            case "Task_AssessOutage" -> "Assess the outage";
-            case "Task_AcknowledgeOutage" -> "Acknowledge the outage";
+            case SupportTicketDiagram.TRIAGE_TASK -> "Triage ticket";
+            case SupportTicketDiagram.WORK_TASK -> "Work ticket";
+            case Sev1OutageDiagram.ASSESS_TASK -> "Assess the outage";
+            case EscalationDiagram.ACKNOWLEDGE_TASK -> "Acknowledge the outage";
             default -> activityId;
         };
     }

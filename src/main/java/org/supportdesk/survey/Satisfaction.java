@@ -3,14 +3,11 @@ package org.supportdesk.survey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportdesk.ticket.Ticket;
@@ -49,13 +46,13 @@ public class Satisfaction {
 
     private final SurveyLinks links;
     private final TicketRepository tickets;
-    private final JdbcClient jdbc;
+    private final RatingRepository ratings;
     private final Clock clock;
 
-    Satisfaction(SurveyLinks links, TicketRepository tickets, JdbcClient jdbc, Clock clock) {
+    Satisfaction(SurveyLinks links, TicketRepository tickets, RatingRepository ratings, Clock clock) {
         this.links = links;
         this.tickets = tickets;
-        this.jdbc = jdbc;
+        this.ratings = ratings;
         this.clock = clock;
     }
 
@@ -83,16 +80,12 @@ public class Satisfaction {
         Instant now = clock.instant();
         Optional<Given> earlier = given(holder.ticket().id(), holder.email(), true);
         if (earlier.isEmpty()) {
-            jdbc.sql("""
-                            insert into ticket_rating (ticket_id, email, rating, first_rated_at, rated_at)
-                            values (?, ?, ?, ?, ?)""")
-                    .params(holder.ticket().id(), holder.email(), rating.name(), utc(now), utc(now)).update();
+            ratings.insert(holder.ticket().id(), holder.email(), rating, now);
         } else if (earlier.get().rating() != rating) {
             if (!changeable(earlier.get(), now)) {
                 throw new Refusal(HttpStatus.GONE, "rating-final", earlier.get().rating().name().toLowerCase(Locale.ROOT));
             }
-            jdbc.sql("update ticket_rating set rating = ?, rated_at = ? where ticket_id = ? and email = ?")
-                    .params(rating.name(), utc(now), holder.ticket().id(), holder.email()).update();
+            ratings.changeRating(holder.ticket().id(), holder.email(), rating, now);
         }
         Given current = given(holder.ticket().id(), holder.email(), false).orElseThrow();
         return new Rated(holder.ticket(), current, changeable(current, now));
@@ -112,8 +105,7 @@ public class Satisfaction {
         if (!changeable(given, now)) {
             throw new Refusal(HttpStatus.GONE, "rating-final", given.rating().name().toLowerCase(Locale.ROOT));
         }
-        jdbc.sql("update ticket_rating set rating_comment = ?, rated_at = ? where ticket_id = ? and email = ?")
-                .params(text.isEmpty() ? null : text, utc(now), holder.ticket().id(), holder.email()).update();
+        ratings.comment(holder.ticket().id(), holder.email(), text.isEmpty() ? null : text, now);
         Given updated = given(holder.ticket().id(), holder.email(), false).orElseThrow();
         return new Rated(holder.ticket(), updated, true);
     }
@@ -121,10 +113,7 @@ public class Satisfaction {
     /** Every rating of a ticket, first given first (staff only). */
     @Transactional(readOnly = true)
     public List<Given> of(long ticketId) {
-        return jdbc.sql("""
-                        select email, rating, rating_comment, first_rated_at, rated_at from ticket_rating
-                        where ticket_id = ? order by first_rated_at, email""")
-                .param(ticketId).query((rs, row) -> given(rs)).list();
+        return ratings.of(ticketId);
     }
 
     private record Holder(Ticket ticket, String email) {
@@ -148,15 +137,7 @@ public class Satisfaction {
     }
 
     private Optional<Given> given(long ticketId, String email, boolean lock) {
-        return jdbc.sql("select email, rating, rating_comment, first_rated_at, rated_at from ticket_rating"
-                        + " where ticket_id = ? and email = ?" + (lock ? " for update" : ""))
-                .params(ticketId, email).query((rs, row) -> given(rs)).optional();
-    }
-
-    private static Given given(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Given(rs.getString("email"), Rating.valueOf(rs.getString("rating")), rs.getString("rating_comment"),
-                rs.getObject("first_rated_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("rated_at", OffsetDateTime.class).toInstant());
+        return ratings.given(ticketId, email, lock);
     }
 
     private static boolean changeable(Given given, Instant now) {
@@ -169,9 +150,5 @@ public class Satisfaction {
         } catch (IllegalArgumentException e) {
             throw Refusal.invalidField("rating", "not-one-of", "good, bad");
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -12,7 +12,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,13 +31,13 @@ class SurveyLinks implements RatingLinks {
     private static final String KEY_NAME = "survey-links";
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final JdbcClient jdbc;
+    private final AppSecretRepository secrets;
     private final MailSettings settings;
     private final TransactionTemplate ownTransaction;
     private volatile byte[] key;
 
-    SurveyLinks(JdbcClient jdbc, MailSettings settings, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
+    SurveyLinks(AppSecretRepository secrets, MailSettings settings, PlatformTransactionManager transactions) {
+        this.secrets = secrets;
         this.settings = settings;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -98,9 +97,8 @@ class SurveyLinks implements RatingLinks {
                 new SecureRandom().nextBytes(fresh);
                 try {
                     // its own transaction: a lost race must not spoil the caller's
-                    ownTransaction.executeWithoutResult(status -> jdbc.sql(
-                                    "insert into app_secret (name, secret) values (?, ?)")
-                            .params(KEY_NAME, HexFormat.of().formatHex(fresh)).update());
+                    ownTransaction.executeWithoutResult(status -> secrets.insert(KEY_NAME,
+                            HexFormat.of().formatHex(fresh)));
                 } catch (DuplicateKeyException anotherNodeWasFirst) {
                     // read below
                 }
@@ -113,6 +111,6 @@ class SurveyLinks implements RatingLinks {
     }
 
     private Optional<String> read() {
-        return jdbc.sql("select secret from app_secret where name = ?").param(KEY_NAME).query(String.class).optional();
+        return secrets.find(KEY_NAME);
     }
 }

@@ -1,5 +1,7 @@
 package org.supportdesk.ticket;
 
+import static org.supportdesk.processes.SupportTicketDiagram.TRIAGE_TASK;
+import static org.supportdesk.processes.SupportTicketDiagram.WORK_TASK;
 import static org.supportdesk.ticket.TicketVariables.*;
 
 import java.time.Instant;
@@ -46,8 +48,6 @@ public class AgentAnswers {
 
     /** The work form's longest answer and note ({@code maxLength} in forms/work-ticket.form). */
     public static final int TEXT_MAX = 4_000;
-    /** The triage task: a ticket there is triaged in Tasklist first (its form decides priority and team). */
-    static final String TRIAGE_TASK = "Task_TriageTicket";
 
     private final TicketRepository tickets;
     private final TaskService tasks;
@@ -141,7 +141,7 @@ public class AgentAnswers {
     /** The ticket's open Work task, which {@code user} may answer: unassigned or theirs. */
     private Task workTask(Ticket ticket, String user) {
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(ticket.number()).active().list();
-        Task work = open.stream().filter(task -> TicketProcess.WORK_TASK.equals(task.getTaskDefinitionKey()))
+        Task work = open.stream().filter(task -> WORK_TASK.equals(task.getTaskDefinitionKey()))
                 .findFirst().orElse(null);
         if (work == null) {
             throw noWorkTask(ticket, open);

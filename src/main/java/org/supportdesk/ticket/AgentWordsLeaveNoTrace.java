@@ -6,7 +6,6 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.TaskFormData;
@@ -57,7 +56,7 @@ public class AgentWordsLeaveNoTrace extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 task.setTaskFormHandler(new TransientInputs(task.getTaskFormHandler()));
-                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, AgentWordsLeaveNoTrace::refuseStored);
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new AgentInputsOnlyThroughTheForm());
             }
         });
         configuration.setCustomPreBPMNParseListeners(listeners);
@@ -89,18 +88,6 @@ public class AgentWordsLeaveNoTrace extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setHistoryEventHandler(new WithoutAgentWords(configuration.getHistoryEventHandler()));
-    }
-
-    /** A completion that brought agent inputs other than through the form would store them: refused. */
-    static void refuseStored(DelegateTask task) {
-        for (String name : TicketVariables.AGENT_INPUTS) {
-            TypedValue value = task.getVariableTyped(name);
-            if (value != null && !value.isTransient()) {
-                throw new AgentRefusal("'" + name + "' is what an agent writes: submit it with the task's "
-                        + "form (POST /task/{id}/submit-form), which keeps it out of the process's variables, not "
-                        + "with /complete or as a variable of its own.");
-            }
-        }
     }
 
     /** The task's form handler, submitting the agent inputs as transient variables. */

@@ -1,6 +1,5 @@
 package org.supportdesk.ticket;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
@@ -39,13 +38,6 @@ public class BusinessTime {
     public Date plusBusinessDays(VariableScope execution, Date from, long days) {
         Organization org = organization(execution);
         return Date.from(calendar.plusBusinessDays(from.toInstant(), Math.toIntExact(days), org.timeZone(),
-                org.holidayRegion()));
-    }
-
-    /** {@code hours} of open business time after {@code from}. */
-    public Date plusBusinessHours(VariableScope execution, Date from, long hours) {
-        Organization org = organization(execution);
-        return Date.from(calendar.plusBusinessHours(from.toInstant(), Duration.ofHours(hours), org.timeZone(),
                 org.holidayRegion()));
     }
 
@@ -99,11 +91,6 @@ public class BusinessTime {
     private Ticket ticket(long ticketId) {
         return tickets.find(ticketId)
                 .orElseThrow(() -> new IllegalStateException("No ticket " + ticketId + " for business time"));
-    }
-
-    /** Wall-clock time, for 24x7 targets. */
-    public Date plusHours(Date from, long hours) {
-        return Date.from(from.toInstant().plus(Duration.ofHours(hours)));
     }
 
     /** Whether the organisation is within business hours now. */

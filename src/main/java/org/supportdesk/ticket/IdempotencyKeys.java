@@ -2,13 +2,11 @@ package org.supportdesk.ticket;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,12 +29,12 @@ class IdempotencyKeys {
     static final Duration KEPT = Duration.ofHours(24);
     private static final Pattern VALID = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
-    private final JdbcClient jdbc;
+    private final IdempotencyKeyRepository keys;
     private final TransactionTemplate savepoint;
     private final Clock clock;
 
-    IdempotencyKeys(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
-        this.jdbc = jdbc;
+    IdempotencyKeys(IdempotencyKeyRepository keys, PlatformTransactionManager transactions, Clock clock) {
+        this.keys = keys;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
@@ -57,7 +55,7 @@ class IdempotencyKeys {
         if (!VALID.matcher(key).matches()) {
             throw Refusal.badRequest("invalid-idempotency-key", HEADER);
         }
-        Optional<Recorded> earlier = record(caller, key, operation);
+        Optional<IdempotencyKeyRepository.Recorded> earlier = record(caller, key, operation);
         if (earlier.isPresent()) {
             if (!earlier.get().operation().equals(operation)) {
                 throw Refusal.unprocessable("idempotency-key-reused", HEADER, earlier.get().operation());
@@ -65,32 +63,22 @@ class IdempotencyKeys {
             return new Result(earlier.get().resultId(), true);
         }
         long id = work.get();
-        jdbc.sql("update idempotency_key set result_id = ? where caller = ? and idem_key = ?")
-                .params(id, caller, key).update();
+        keys.recordResult(caller, key, id);
         return new Result(id, false);
     }
 
-    private record Recorded(String operation, long resultId) {
-    }
-
     /** Empty when this call is the first with the key (its row is now written, uncommitted). */
-    private Optional<Recorded> record(String caller, String key, String operation) {
+    private Optional<IdempotencyKeyRepository.Recorded> record(String caller, String key, String operation) {
         try {
-            savepoint.executeWithoutResult(status -> jdbc.sql("""
-                            insert into idempotency_key (caller, idem_key, operation, created_at) values (?, ?, ?, ?)""")
-                    .params(caller, key, operation, clock.instant().atOffset(ZoneOffset.UTC)).update());
+            savepoint.executeWithoutResult(status -> keys.insert(caller, key, operation, clock.instant()));
             return Optional.empty();
         } catch (DuplicateKeyException madeBefore) {
-            return Optional.of(jdbc.sql("select operation, result_id from idempotency_key where caller = ? and idem_key = ?")
-                    .params(caller, key)
-                    .query((rs, row) -> new Recorded(rs.getString("operation"), rs.getLong("result_id")))
-                    .single());
+            return Optional.of(keys.find(caller, key));
         }
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void forgetOld() {
-        jdbc.sql("delete from idempotency_key where created_at < ?")
-                .param(clock.instant().minus(KEPT).atOffset(ZoneOffset.UTC)).update();
+        keys.deleteCreatedBefore(clock.instant().minus(KEPT));
     }
 }

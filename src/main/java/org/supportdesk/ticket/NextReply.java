@@ -1,5 +1,8 @@
 package org.supportdesk.ticket;
 
+import static org.supportdesk.processes.SupportTicketDiagram.PROCESS_KEY;
+import static org.supportdesk.processes.SupportTicketDiagram.WORK_TASK;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -103,8 +106,8 @@ public class NextReply {
         for (int attempt = 1; ; attempt++) {
             try {
                 ownTransaction.executeWithoutResult(status -> asSystem.run(() -> {
-                    Task work = tasks.createTaskQuery().processDefinitionKey(TicketProcess.PROCESS)
-                            .processInstanceBusinessKey(ticket.number()).taskDefinitionKey(TicketProcess.WORK_TASK)
+                    Task work = tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
+                            .processInstanceBusinessKey(ticket.number()).taskDefinitionKey(WORK_TASK)
                             .singleResult();
                     Date due = replies.waiting(ticket.id()).map(waiting -> Date.from(waiting.dueAt())).orElse(null);
                     if (work != null && due != null && !due.equals(work.getDueDate())) {

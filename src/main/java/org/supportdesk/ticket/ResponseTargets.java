@@ -6,6 +6,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import org.supportdesk.processes.Decisions;
 
 /**
  * R11's first-response targets, read from the decision table {@code processes/response-targets.dmn} (its latest
@@ -14,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ResponseTargets {
-
-    public static final String DECISION = "response-targets";
 
     private final DecisionService decisions;
 
@@ -28,16 +27,16 @@ public class ResponseTargets {
     }
 
     public Target of(Priority priority) {
-        DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(DECISION)
+        DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(Decisions.RESPONSE_TARGETS)
                 .variables(Variables.putValue("priority", priority.name()))
                 .evaluate().getSingleResult();
         if (row == null) {
-            throw new IllegalStateException("The decision " + DECISION + " has no row for priority " + priority);
+            throw new IllegalStateException("The decision " + Decisions.RESPONSE_TARGETS + " has no row for priority " + priority);
         }
         Number hours = row.getEntry("targetHours");
         Boolean business = row.getEntry("businessHours");
         if (hours == null || business == null) {
-            throw new IllegalStateException("The decision " + DECISION + " gives no targetHours or businessHours"
+            throw new IllegalStateException("The decision " + Decisions.RESPONSE_TARGETS + " gives no targetHours or businessHours"
                     + " for priority " + priority);
         }
         return new Target(Duration.ofMinutes(Math.round(hours.doubleValue() * 60)), business);

@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportdesk.staff.StaffDirectory;
@@ -21,13 +18,13 @@ public class TicketNotes {
 
     static final int BODY_MAX = 20_000;
 
-    private final JdbcClient jdbc;
+    private final TicketNoteRepository stored;
     private final TicketRepository tickets;
     private final StaffDirectory staff;
     private final Clock clock;
 
-    TicketNotes(JdbcClient jdbc, TicketRepository tickets, StaffDirectory staff, Clock clock) {
-        this.jdbc = jdbc;
+    TicketNotes(TicketNoteRepository stored, TicketRepository tickets, StaffDirectory staff, Clock clock) {
+        this.stored = stored;
         this.tickets = tickets;
         this.staff = staff;
         this.clock = clock;
@@ -46,23 +43,12 @@ public class TicketNotes {
         String text = errors.text("body", body, true, BODY_MAX);
         errors.throwIfAny();
         Instant now = clock.instant();
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into ticket_note (ticket_id, author, author_name, body, created_at)
-                        values (?, ?, ?, ?, ?)""")
-                .params(ticketId, staffUser, staff.displayName(staffUser), text, TicketRepository.utc(now))
-                .update(key, "id");
-        return new TicketNote(key.getKey().longValue(), ticketId, staffUser, staff.displayName(staffUser), text, now);
+        long id = stored.insert(ticketId, staffUser, staff.displayName(staffUser), text, now);
+        return new TicketNote(id, ticketId, staffUser, staff.displayName(staffUser), text, now);
     }
 
     @Transactional(readOnly = true)
     public List<TicketNote> of(long ticketId) {
-        return jdbc.sql("""
-                        select id, ticket_id, author, author_name, body, created_at
-                        from ticket_note where ticket_id = ? order by created_at, id""")
-                .param(ticketId)
-                .query((rs, row) -> new TicketNote(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("author"),
-                        rs.getString("author_name"), rs.getString("body"), TicketRepository.instant(rs, "created_at")))
-                .list();
+        return stored.of(ticketId);
     }
 }

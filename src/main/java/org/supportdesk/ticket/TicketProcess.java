@@ -1,5 +1,9 @@
 package org.supportdesk.ticket;
 
+import static org.supportdesk.processes.SupportTicketDiagram.CUSTOMER_COMMENTED;
+import static org.supportdesk.processes.SupportTicketDiagram.CUSTOMER_REPLIED;
+import static org.supportdesk.processes.SupportTicketDiagram.FIRST_RESPONSE_TIMER;
+import static org.supportdesk.processes.SupportTicketDiagram.PROCESS_KEY;
 import static org.supportdesk.ticket.TicketVariables.*;
 
 import java.util.Date;
@@ -21,14 +25,6 @@ import org.supportdesk.engine.AsSystem;
 /** The application's side of the {@code support-ticket} process: starting it and telling it what customers did. */
 @Component
 public class TicketProcess {
-
-    public static final String PROCESS = "support-ticket";
-    public static final String CUSTOMER_REPLIED = "CustomerReplied";
-    public static final String CUSTOMER_COMMENTED = "CustomerCommented";
-    /** R11: the non-interrupting first-response timer on {@code SubProcess_HandleTicket}. */
-    public static final String FIRST_RESPONSE_TIMER = "Timer_FirstResponseDue";
-    /** The agent's task: due at the first-response target, then at the next reply's (R11). */
-    public static final String WORK_TASK = "Task_WorkTicket";
 
     private final RuntimeService runtime;
     private final TicketRepository tickets;
@@ -76,7 +72,7 @@ public class TicketProcess {
                 .putValue(OUTAGE_CONFIRMED, false)
                 .putValue(SEV1_DOWNGRADED, false)
                 .putValue(EXTENDED_SUPPORT, eligible.extendedSupport());
-        return asSystem.call(() -> runtime.createProcessInstanceByKey(PROCESS)
+        return asSystem.call(() -> runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(ticket.number())
                 .setVariables(variables)
                 .execute());
@@ -123,7 +119,7 @@ public class TicketProcess {
 
     private ProcessInstance running(Ticket ticket) {
         return runtime.createProcessInstanceQuery()
-                .processDefinitionKey(PROCESS)
+                .processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(ticket.number())
                 .singleResult();
     }

@@ -2,19 +2,14 @@ package org.supportdesk.ticket;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,13 +33,11 @@ public class TicketTerms implements StartupTask {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final TicketTermRepository index;
     private final TransactionTemplate transactions;
 
-    TicketTerms(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.batch = batch;
+    TicketTerms(TicketTermRepository index, PlatformTransactionManager transactions) {
+        this.index = index;
         this.transactions = new TransactionTemplate(transactions);
     }
 
@@ -75,16 +68,8 @@ public class TicketTerms implements StartupTask {
         if (words.isEmpty()) {
             return;
         }
-        Set<String> known = new HashSet<>(jdbc.sql("select term from ticket_term where ticket_id = ?")
-                .param(ticketId).query(String.class).list());
-        insert(ticketId, words.stream().filter(w -> !known.contains(w)).toList());
-    }
-
-    private void insert(long ticketId, List<String> words) {
-        if (!words.isEmpty()) {
-            batch.batchUpdate("insert into ticket_term (term, ticket_id) values (?, ?)",
-                    words.stream().map(w -> new Object[]{w, ticketId}).toList());
-        }
+        Set<String> known = index.terms(ticketId);
+        index.insert(ticketId, words.stream().filter(w -> !known.contains(w)).toList());
     }
 
     /** Indexes every ticket that has no words yet, 1,000 per transaction, in id order; returns how many. */
@@ -93,43 +78,29 @@ public class TicketTerms implements StartupTask {
         long after = 0;
         while (true) {
             long from = after;
-            List<Object[]> rows = transactions.execute(status -> {
-                List<Object[]> tickets = jdbc.sql("""
-                                select t.id, t.summary, t.description, t.steps_to_reproduce, t.desired_outcome,
-                                    t.business_impact_statement
-                                from ticket t
-                                where t.id > ? and not exists (select 1 from ticket_term w where w.ticket_id = t.id)
-                                order by t.id limit 1000""")
-                        .param(from)
-                        .query((rs, row) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6)})
-                        .list();
+            List<TicketTermRepository.Unindexed> rows = transactions.execute(status -> {
+                List<TicketTermRepository.Unindexed> tickets = index.unindexed(from);
                 if (tickets.isEmpty()) {
                     return tickets;
                 }
-                Map<Long, List<String>> messages = new HashMap<>();
-                jdbc.sql("select ticket_id, body from ticket_message where ticket_id between ? and ? order by id")
-                        .params(tickets.get(0)[0], tickets.get(tickets.size() - 1)[0])
-                        .query(rs -> {
-                            messages.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                        });
+                Map<Long, List<String>> messages = index.messageBodies(tickets.get(0).id(),
+                        tickets.get(tickets.size() - 1).id());
                 List<Object[]> terms = new ArrayList<>();
-                for (Object[] t : tickets) {
-                    List<String> texts = new ArrayList<>(Arrays.asList((String) t[1], (String) t[2], (String) t[3],
-                            (String) t[4], (String) t[5]));
-                    texts.addAll(messages.getOrDefault((Long) t[0], List.of()));
+                for (TicketTermRepository.Unindexed t : tickets) {
+                    List<String> texts = new ArrayList<>(t.texts());
+                    texts.addAll(messages.getOrDefault(t.id(), List.of()));
                     for (String word : words(texts.toArray(String[]::new))) {
-                        terms.add(new Object[]{word, t[0]});
+                        terms.add(new Object[]{word, t.id()});
                     }
                 }
-                batch.batchUpdate("insert into ticket_term (term, ticket_id) values (?, ?)", terms);
+                index.insert(terms);
                 return tickets;
             });
             if (rows == null || rows.isEmpty()) {
                 return indexed;
             }
             indexed += rows.size();
-            after = (Long) rows.get(rows.size() - 1)[0];
+            after = rows.get(rows.size() - 1).id();
         }
     }
 

@@ -15,6 +15,7 @@ import org.supportdesk.catalog.Product;
 import org.supportdesk.survey.Satisfaction;
 import org.supportdesk.ticket.RatingLinks;
 import org.supportdesk.ticket.TicketRepository;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * The manager dashboard in a real browser (headless Chromium), as README's managers' section shows it: two weeks of
@@ -41,7 +42,7 @@ class DashboardE2E extends org.supportdesk.portal.BrowserTests {
         // April 2027, days no other browser test files on: Monday 5 to Friday 16
         EngineTime.setNewYork("2027-04-05T09:30");
         String late = tickets.file(rita, request("Upgrade to 1.180 stops at step 3"));
-        jobs.fire(jobs.timer(tickets.process(late).getId(), "Timer_FirstResponseDue"));
+        jobs.fire(jobs.timer(tickets.process(late).getId(), SupportTicketDiagram.FIRST_RESPONSE_TIMER));
         String[] summaries = {"Policy evaluation fails", "Report export is empty", "Licence key not accepted",
                 "Slow component search", "Mail notifications missing", "SSO login loops", "Audit log gaps"};
         int n = 0;

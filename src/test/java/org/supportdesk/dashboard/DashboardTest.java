@@ -15,6 +15,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * The manager dashboard (issue #14): a known set of tickets gives known figures. The test database is shared with
@@ -71,7 +72,7 @@ class DashboardTest {
         String late = tickets.file(rita, Map.of("product", "LIFECYCLE", "topic", "CONFIGURATION",
                 "concernType", "PROBLEM", "summary", "=SUM(1) late", "description", "Nobody answered in time.",
                 "businessImpact", "NORMAL"));
-        jobs.fire(jobs.timer(tickets.process(late).getId(), "Timer_FirstResponseDue"));
+        jobs.fire(jobs.timer(tickets.process(late).getId(), SupportTicketDiagram.FIRST_RESPONSE_TIMER));
         EngineTime.setNewYork("2026-10-07T11:00");
         tickets.triage(late, "NORMAL", "team-lifecycle");
         tickets.work(late, "SOLVE", "Sorry for the wait; fixed.");
@@ -109,7 +110,7 @@ class DashboardTest {
         String ticket = tickets.file(rita, Map.of("product", "LIFECYCLE", "topic", "CONFIGURATION",
                 "concernType", "PROBLEM", "summary", "note;=1+1 \"quoted\", @x",
                 "description", "A summary made to run in a spreadsheet.", "businessImpact", "NORMAL"));
-        jobs.fire(jobs.timer(tickets.process(ticket).getId(), "Timer_FirstResponseDue"));
+        jobs.fire(jobs.timer(tickets.process(ticket).getId(), SupportTicketDiagram.FIRST_RESPONSE_TIMER));
 
         Api.Response csv = manager().get("/staff/dashboard/breaches.csv?from=2026-10-13&to=2026-10-13");
 
@@ -157,7 +158,7 @@ class DashboardTest {
         EngineTime.setNewYork("2027-03-05T10:00");
         String d = tickets.file(rita);
         // firing moves the clock to the timer's due date: done while no other of these tickets waits on one
-        jobs.fire(jobs.timer(tickets.process(d).getId(), "Timer_FirstResponseDue"));
+        jobs.fire(jobs.timer(tickets.process(d).getId(), SupportTicketDiagram.FIRST_RESPONSE_TIMER));
         EngineTime.setNewYork("2027-03-05T10:00");
         tickets.triage(d, "HIGH", "team-lifecycle"); // breached
         String a = tickets.file(rita);
@@ -298,7 +299,7 @@ class DashboardTest {
     void thePageIsForManagersAndLinksEachTicket() {
         EngineTime.setNewYork("2026-10-08T10:00");
         String late = tickets.file(rita);
-        jobs.fire(jobs.timer(tickets.process(late).getId(), "Timer_FirstResponseDue"));
+        jobs.fire(jobs.timer(tickets.process(late).getId(), SupportTicketDiagram.FIRST_RESPONSE_TIMER));
 
         Api.Response page = manager().get("/staff/dashboard?from=2026-10-08&to=2026-10-08");
         assertThat(page.status()).isEqualTo(200);

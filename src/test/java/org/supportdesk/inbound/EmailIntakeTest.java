@@ -28,6 +28,8 @@ import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketStatus;
 
 import jakarta.mail.Message;
+import org.supportdesk.processes.EscalationDiagram;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /** R6b and Q2: a customer's new mail becomes a ticket, stored first and processed once. */
 @SupportDeskTest
@@ -69,7 +71,7 @@ class EmailIntakeTest extends EmailChannel {
         assertThat(ticket.product()).as("an email does not say; triage settles it").isNull();
         assertThat(ticketRepository.cc(ticket.id())).as("only members of the organisation are copied")
                 .containsExactly(carl);
-        assertThat(tickets.process(ticket.number())).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(ticket.number())).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(stored.outcome()).contains(ticket.number());
     }
 
@@ -253,7 +255,7 @@ class EmailIntakeTest extends EmailChannel {
         assertThat(stored.mailbox()).isEqualTo(Smtp.EXTENDED_SUPPORT);
         assertThat(ticket.channel()).isEqualTo(Channel.EXTENDED_SUPPORT);
         assertThat(ticket.concernType()).isEqualTo(ConcernType.CRITICAL_OUTAGE);
-        assertThat(escalation(ticket.number())).isWaitingAt("Task_AcknowledgeOutage");
+        assertThat(escalation(ticket.number())).isWaitingAt(EscalationDiagram.ACKNOWLEDGE_TASK);
         assertThat(mailbox.to("oncall@support.example", ticket.number())).extracting(Mailbox.Mail::subject)
                 .singleElement().asString().startsWith("PAGE [" + ticket.number() + "] SEV-1 outage, Extended Support");
     }
@@ -269,7 +271,7 @@ class EmailIntakeTest extends EmailChannel {
 
         assertThat(ticket.concernType()).isNotEqualTo(ConcernType.CRITICAL_OUTAGE);
         assertThat(escalation(ticket.number())).isNull();
-        assertThat(tickets.process(ticket.number())).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(ticket.number())).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(mailbox.to("oncall@support.example", ticket.number())).isEmpty();
     }
 
@@ -287,7 +289,7 @@ class EmailIntakeTest extends EmailChannel {
     }
 
     private ProcessInstance escalation(String number) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("extended-support-escalation")
+        return runtime.createProcessInstanceQuery().processDefinitionKey(EscalationDiagram.PROCESS_KEY)
                 .processInstanceBusinessKey(number).singleResult();
     }
 

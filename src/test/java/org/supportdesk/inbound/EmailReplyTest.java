@@ -20,6 +20,7 @@ import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketMessage;
 import org.supportdesk.ticket.TicketStatus;
 import org.supportdesk.ticket.Topic;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /** R15 and R16 by mail: replies join their ticket's conversation, reopen a PENDING one, follow up a closed one. */
 @SupportDeskTest
@@ -93,7 +94,7 @@ class EmailReplyTest extends EmailChannel {
         assertThat(customerMessages(number)).extracting(TicketMessage::body)
                 .containsExactly("Here is one more detail: it only fails for the default policy.");
         assertThat(ticket(number).status()).isEqualTo(TicketStatus.OPEN);
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(mailbox.to(AGENT_MAIL, number)).extracting(Mailbox.Mail::body)
                 .anyMatch(body -> body.contains("it only fails for the default policy"));
     }
@@ -159,7 +160,7 @@ class EmailReplyTest extends EmailChannel {
 
         assertThat(reply.status()).isEqualTo(InboundStatus.PROCESSED);
         assertThat(ticket(number).status()).isEqualTo(TicketStatus.OPEN);
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket").hasPassed("Task_ReopenTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK).hasPassed(SupportTicketDiagram.REOPEN);
         assertThat(tickets.task(number).getAssignee()).isEqualTo(Tickets.AGENT);
         assertThat(tickets.task(number).getDueDate()).as("R11 next reply: 8 business hours after the mail")
                 .isEqualTo(java.util.Date.from(EngineTime.newYork("2026-12-03T09:30")));
@@ -200,7 +201,7 @@ class EmailReplyTest extends EmailChannel {
         assertThat(followUp.channel()).isEqualTo(Channel.EMAIL);
         assertThat(ticketRepository.cc(followUp.id())).containsExactly(colleague);
         assertThat(followUp.description()).isEqualTo("It broke again after the restart.");
-        assertThat(tickets.process(followUp.number())).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(followUp.number())).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(mailbox.to(paula, "[" + followUp.number() + "]")).extracting(Mailbox.Mail::subject)
                 .containsExactly("[" + followUp.number() + "] Follow-up to " + original + " created: Follow-up to "
                         + original + ": Policy evaluation fails");

@@ -25,6 +25,7 @@ import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketStatus;
 
 import com.jayway.jsonpath.JsonPath;
+import org.supportdesk.processes.EscalationDiagram;
 
 /**
  * Anyone can write anyone's address in From. Mail counts as sent by its From address only when the receiving mail
@@ -330,6 +331,6 @@ class EmailSenderVerificationTest extends EmailChannel {
     }
 
     private long escalations() {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("extended-support-escalation").count();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(EscalationDiagram.PROCESS_KEY).count();
     }
 }

@@ -31,6 +31,7 @@ class PasswordGateTest {
     @Autowired LoginThrottle throttle;
     @Autowired LoginProperties properties;
     @Autowired JdbcClient jdbc;
+    @Autowired LoginThrottleRepository counts;
     @Autowired PlatformTransactionManager transactions;
     @Autowired java.time.Clock clock;
     @Autowired RecordingSleeper sleeper;
@@ -66,7 +67,7 @@ class PasswordGateTest {
             gate.check(Realm.STAFF, "oncall", "10.0.0.2", this::wrong);
         }
 
-        PasswordGate otherNode = new PasswordGate(new LoginThrottle(jdbc, transactions, properties, clock), properties,
+        PasswordGate otherNode = new PasswordGate(new LoginThrottle(counts, transactions, properties, clock), properties,
                 sleeper);
         assertThatThrownBy(() -> otherNode.check(Realm.STAFF, "oncall", "10.0.0.2", this::right))
                 .isInstanceOf(TooManyFailedLogins.class);
@@ -122,7 +123,7 @@ class PasswordGateTest {
         EngineTime.setNewYork("2026-12-01T10:00");
         failFromManyAddresses(Realm.STAFF, "backup-x", properties.failuresPerAccount() + 3);
         List<Duration> waited = new ArrayList<>();
-        PasswordGate otherNode = new PasswordGate(new LoginThrottle(jdbc, transactions, properties, clock), properties,
+        PasswordGate otherNode = new PasswordGate(new LoginThrottle(counts, transactions, properties, clock), properties,
                 waited::add);
 
         assertThat(otherNode.check(Realm.STAFF, "backup-x", "10.4.0.1", this::right)).isTrue();
@@ -137,7 +138,7 @@ class PasswordGateTest {
         EngineTime.setNewYork("2026-12-01T10:00");
         LoginProperties small = properties(2, 3);
         BlockingSleeper blocking = new BlockingSleeper();
-        PasswordGate node = new PasswordGate(new LoginThrottle(jdbc, transactions, small, clock), small, blocking);
+        PasswordGate node = new PasswordGate(new LoginThrottle(counts, transactions, small, clock), small, blocking);
         failFromManyAddresses(Realm.CUSTOMER, "fay@x.example", small.failuresPerAccount());
         failFromManyAddresses(Realm.CUSTOMER, "gil@x.example", small.failuresPerAccount());
         ExecutorService threads = Executors.newFixedThreadPool(3);
@@ -175,7 +176,7 @@ class PasswordGateTest {
     void aWaitingAttemptDoesNotHoldUpAnotherAccountOfItsLockStripe() throws Exception {
         EngineTime.setNewYork("2026-12-01T10:00");
         BlockingSleeper blocking = new BlockingSleeper();
-        PasswordGate node = new PasswordGate(new LoginThrottle(jdbc, transactions, properties, clock), properties,
+        PasswordGate node = new PasswordGate(new LoginThrottle(counts, transactions, properties, clock), properties,
                 blocking);
         failFromManyAddresses(Realm.CUSTOMER, "ida@x.example", properties.failuresPerAccount());
         String neighbour = sameStripe("CUSTOMER" + "ida@x.example" + "|10.6.0.1", "10.6.0.2");
@@ -203,7 +204,7 @@ class PasswordGateTest {
             assertThat(gate.check(Realm.CUSTOMER, "jo@x.example", "10.7.0.1", this::wrong)).isFalse();
         }
         BlockingSleeper held = new BlockingSleeper();
-        PasswordGate burst = new PasswordGate(new LoginThrottle(jdbc, transactions, properties, clock), properties,
+        PasswordGate burst = new PasswordGate(new LoginThrottle(counts, transactions, properties, clock), properties,
                 held);
         int checked = passwordChecks.get();
         ExecutorService threads = Executors.newFixedThreadPool(3);

@@ -12,7 +12,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.supportdesk.mail.MailDeliveryVariables.MAIL_ID;
-import static org.supportdesk.mail.MailDeliveryVariables.PROCESS;
+import static org.supportdesk.processes.MailDeliveryDiagram.PROCESS_KEY;
 import static org.supportdesk.mail.MailDeliveryVariables.TEMPLATE;
 
 import java.time.Duration;
@@ -78,7 +78,7 @@ class MailDeliveryPathsTest {
     }
 
     private static ProcessInstance queue(long mailId) {
-        return runtimeService().startProcessInstanceByKey(PROCESS, "SD-1001",
+        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, "SD-1001",
                 Variables.putValue(MAIL_ID, mailId).putValue(TEMPLATE, "agent-reply"));
     }
 }

@@ -39,6 +39,8 @@ import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.ticket.TicketStatus;
 
 import com.icegreen.greenmail.util.GreenMail;
+import org.supportdesk.processes.MailDeliveryDiagram;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * Q2: while the SMTP server cannot take mail, mail waits and goes out once when the server is back; each mail is
@@ -92,7 +94,7 @@ class MailDeliveryTest {
         dispatcher.sendDue();
 
         assertThat(outboundStatus(number, "acknowledgement")).isEqualTo("QUEUED");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("mail-delivery")
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(MailDeliveryDiagram.PROCESS_KEY)
                 .processInstanceBusinessKey(number).count()).as("no delivery process, no incident").isZero();
         assertThat(jdbc.sql("select last_error from outbound_mail where ticket_id = ? and template = 'acknowledgement'")
                 .param(ticketId(number)).query(String.class).single()).contains("ConnectException");
@@ -218,13 +220,13 @@ class MailDeliveryTest {
 
         failUntilRetriesRunOut(acknowledgementJob(number));
 
-        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(ticketRepository.findByNumber(number).orElseThrow().status()).isEqualTo(TicketStatus.NEW);
         assertThat(runtime.createIncidentQuery().processInstanceId(tickets.process(number).getId()).count()).isZero();
 
         tickets.triage(number, "HIGH", "team-lifecycle");
 
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(ticketRepository.findByNumber(number).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
     }
 
@@ -282,12 +284,12 @@ class MailDeliveryTest {
         long mailId = outboundId(number, "acknowledgement");
 
         // a second delivery of the same stored mail, as after a job that ran twice
-        runtime.createProcessInstanceByKey("mail-delivery").businessKey(number).setVariable("mailId", mailId)
+        runtime.createProcessInstanceByKey(MailDeliveryDiagram.PROCESS_KEY).businessKey(number).setVariable("mailId", mailId)
                 .setVariable("template", "acknowledgement").execute();
 
         assertThat(mailbox.to(requester)).hasSize(1);
         assertThat(outboundStatus(number, "acknowledgement")).isEqualTo("SENT");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("mail-delivery")
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(MailDeliveryDiagram.PROCESS_KEY)
                 .processInstanceBusinessKey(number).count()).as("deliveries left over").isZero();
     }
 
@@ -312,7 +314,7 @@ class MailDeliveryTest {
 
     private Job acknowledgementJob(String number) {
         dispatcher.sendDue(); // the first attempt fails and hands the mail to the mail-delivery process
-        ProcessInstance delivery = runtime.createProcessInstanceQuery().processDefinitionKey("mail-delivery")
+        ProcessInstance delivery = runtime.createProcessInstanceQuery().processDefinitionKey(MailDeliveryDiagram.PROCESS_KEY)
                 .processInstanceBusinessKey(number).variableValueEquals("template", "acknowledgement").singleResult();
         assertThat(delivery).as("acknowledgement delivery of " + number).isNotNull();
         return management.createJobQuery().processInstanceId(delivery.getId()).singleResult();

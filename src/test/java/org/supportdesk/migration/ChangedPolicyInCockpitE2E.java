@@ -18,6 +18,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * docs/changing-the-policy.md's last steps in a real browser (profile {@code e2e}): after an analyst deployed a
@@ -51,7 +52,7 @@ class ChangedPolicyInCockpitE2E extends org.supportdesk.portal.BrowserTests {
                 .deploy().getId();
         try {
             migrations.migrateToLatest().stream().filter(s -> s.batchId() != null).forEach(s -> jobs.runBatch(s.batchId()));
-            ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey("support-ticket")
+            ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(SupportTicketDiagram.PROCESS_KEY)
                     .latestVersion().singleResult();
 
             browser.resize(1400, 900);

@@ -21,6 +21,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * Issue #15: an analyst deploys a changed {@code support-ticket}; the tickets already running follow it when their
@@ -31,7 +32,7 @@ import org.supportdesk.catalog.Product;
 @SupportDeskTest
 class RunningTicketsFollowTheDiagramTest {
 
-    static final String PROCESS = "support-ticket";
+    static final String PROCESS = SupportTicketDiagram.PROCESS_KEY;
 
     @Autowired Tickets tickets;
     @Autowired TestFixtures fixtures;
@@ -92,7 +93,7 @@ class RunningTicketsFollowTheDiagramTest {
         String pending = pendingTicket();
         String before = tickets.process(working).getProcessDefinitionId();
 
-        String deployment = deploy(bpmn -> bpmn.replace("Task_WorkTicket", "Task_AnswerTicket"));
+        String deployment = deploy(bpmn -> bpmn.replace(SupportTicketDiagram.WORK_TASK, "Task_AnswerTicket"));
         try {
             List<InstanceMigrations.Started> started = migrations.migrateToLatest();
             started.stream().filter(s -> s.batchId() != null).forEach(s -> jobs.runBatch(s.batchId()));

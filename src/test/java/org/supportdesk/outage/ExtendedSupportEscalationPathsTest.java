@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.supportdesk.ProcessTestEngine;
 import org.supportdesk.ProcessTestEngine.Services;
 import org.supportdesk.ticket.Audience;
+import org.supportdesk.processes.EscalationDiagram;
 
 /** Every path of {@code extended-support-escalation} (R21), its steps' services mocked. */
 class ExtendedSupportEscalationPathsTest {
@@ -59,7 +60,7 @@ class ExtendedSupportEscalationPathsTest {
     void theOnCallEngineerIsPagedAndTheAcknowledgerKeepsTheTicket() {
         ProcessInstance escalation = escalate();
         verify(services.notifier()).notify(eq(TICKET), eq("outage-page"), eq(List.of(Audience.ONCALL)), any());
-        assertThat(escalation).isWaitingAt("Task_AcknowledgeOutage");
+        assertThat(escalation).isWaitingAt(EscalationDiagram.ACKNOWLEDGE_TASK);
         assertThat(task()).hasCandidateGroup("oncall").hasCandidateGroup("oncall-backup")
                 .hasCandidateGroup("support-managers");
 
@@ -67,7 +68,7 @@ class ExtendedSupportEscalationPathsTest {
         taskService().claim(task().getId(), "olivia");
         complete(task(), Variables.putValue(OUTAGE_DECISION, "CONFIRM"));
 
-        assertThat(escalation).hasPassed("Task_RecordAcknowledgement", "EndEvent_Acknowledged").isEnded()
+        assertThat(escalation).hasPassed(EscalationDiagram.RECORD_ACKNOWLEDGEMENT, "EndEvent_Acknowledged").isEnded()
                 .variables().containsEntry(ASSIGNEE, "olivia").containsEntry(ACKNOWLEDGED_BY, "olivia")
                 .containsEntry(ACKNOWLEDGED_AT, Date.from(NIGHT)).containsEntry(FIRST_RESPONDED_AT, Date.from(NIGHT));
         verify(services.workflow()).recordAssignee(TICKET, "olivia");
@@ -86,14 +87,14 @@ class ExtendedSupportEscalationPathsTest {
 
         verify(services.notifier()).notify(eq(TICKET), eq("outage-escalation"),
                 eq(List.of(Audience.ONCALL, Audience.ONCALL_BACKUP, Audience.MANAGERS)), any());
-        assertThat(escalation).hasPassed("Task_PageBackupAndManager", "EndEvent_Escalated")
-                .isWaitingAt("Task_AcknowledgeOutage");
+        assertThat(escalation).hasPassed(EscalationDiagram.PAGE_BACKUP_AND_MANAGER, "EndEvent_Escalated")
+                .isWaitingAt(EscalationDiagram.ACKNOWLEDGE_TASK);
         assertThat(job(escalation).getDuedate()).isEqualTo(Date.from(firstPage.plus(Duration.ofMinutes(30))));
         verify(services.outages(), never()).acknowledge(anyLong(), any());
     }
 
     private static ProcessInstance escalate() {
-        return runtimeService().startProcessInstanceByKey("extended-support-escalation", "SD-1001",
+        return runtimeService().startProcessInstanceByKey(EscalationDiagram.PROCESS_KEY, "SD-1001",
                 Variables.putValue(TICKET_ID, TICKET).putValue(TICKET_NUMBER, "SD-1001").putValue(SUMMARY, "Repository down")
                         .putValue(ASSIGNEE, null).putValue(FIRST_RESPONDED_AT, null));
     }

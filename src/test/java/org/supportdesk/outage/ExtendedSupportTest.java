@@ -23,6 +23,8 @@ import org.supportdesk.dashboard.Dashboard;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.TicketRepository;
+import org.supportdesk.processes.EscalationDiagram;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /** R19 and R21: 24x7 paging for Extended Support customers, and the Extended Support channel. */
 @SupportDeskTest
@@ -51,7 +53,7 @@ class ExtendedSupportTest {
         assertThat(now.sev1Running() - before.sev1Running()).as("the managers' dashboard: SEV-1 running").isEqualTo(1);
         assertThat(now.unacknowledgedPages() - before.unacknowledgedPages()).as("pages not acknowledged").isEqualTo(1);
 
-        assertThat(escalation(number)).isWaitingAt("Task_AcknowledgeOutage").task().hasCandidateGroup("oncall");
+        assertThat(escalation(number)).isWaitingAt(EscalationDiagram.ACKNOWLEDGE_TASK).task().hasCandidateGroup("oncall");
         assertThat(escalation(number)).task().hasName("Acknowledge outage " + number + ": "
                 + Sev1OutageTest.outage().get("summary"));
         assertThat(mailbox.to("oncall@support.example", number)).extracting(Mailbox.Mail::subject)
@@ -77,7 +79,7 @@ class ExtendedSupportTest {
         assertThat(mailbox.to("backup@support.example", "[" + number + "] SEV-1 outage still not acknowledged")).hasSize(3);
         assertThat(mailbox.to("manager@support.example", "[" + number + "] SEV-1 outage still not acknowledged")).hasSize(3);
         assertThat(mailbox.to("oncall@support.example", number)).hasSize(4);
-        assertThat(escalation(number)).isWaitingAt("Task_AcknowledgeOutage");
+        assertThat(escalation(number)).isWaitingAt(EscalationDiagram.ACKNOWLEDGE_TASK);
     }
 
     @Test
@@ -95,7 +97,7 @@ class ExtendedSupportTest {
                 .as("the managers' dashboard: one page fewer to acknowledge").isEqualTo(pages - 1);
 
         assertThat(cycle(escalation)).isNull();
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(tickets.task(number).getAssignee()).isEqualTo("oncall");
         assertThat(repository.findByNumber(number).orElseThrow().priority()).isEqualTo(Priority.URGENT);
     }
@@ -115,7 +117,7 @@ class ExtendedSupportTest {
         tickets.completeAs("backup", List.of("oncall-backup", "team-sev1"), number, values);
 
         assertThat(cycle(escalation)).isNull();
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(tickets.task(number).getAssignee()).isEqualTo("backup");
     }
 
@@ -128,7 +130,7 @@ class ExtendedSupportTest {
 
         acknowledge(number, "NOT_AN_OUTAGE", "Only the staging server is affected.");
 
-        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(tickets.candidateGroups(number)).containsExactly("team-repository");
         assertThat(repository.findByNumber(number).orElseThrow().priority()).isEqualTo(Priority.NORMAL);
         assertThat(mailbox.to(customer, "Urgency lowered").get(0).body()).contains("Only the staging server");
@@ -159,7 +161,7 @@ class ExtendedSupportTest {
         assertThat(response.<String>json("$.channel")).isEqualTo("EXTENDED_SUPPORT");
         assertThat(response.<String>json("$.notice")).contains("production outages only");
         String number = response.json("$.number");
-        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(mailbox.to("oncall@support.example", number)).isEmpty();
     }
 
@@ -186,7 +188,7 @@ class ExtendedSupportTest {
         Api.Response response = api.as(customer).post("/api/extended-support/requests", Sev1OutageTest.outage());
 
         assertThat(response.body()).doesNotContain("notice");
-        assertThat(escalation(response.json("$.number"))).isWaitingAt("Task_AcknowledgeOutage");
+        assertThat(escalation(response.json("$.number"))).isWaitingAt(EscalationDiagram.ACKNOWLEDGE_TASK);
     }
 
     private OrgFixture extendedSupportOrganisation() {
@@ -201,7 +203,7 @@ class ExtendedSupportTest {
     }
 
     private ProcessInstance escalation(String number) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("extended-support-escalation")
+        return runtime.createProcessInstanceQuery().processDefinitionKey(EscalationDiagram.PROCESS_KEY)
                 .processInstanceBusinessKey(number).singleResult();
     }
 

@@ -53,6 +53,8 @@ import org.supportdesk.ProcessTestEngine;
 import org.supportdesk.ProcessTestEngine.Services;
 import org.supportdesk.ticket.Audience;
 import org.supportdesk.ticket.TicketNotifier;
+import org.supportdesk.processes.EscalationDiagram;
+import org.supportdesk.processes.Sev1OutageDiagram;
 
 /** Every path of {@code sev1-outage} (R18–R21), its steps' services mocked. */
 class Sev1OutagePathsTest {
@@ -81,8 +83,8 @@ class Sev1OutagePathsTest {
     void inBusinessHoursTheOutageIsUrgentInTheSev1QueueAndTheCustomerIsTold() {
         ProcessInstance outage = report(true, true, false);
 
-        assertThat(outage).hasPassed("Task_MarkSev1", "Task_SendSev1Received", "Task_NotifySev1Queue")
-                .isWaitingAt("Task_AssessOutage")
+        assertThat(outage).hasPassed(Sev1OutageDiagram.MARK_SEV1, Sev1OutageDiagram.SEND_SEV1_RECEIVED, "Task_NotifySev1Queue")
+                .isWaitingAt(Sev1OutageDiagram.ASSESS_TASK)
                 .variables().containsEntry(PRIORITY, "URGENT").containsEntry(TEAM, "team-sev1")
                 .containsEntry(STANDARD_TEAM, "team-repository");
         assertThat(task(outage)).hasCandidateGroup("team-sev1");
@@ -96,8 +98,8 @@ class Sev1OutagePathsTest {
     void withoutAttachmentsTheCustomerIsAskedForTheStartUpLogsFirst() {
         ProcessInstance outage = report(true, false, false);
 
-        assertThat(outage).hasPassed("Task_RequestStartupLogs", "Task_SendSev1Received")
-                .isWaitingAt("Task_AssessOutage");
+        assertThat(outage).hasPassed(Sev1OutageDiagram.REQUEST_STARTUP_LOGS, Sev1OutageDiagram.SEND_SEV1_RECEIVED)
+                .isWaitingAt(Sev1OutageDiagram.ASSESS_TASK);
         InOrder mails = inOrder(notifier);
         mails.verify(notifier).notify(eq(TICKET), eq("sev1-logs-request"), eq(CUSTOMER), any());
         mails.verify(notifier).notify(eq(TICKET), eq("sev1-received"), eq(CUSTOMER), any());
@@ -114,13 +116,13 @@ class Sev1OutagePathsTest {
 
         ProcessInstance outage = report(false, true, false);
 
-        assertThat(outage).hasPassed("Task_SendOutOfHoursNotice").isWaitingAt("Timer_NextOpening");
+        assertThat(outage).hasPassed(Sev1OutageDiagram.SEND_OUT_OF_HOURS_NOTICE).isWaitingAt("Timer_NextOpening");
         assertThat(workStartsAt).containsExactly("Wednesday 2 December 2026, 09:00 EST");
         assertThat(job(outage).getDuedate()).isEqualTo(OPENING);
 
         execute(job(outage));
 
-        assertThat(outage).isWaitingAt("Task_AssessOutage");
+        assertThat(outage).isWaitingAt(Sev1OutageDiagram.ASSESS_TASK);
         verify(notifier).notify(eq(TICKET), eq("new-sev1"), eq(List.of(Audience.TEAM)), any());
         verify(notifier, never()).notify(anyLong(), eq("sev1-received"), any(), any());
     }
@@ -132,14 +134,14 @@ class Sev1OutagePathsTest {
         assertThat(outage).hasPassed("Task_SendExtendedSupportNotice")
                 .isWaitingAt("CallActivity_ExtendedSupportEscalation");
         verify(notifier).notify(eq(TICKET), eq("sev1-extended-support"), eq(CUSTOMER), any());
-        ProcessInstance escalation = calledProcessInstance("extended-support-escalation");
-        assertThat(escalation).hasBusinessKey("SD-1001").isWaitingAt("Task_AcknowledgeOutage");
+        ProcessInstance escalation = calledProcessInstance(EscalationDiagram.PROCESS_KEY);
+        assertThat(escalation).hasBusinessKey("SD-1001").isWaitingAt(EscalationDiagram.ACKNOWLEDGE_TASK);
 
         when(services.acting().user(any())).thenReturn("olivia");
         taskService().claim(task(escalation).getId(), "olivia");
         ProcessTestEngine.submit(task(escalation), Variables.putValue(OUTAGE_DECISION, "CONFIRM"));
 
-        assertThat(outage).hasPassed("Task_ConfirmOutage", "EndEvent_OutageConfirmed").isEnded()
+        assertThat(outage).hasPassed(Sev1OutageDiagram.CONFIRM_OUTAGE, "EndEvent_OutageConfirmed").isEnded()
                 .variables().containsEntry(ACKNOWLEDGED_BY, "olivia").containsEntry(ASSIGNEE, "olivia")
                 .containsEntry(OUTAGE_CONFIRMED, true).containsEntry(FIRST_RESPONDED_AT, Date.from(NOW));
         verify(services.outages()).confirm(TICKET);
@@ -150,7 +152,7 @@ class Sev1OutagePathsTest {
     void outOfHoursWithExtendedSupportTheOnCallEngineerMayDowngradeWithAReason() {
         ProcessInstance outage = report(false, true, true);
         assertThat(outage).isWaitingAt("CallActivity_ExtendedSupportEscalation");
-        ProcessInstance escalation = calledProcessInstance("extended-support-escalation");
+        ProcessInstance escalation = calledProcessInstance(EscalationDiagram.PROCESS_KEY);
         when(services.acting().user(any())).thenReturn("olivia");
 
         ProcessTestEngine.submit(task(escalation), Variables.putValue(OUTAGE_DECISION, "NOT_AN_OUTAGE")
@@ -165,7 +167,7 @@ class Sev1OutagePathsTest {
 
         ProcessTestEngine.submit(task(outage), Variables.putValue(OUTAGE_DECISION, "CONFIRM"));
 
-        assertThat(outage).hasPassed("Task_ConfirmOutage", "EndEvent_OutageConfirmed").isEnded()
+        assertThat(outage).hasPassed(Sev1OutageDiagram.CONFIRM_OUTAGE, "EndEvent_OutageConfirmed").isEnded()
                 .variables().containsEntry(OUTAGE_CONFIRMED, true).containsEntry(STATUS, "OPEN")
                 .containsEntry(FIRST_RESPONDED_AT, Date.from(NOW)).containsEntry(PRIORITY, "URGENT");
         verify(services.outages()).confirm(TICKET);
@@ -180,7 +182,7 @@ class Sev1OutagePathsTest {
         ProcessTestEngine.submit(task(outage), Variables.putValue(OUTAGE_DECISION, "NOT_AN_OUTAGE")
                 .putValue(ENGINEER_NOTE, "A single user cannot log in"));
 
-        assertThat(outage).hasPassed("Task_DowngradeUrgency", "Task_SendDowngradeNotice", "EndEvent_Downgraded")
+        assertThat(outage).hasPassed(Sev1OutageDiagram.DOWNGRADE_URGENCY, "Task_SendDowngradeNotice", "EndEvent_Downgraded")
                 .isEnded().variables().containsEntry(PRIORITY, "NORMAL").containsEntry(TEAM, "team-repository")
                 .containsEntry(OUTAGE_CONFIRMED, false).containsEntry(SEV1_DOWNGRADED, true)
                 .containsEntry(ORGANIZATION_SEV1_DOWNGRADES, 1);
@@ -194,7 +196,7 @@ class Sev1OutagePathsTest {
 
         ProcessTestEngine.submit(task(outage), Variables.putValue(OUTAGE_DECISION, "REQUEST_LOGS"));
 
-        assertThat(outage).hasPassed("Task_RequestLogsAgain").isWaitingAt("Task_AssessOutage");
+        assertThat(outage).hasPassed(Sev1OutageDiagram.REQUEST_LOGS_AGAIN).isWaitingAt(Sev1OutageDiagram.ASSESS_TASK);
         verify(notifier).notify(eq(TICKET), eq("sev1-logs-request"), eq(CUSTOMER), any());
         verify(services.outages(), never()).confirm(anyLong());
         verify(services.outages(), never()).downgrade(anyLong(), any(), any(), any());
@@ -207,15 +209,15 @@ class Sev1OutagePathsTest {
 
         execute(job(outage));
 
-        assertThat(outage).hasPassed("Task_EscalateToManagers", "Task_RecordSev1Escalation", "EndEvent_ManagersAlerted")
-                .isWaitingAt("Task_AssessOutage").variables().containsEntry(FIRST_RESPONSE_BREACHED, true);
+        assertThat(outage).hasPassed("Task_EscalateToManagers", Sev1OutageDiagram.RECORD_SEV1_ESCALATION, "EndEvent_ManagersAlerted")
+                .isWaitingAt(Sev1OutageDiagram.ASSESS_TASK).variables().containsEntry(FIRST_RESPONSE_BREACHED, true);
         verify(notifier).notify(eq(TICKET), eq("sev1-escalation"), eq(List.of(Audience.MANAGERS)), any());
         verify(services.workflow()).recordFirstResponseBreach(TICKET);
     }
 
     private ProcessInstance report(boolean open, boolean attachments, boolean extendedSupport) {
         when(services.businessTime().isOpen(any())).thenReturn(open);
-        return runtimeService().startProcessInstanceByKey("sev1-outage", "SD-1001", Variables
+        return runtimeService().startProcessInstanceByKey(Sev1OutageDiagram.PROCESS_KEY, "SD-1001", Variables
                 .putValue(TICKET_ID, TICKET).putValue(TICKET_NUMBER, "SD-1001").putValue(SUMMARY, "Repository down")
                 .putValue(TEAM, "team-repository").putValue(PRIORITY, "URGENT")
                 .putValue(STATUS, "NEW").putValue(ASSIGNEE, null).putValue(FIRST_RESPONDED_AT, null)

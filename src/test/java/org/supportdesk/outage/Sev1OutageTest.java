@@ -27,6 +27,8 @@ import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.ticket.TicketStatus;
+import org.supportdesk.processes.Sev1OutageDiagram;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /** R18–R20: the SEV-1 path in and out of business hours, without Extended Support. */
 @SupportDeskTest
@@ -50,7 +52,7 @@ class Sev1OutageTest {
 
         String number = tickets.file(customer, outage());
 
-        assertThat(sev1(number)).isWaitingAt("Task_AssessOutage").hasPassed("Task_SendSev1Received");
+        assertThat(sev1(number)).isWaitingAt(Sev1OutageDiagram.ASSESS_TASK).hasPassed(Sev1OutageDiagram.SEND_SEV1_RECEIVED);
         assertThat(tickets.candidateGroups(number)).containsExactly("team-sev1");
         assertThat(tickets.task(number).getName()).as("the task carries the ticket")
                 .isEqualTo("Assess outage " + number + ": " + outage().get("summary"));
@@ -81,7 +83,7 @@ class Sev1OutageTest {
 
         jobs.fire(jobs.timer(sev1(number).getId(), "Timer_Sev1ResponseDue"));
 
-        assertThat(sev1(number)).hasPassed("Task_EscalateToManagers").isWaitingAt("Task_AssessOutage");
+        assertThat(sev1(number)).hasPassed("Task_EscalateToManagers").isWaitingAt(Sev1OutageDiagram.ASSESS_TASK);
         assertThat(mailbox.to("manager@support.example", number)).extracting(Mailbox.Mail::subject)
                 .contains("[" + number + "] SEV-1 outage unanswered for an hour: Repository down");
         assertThat(ticket(number).firstResponseBreached()).isTrue();
@@ -94,7 +96,7 @@ class Sev1OutageTest {
 
         String number = tickets.file(customer, outage());
 
-        assertThat(sev1(number)).hasPassed("Task_RequestStartupLogs");
+        assertThat(sev1(number)).hasPassed(Sev1OutageDiagram.REQUEST_STARTUP_LOGS);
         assertThat(mailbox.to(customer, "please send the start-up logs")).hasSize(1);
     }
 
@@ -105,7 +107,7 @@ class Sev1OutageTest {
 
         String number = tickets.fileWithFile(customer, outage(), "startup.log.gz", new byte[]{1, 2, 3});
 
-        assertThat(sev1(number)).hasNotPassed("Task_RequestStartupLogs");
+        assertThat(sev1(number)).hasNotPassed(Sev1OutageDiagram.REQUEST_STARTUP_LOGS);
         assertThat(mailbox.to(customer, "start-up logs")).isEmpty();
     }
 
@@ -117,7 +119,7 @@ class Sev1OutageTest {
 
         assess(number, "REQUEST_LOGS", "We need nexus.log from the data directory.");
 
-        assertThat(sev1(number)).isWaitingAt("Task_AssessOutage").hasPassed("Task_RequestLogsAgain");
+        assertThat(sev1(number)).isWaitingAt(Sev1OutageDiagram.ASSESS_TASK).hasPassed(Sev1OutageDiagram.REQUEST_LOGS_AGAIN);
         assertThat(mailbox.to(customer, "start-up logs")).last().extracting(Mailbox.Mail::body).asString()
                 .contains("We need nexus.log from the data directory.");
     }
@@ -131,7 +133,7 @@ class Sev1OutageTest {
         assess(number, "CONFIRM", null);
 
         assertThat(sev1History(number)).isEqualTo(1);
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket").hasNotPassed("Task_TriageTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK).hasNotPassed(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(tickets.task(number).getAssignee()).isEqualTo("oncall");
         assertThat(tickets.candidateGroups(number)).containsExactly("team-sev1");
         assertThat(ticket(number).status()).isEqualTo(TicketStatus.OPEN);
@@ -147,7 +149,7 @@ class Sev1OutageTest {
 
         assess(number, "NOT_AN_OUTAGE", "The test instance is down; production runs fine.");
 
-        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(tickets.candidateGroups(number)).containsExactly("team-repository");
         Ticket ticket = ticket(number);
         assertThat(ticket.priority()).isEqualTo(Priority.NORMAL);
@@ -192,7 +194,7 @@ class Sev1OutageTest {
         String number = tickets.file(customer, outage());
 
         assertThatThrownBy(() -> assess(number, "NOT_AN_OUTAGE", " ")).hasMessageContaining("Say why");
-        assertThat(sev1(number)).isWaitingAt("Task_AssessOutage");
+        assertThat(sev1(number)).isWaitingAt(Sev1OutageDiagram.ASSESS_TASK);
     }
 
     @Test
@@ -217,7 +219,7 @@ class Sev1OutageTest {
 
         jobs.fire(jobs.timer(sev1(number).getId(), "Timer_NextOpening"));
 
-        assertThat(sev1(number)).isWaitingAt("Task_AssessOutage");
+        assertThat(sev1(number)).isWaitingAt(Sev1OutageDiagram.ASSESS_TASK);
         assertThat(Jobs.due(jobs.timer(sev1(number).getId(), "Timer_Sev1ResponseDue")))
                 .isEqualTo(EngineTime.newYork("2026-12-07T10:00"));
     }
@@ -277,7 +279,7 @@ class Sev1OutageTest {
         String next = followUp.json("$.number");
         assertThat(ticket(next).concernType()).isEqualTo(ConcernType.PROBLEM);
         assertThat(ticket(next).priority()).isEqualTo(Priority.NORMAL);
-        assertThat(tickets.process(next)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(next)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(sev1(next)).as("no SEV-1 process").isNull();
         assertThat(mailbox.to(customer, next)).extracting(Mailbox.Mail::subject)
                 .anyMatch(subject -> subject.contains("Follow-up to " + number + " created"));
@@ -324,7 +326,7 @@ class Sev1OutageTest {
     }
 
     private ProcessInstance sev1(String number) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("sev1-outage")
+        return runtime.createProcessInstanceQuery().processDefinitionKey(Sev1OutageDiagram.PROCESS_KEY)
                 .processInstanceBusinessKey(number).singleResult();
     }
 
@@ -332,7 +334,7 @@ class Sev1OutageTest {
         return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
                 .createHistoricActivityInstanceQuery().activityId("EndEvent_OutageConfirmed")
                 .processInstanceId(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
-                        .createHistoricProcessInstanceQuery().processDefinitionKey("sev1-outage")
+                        .createHistoricProcessInstanceQuery().processDefinitionKey(Sev1OutageDiagram.PROCESS_KEY)
                         .processInstanceBusinessKey(number).singleResult().getId())
                 .count();
     }

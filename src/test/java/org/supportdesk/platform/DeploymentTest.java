@@ -31,6 +31,10 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.SupportDeskTest;
+import org.supportdesk.processes.EscalationDiagram;
+import org.supportdesk.processes.MailDeliveryDiagram;
+import org.supportdesk.processes.Sev1OutageDiagram;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * What the engine runs is what the analysts edit in {@code processes/} and {@code forms/}: the four processes and
@@ -41,7 +45,8 @@ import org.supportdesk.SupportDeskTest;
 class DeploymentTest {
 
     private static final List<String> PROCESSES =
-            List.of("support-ticket", "sev1-outage", "extended-support-escalation", "mail-delivery");
+            List.of(SupportTicketDiagram.PROCESS_KEY, Sev1OutageDiagram.PROCESS_KEY, EscalationDiagram.PROCESS_KEY,
+                    MailDeliveryDiagram.PROCESS_KEY);
     private static final List<Path> MODEL_FOLDERS = List.of(Path.of("processes"), Path.of("forms"));
 
     @Autowired RepositoryService repository;
@@ -112,7 +117,7 @@ class DeploymentTest {
                         .isNotNull();
             }
         }
-        assertThat(called).contains("sev1-outage", "extended-support-escalation");
+        assertThat(called).contains(Sev1OutageDiagram.PROCESS_KEY, EscalationDiagram.PROCESS_KEY);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 import java.util.Date;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
 import org.camunda.bpm.impl.juel.SimpleContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELException;
@@ -34,10 +35,13 @@ class PolicyExpressionsTest {
     @Test
     void aPublishedFunctionIsCalled() {
         Date from = new Date(0);
-        when(businessTime.plusHours(from, 2)).thenReturn(new Date(7_200_000));
+        VariableScope execution = mock(VariableScope.class);
+        when(businessTime.plusBusinessDays(execution, from, 2)).thenReturn(new Date(172_800_000));
         context.setVariable("from", new ExpressionFactoryImpl().createValueExpression(from, Date.class));
+        context.setVariable("execution", new ExpressionFactoryImpl().createValueExpression(execution,
+                VariableScope.class));
 
-        assertThat(evaluate("${businessTime.plusHours(from, 2)}")).isEqualTo(new Date(7_200_000));
+        assertThat(evaluate("${businessTime.plusBusinessDays(execution, from, 2)}")).isEqualTo(new Date(172_800_000));
     }
 
     @Test

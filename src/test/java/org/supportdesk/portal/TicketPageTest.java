@@ -28,6 +28,7 @@ import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.ticket.TicketStatus;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /** The ticket page: what the customer sees, replies, follow-ups and downloads, for their organisation only (R13–R17). */
 @SupportDeskTest
@@ -133,7 +134,7 @@ class TicketPageTest {
         assertThat((String) result.getFlashMap().get("notice")).contains("open again");
         Ticket ticket = repository.findByNumber(number).orElseThrow();
         assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
-        assertThat(tickets.task(number).getTaskDefinitionKey()).isEqualTo("Task_WorkTicket");
+        assertThat(tickets.task(number).getTaskDefinitionKey()).isEqualTo(SupportTicketDiagram.WORK_TASK);
         Document page = page(rita, number);
         assertThat(page.select(".conversation .message.from-customer .text").text()).isEqualTo("We run 3.70.1.");
         assertThat(page.select(".conversation .message.from-customer .files a").text()).isEqualTo("version.txt");

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * What every scenario works with: the two nodes, the mail servers, the database, one customer organisation with its
@@ -177,15 +178,15 @@ final class Cluster {
 
     /** Triage: the ticket goes OPEN and waits in the Work task. */
     void triage(Node node, String number) {
-        String task = awaitTask(node, number, "Task_TriageTicket");
+        String task = awaitTask(node, number, SupportTicketDiagram.TRIAGE_TASK);
         requireOk(() -> complete(node, task, Map.of("priority", "NORMAL", "team", "team-repository")));
-        awaitTask(node, number, "Task_WorkTicket");
+        awaitTask(node, number, SupportTicketDiagram.WORK_TASK);
     }
 
     /** Triage, then the agent asks for information: the ticket is PENDING with its reminder timers. */
     void makePending(Node node, String number) {
         triage(node, number);
-        String work = awaitTask(node, number, "Task_WorkTicket");
+        String work = awaitTask(node, number, SupportTicketDiagram.WORK_TASK);
         requireOk(() -> complete(node, work, Map.of("action", "REQUEST_INFO",
                 "reply", "Which version do you run? (" + number + ")")));
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * Scenario 3: on the same ticket, in the same second, through different nodes: a reply by mail, a reply on the portal
@@ -41,7 +42,7 @@ final class SimultaneousReplies {
         for (int i = 0; i < rounds; i++) {
             String number = numbers.get(i);
             String token = browser.replyToken(cluster.b, number);
-            String work = cluster.awaitTask(cluster.b, number, "Task_WorkTicket");
+            String work = cluster.awaitTask(cluster.b, number, SupportTicketDiagram.WORK_TASK);
             String mailId = "<s3-" + run + "-" + i + "@mail.umbrella.example>";
             mailIds.add(mailId);
             CyclicBarrier together = new CyclicBarrier(4);

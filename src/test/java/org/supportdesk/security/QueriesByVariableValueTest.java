@@ -17,6 +17,7 @@ import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
 
 import com.jayway.jsonpath.JsonPath;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * Issue #21, item 2: which instances match a variable's value is a yes/no answer, and yes/no answers read a text
@@ -110,7 +111,7 @@ class QueriesByVariableValueTest {
         // the same steps, without the words: activity instances
         String activities = webapps.engineRest("GET", "/engine-rest/history/activity-instance?processInstanceId="
                 + instance, ANALYST, null).body();
-        assertThat(JsonPath.<List<String>>read(activities, "$[*].activityId")).contains("Task_TriageTicket");
+        assertThat(JsonPath.<List<String>>read(activities, "$[*].activityId")).contains(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(activities).doesNotContain("Wombats");
         assertThat(webapps.engineRest("GET", "/engine-rest/history/task?processInstanceId=" + instance,
                 "manager:manager", null).body()).contains("Triage " + number + ": Wombats in the cluster");

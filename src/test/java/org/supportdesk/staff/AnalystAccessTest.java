@@ -20,6 +20,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.Decisions;
 
 /**
  * Process analysts (group {@code process-analysts}, demo login {@code analyst}) change the policy: they deploy from
@@ -40,14 +41,14 @@ class AnalystAccessTest {
     @Test
     void theAnalystDeploysADecisionTableAsModelersDeployButtonDoes() throws Exception {
         byte[] table = Files.readAllBytes(Path.of("processes", "response-targets.dmn"));
-        long before = repository.createDecisionDefinitionQuery().decisionDefinitionKey("response-targets").count();
+        long before = repository.createDecisionDefinitionQuery().decisionDefinitionKey(Decisions.RESPONSE_TARGETS).count();
 
         HttpResponse<String> deployed = deploy(ANALYST, "response-targets.dmn", table);
 
         assertThat(deployed.statusCode()).isEqualTo(200);
         String id = com.jayway.jsonpath.JsonPath.read(deployed.body(), "$.id");
         try {
-            assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("response-targets").count())
+            assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(Decisions.RESPONSE_TARGETS).count())
                     .as("a new version").isEqualTo(before + 1);
         } finally {
             repository.deleteDeployment(id, true);

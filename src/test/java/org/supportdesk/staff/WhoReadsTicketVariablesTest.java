@@ -30,6 +30,7 @@ import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
 
 import com.jayway.jsonpath.JsonPath;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * Issue #21, item 2: process analysts see the policy at work, not the customers' words. With specific variable
@@ -100,10 +101,10 @@ class WhoReadsTicketVariablesTest {
                 .body()).isEqualTo("[]");
         assertThat(webapps.engineRest("GET", "/engine-rest/history/decision-instance?includeInputs=true"
                 + "&includeOutputs=true", analyst, null).body()).isEqualTo("[]");
-        assertThat(may(analyst, "READ_HISTORY_VARIABLE", Resources.PROCESS_DEFINITION, "support-ticket")).isFalse();
+        assertThat(may(analyst, "READ_HISTORY_VARIABLE", Resources.PROCESS_DEFINITION, SupportTicketDiagram.PROCESS_KEY)).isFalse();
         assertThat(may(analyst, "READ_HISTORY", Resources.DECISION_DEFINITION, "ticket-routing"))
                 .as("a decision instance is its inputs and outputs").isFalse();
-        assertThat(may("manager:manager", "READ_HISTORY_VARIABLE", Resources.PROCESS_DEFINITION, "support-ticket"))
+        assertThat(may("manager:manager", "READ_HISTORY_VARIABLE", Resources.PROCESS_DEFINITION, SupportTicketDiagram.PROCESS_KEY))
                 .isTrue();
         assertThat(may("manager:manager", "READ_HISTORY", Resources.DECISION_DEFINITION, "ticket-routing")).isTrue();
     }
@@ -159,7 +160,7 @@ class WhoReadsTicketVariablesTest {
             assertThat(JsonPath.<List<String>>read(elsewhere, "$[*].businessKey")).doesNotContain(number);
             // the instance's activity tree and its incidents
             assertThat(cockpit.get("/camunda/api/engine/engine/default/process-instance/" + instance
-                    + "/activity-instances").body()).contains("Task_WorkTicket");
+                    + "/activity-instances").body()).contains(SupportTicketDiagram.WORK_TASK);
             assertThat(cockpit.post("/camunda/api/cockpit/plugin/base/default/incident",
                     "{\"processInstanceIdIn\":[\"" + instance + "\"]}").body()).contains("A stuck ticket, for the test");
             // a decision table's structure, without its instances
@@ -188,7 +189,7 @@ class WhoReadsTicketVariablesTest {
         HttpResponse<String> submitted = webapps.engineRest("POST", "/engine-rest/task/" + triage + "/submit-form",
                 "agent:agent", "{\"variables\":{\"priority\":{\"value\":\"HIGH\"},\"team\":{\"value\":\"team-lifecycle\"}}}");
         assertThat(submitted.statusCode()).as(submitted.body()).isIn(200, 204);
-        assertThat(tickets.process(other)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(other)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
     }
 
     @Test
@@ -219,7 +220,7 @@ class WhoReadsTicketVariablesTest {
                 + "&processInstanceId=" + instance, manager, null).body()).contains(SUMMARY);
         String activities = webapps.engineRest("GET", "/engine-rest/history/activity-instance?processInstanceId="
                 + instance, manager, null).body();
-        assertThat(JsonPath.<List<String>>read(activities, "$[*].activityId")).contains("Task_TriageTicket");
+        assertThat(JsonPath.<List<String>>read(activities, "$[*].activityId")).contains(SupportTicketDiagram.TRIAGE_TASK);
 
         CamundaWebapps.Session cockpit = webapps.signIn("manager", "manager", "cockpit");
         assertThat(cockpit.post("/camunda/api/engine/engine/default/variable-instance?deserializeValues=false",
@@ -235,7 +236,7 @@ class WhoReadsTicketVariablesTest {
         change("process-analysts", Resources.PROCESS_DEFINITION, "*", true, ProcessDefinitionPermissions.READ_TASK);
         change("process-analysts", Resources.DECISION_DEFINITION, "*", true, Permissions.READ_HISTORY);
         for (String group : List.of("support-agents", "oncall", "oncall-backup", "support-managers")) {
-            change(group, Resources.PROCESS_DEFINITION, "support-ticket", false,
+            change(group, Resources.PROCESS_DEFINITION, SupportTicketDiagram.PROCESS_KEY, false,
                     ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
         }
         change("support-managers", Resources.PROCESS_DEFINITION, "*", false, ProcessDefinitionPermissions.READ_INSTANCE,
@@ -247,7 +248,7 @@ class WhoReadsTicketVariablesTest {
 
         setup.setUp();
 
-        assertThat(may("analyst:analyst", "READ_TASK", Resources.PROCESS_DEFINITION, "support-ticket")).isFalse();
+        assertThat(may("analyst:analyst", "READ_TASK", Resources.PROCESS_DEFINITION, SupportTicketDiagram.PROCESS_KEY)).isFalse();
         assertThat(may("analyst:analyst", "READ_HISTORY", Resources.DECISION_DEFINITION, "ticket-routing")).isFalse();
         assertThat(webapps.engineRest("GET", "/engine-rest/task?processInstanceId=" + instance, "analyst:analyst", null)
                 .body()).isEqualTo("[]");
@@ -256,7 +257,7 @@ class WhoReadsTicketVariablesTest {
         assertThat(webapps.engineRest("GET", "/engine-rest/process-instance/" + instance + "/variables",
                 "oncall:oncall", null).statusCode()).isEqualTo(200);
         assertThat(webapps.engineRest("GET", "/engine-rest/history/activity-instance?processInstanceId=" + instance,
-                "manager:manager", null).body()).contains("Task_TriageTicket");
+                "manager:manager", null).body()).contains(SupportTicketDiagram.TRIAGE_TASK);
     }
 
     private HttpResponse<String> formVariables(String credentials) throws Exception {

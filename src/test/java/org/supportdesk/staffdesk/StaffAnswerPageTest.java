@@ -43,6 +43,7 @@ import org.supportdesk.ticket.TicketRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * Issue #22 item 4 on the staff ticket page: a form (CSRF token, the work form's choices and labels, who is mailed)
@@ -156,7 +157,7 @@ class StaffAnswerPageTest {
                 .andReturn();
 
         assertThat(refused.getResponse().getStatus()).isEqualTo(403);
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(page("/staff/tickets/" + number).text()).doesNotContain("No token.");
     }
 
@@ -221,7 +222,7 @@ class StaffAnswerPageTest {
 
         assertThat(refused.getResponse().getStatus()).isEqualTo(403);
         assertThat(refused.getResponse().getContentAsString()).contains("urn:support-desk:problem:cross-site-request");
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
     }
 
     @Test
@@ -235,7 +236,7 @@ class StaffAnswerPageTest {
 
         assertThat(customer).isEqualTo(401);
         assertThat(analyst).isEqualTo(403);
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
     }
 
     @Test
@@ -261,7 +262,7 @@ class StaffAnswerPageTest {
                 .isEqualTo("Nothing was sent: the files were larger than the limits, so the answer could not be read."
                         + " Attachments may be at most 1.0 MiB per file and 2.0 MiB per request; compress large logs,"
                         + " or split them over several answers.");
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
     }
 
     // --- helpers

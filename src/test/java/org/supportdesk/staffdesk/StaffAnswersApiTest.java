@@ -34,6 +34,7 @@ import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.TicketNotes;
 
 import jakarta.mail.Message;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * Issue #22 item 4, over the staff API: {@code POST /api/staff/tickets/{number}/answers} completes the ticket's open
@@ -110,7 +111,7 @@ class StaffAnswersApiTest {
         assertThat(mail.recipients(Message.RecipientType.CC)).containsExactly(bob);
         assertThat((List<String>) api.as(rita).get("/api/tickets/" + number)
                 .json("$.conversation[-1].attachments[*].name")).as("the customer's own copy").contains("reindex.log");
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(tickets.task(number).getAssignee()).isEqualTo("agent");
     }
 
@@ -181,7 +182,7 @@ class StaffAnswersApiTest {
         assertThat(notes.of(id(number))).extracting(n -> n.author()).containsExactly("agent");
         assertThat(api.as(rita).get("/api/tickets/" + number).body()).doesNotContain("Called them");
         assertThat(mailbox.to(rita)).hasSize(mailsBefore);
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(tickets.task(number).getAssignee()).isEqualTo("agent");
     }
 
@@ -337,7 +338,7 @@ class StaffAnswersApiTest {
         assertThat(error(refused.get("files without an answer"))).startsWith("files needs-answer Files go to the"
                 + " customer with your answer");
         assertThat(tickets.task(number).getAssignee()).as("the claim went back with the answer").isNull();
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(jdbc.sql("select count(*) from attachment where ticket_id = ?").param(id(number))
                 .query(Long.class).single()).as("no file kept").isZero();
         assertThat(notes.of(id(number))).isEmpty();
@@ -384,7 +385,7 @@ class StaffAnswersApiTest {
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("urn:support-desk:problem:cross-site-request");
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(agent().get("/api/staff/tickets/" + number).body()).doesNotContain("evil.example");
     }
 
@@ -397,7 +398,7 @@ class StaffAnswersApiTest {
         assertThat(api.as(rita).post("/api/staff/tickets/" + number + "/answers", reply).status()).isEqualTo(401);
         assertThat(api.as("analyst", "analyst").post("/api/staff/tickets/" + number + "/answers", reply).status())
                 .isEqualTo(403);
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(agent().get("/api/staff/tickets/" + number).body()).doesNotContain("Not from staff.");
     }
 

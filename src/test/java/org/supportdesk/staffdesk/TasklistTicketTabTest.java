@@ -37,6 +37,7 @@ import org.supportdesk.ticket.TicketStatus;
 import org.supportdesk.ticket.Topic;
 
 import com.jayway.jsonpath.JsonPath;
+import org.supportdesk.processes.Sev1OutageDiagram;
 
 /**
  * What the Tasklist "Ticket" tab reads (issue #22): the ticket of a task, whole, from the desk's tables at the moment
@@ -208,7 +209,7 @@ class TasklistTicketTabTest {
         outage.put("description", "The repository does not start after the upgrade.");
         String number = tickets.file(sam, outage);
         org.camunda.bpm.engine.task.Task assess = tickets.task(number);
-        assertThat(assess.getTaskDefinitionKey()).isEqualTo("Task_AssessOutage");
+        assertThat(assess.getTaskDefinitionKey()).isEqualTo(Sev1OutageDiagram.ASSESS_TASK);
 
         String json = webapps.signIn("oncall", "oncall", "tasklist").get(ticketPath(assess.getId())).body();
 

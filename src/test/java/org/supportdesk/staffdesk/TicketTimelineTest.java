@@ -15,6 +15,7 @@ import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.TicketRepository;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /** The timeline of a ticket that went through triage, PENDING, a reminder, the customer's reply and solving. */
 @SupportDeskTest
@@ -50,7 +51,7 @@ class TicketTimelineTest {
                         org.assertj.core.groups.Tuple.tuple("First-response target (due)",
                                 EngineTime.newYork("2026-12-02T10:00"))); // 8 business hours
 
-        jobs.fire(jobs.timer(process, "Timer_FirstResponseDue"));
+        jobs.fire(jobs.timer(process, SupportTicketDiagram.FIRST_RESPONSE_TIMER));
         jobs.fire(jobs.timer(process, "Timer_FirstReminder"));
         mailbox.deliver();
         EngineTime.setNewYork("2026-12-03T12:00");
@@ -116,7 +117,7 @@ class TicketTimelineTest {
         String number = tickets.file(rita, Map.of("product", "LIFECYCLE", "topic", "CONFIGURATION",
                 "concernType", "PROBLEM", "summary", "Late", "description", "Nobody answers.",
                 "businessImpact", "NORMAL"));
-        jobs.fire(jobs.timer(tickets.process(number).getId(), "Timer_FirstResponseDue"));
+        jobs.fire(jobs.timer(tickets.process(number).getId(), SupportTicketDiagram.FIRST_RESPONSE_TIMER));
 
         assertThat(timeline.of(repository.findByNumber(number).orElseThrow()))
                 .extracting(TicketTimeline.Event::text)

@@ -23,6 +23,7 @@ import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * Issue #13, in Tasklist: the task's due date is the first-response target (R11), re-triage from the Work task moves
@@ -100,7 +101,7 @@ class AgentWorkspaceTest {
         assertThat(ticket.priority()).isEqualTo(Priority.URGENT);
         assertThat(ticket.team()).isEqualTo("team-repository");
         assertThat(ticket.assignee()).as("unassigned in the new queue").isNull();
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         Task work = tickets.task(number);
         assertThat(work.getAssignee()).isNull();
         assertThat(tickets.candidateGroups(number)).containsExactly("team-repository");
@@ -184,7 +185,7 @@ class AgentWorkspaceTest {
                 .hasMessageContaining("no such ticket of this organisation");
         assertThatThrownBy(() -> closeAsDuplicateOf(duplicate, closed)).hasMessageContaining("that ticket is closed");
         assertThatThrownBy(() -> closeAsDuplicateOf(duplicate, "")).hasMessageContaining("Name the ticket");
-        assertThat(tickets.process(duplicate)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(duplicate)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(ticket(duplicate).status()).isEqualTo(TicketStatus.OPEN);
     }
 
@@ -201,7 +202,7 @@ class AgentWorkspaceTest {
 
         tickets.complete(number, form);
 
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket").task().isAssignedTo("agent");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK).task().isAssignedTo("agent");
         Ticket ticket = ticket(number);
         assertThat(notes.of(ticket.id())).extracting(TicketNote::body)
                 .containsExactly("Customer runs the cache on NFS; ask Sam before answering.");
@@ -232,7 +233,7 @@ class AgentWorkspaceTest {
                 "reply", "Which version do you run?")))
                 .hasMessageContaining("choose REPLY (or another action that mails it), or clear the answer");
         assertThat(notes.of(ticket(number).id())).isEmpty();
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
     }
 
     @Test
@@ -262,7 +263,7 @@ class AgentWorkspaceTest {
     }
 
     private org.camunda.bpm.engine.runtime.Job target(String number) {
-        return jobs.timer(tickets.process(number).getId(), TicketProcess.FIRST_RESPONSE_TIMER);
+        return jobs.timer(tickets.process(number).getId(), SupportTicketDiagram.FIRST_RESPONSE_TIMER);
     }
 
     private static Instant due(Task task) {

@@ -24,6 +24,7 @@ import org.supportdesk.Tickets;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Member;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /** What customers do besides filing: replies while open (R15), follow-ups (R16), and the ineligible path (R4). */
 @SupportDeskTest
@@ -56,7 +57,7 @@ class CustomerActivityTest {
 
         tickets.reply(requester, number, "One more detail: it started after the upgrade.");
 
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket").hasPassed("Task_NotifyAssigneeOfComment");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK).hasPassed("Task_NotifyAssigneeOfComment");
         assertThat(repository.findByNumber(number).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
         assertThat(mailbox.to("agent@support.example", number)).extracting(Mailbox.Mail::body)
                 .anyMatch(body -> body.contains("it started after the upgrade"));
@@ -68,7 +69,7 @@ class CustomerActivityTest {
 
         tickets.reply(requester, number, "Forgot to say: production only.");
 
-        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(mailbox.to("agent@support.example", number + "] ")).extracting(Mailbox.Mail::subject)
                 .anyMatch(subject -> subject.contains("olive wrote"));
     }
@@ -128,7 +129,7 @@ class CustomerActivityTest {
                 Map.of("description", "It happened again."));
 
         String followUp = response.json("$.number");
-        assertThat(tickets.process(followUp)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(followUp)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(mailbox.to(requester, followUp)).extracting(Mailbox.Mail::subject)
                 .containsExactly("[" + followUp + "] Follow-up to " + original + " created: Follow-up to " + original
                         + ": Policy evaluation fails");

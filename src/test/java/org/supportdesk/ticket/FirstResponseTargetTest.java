@@ -16,6 +16,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * R11: first-response targets (HIGH 4 and NORMAL 8 business hours, from {@code response-targets.dmn}) and their breach;
@@ -101,8 +102,8 @@ class FirstResponseTargetTest {
 
         jobs.fire(target(number));
 
-        assertThat(tickets.process(number)).hasPassed("Task_RecordSlaBreach", "Task_NotifyManagersOfBreach")
-                .isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).hasPassed(SupportTicketDiagram.RECORD_FIRST_RESPONSE_BREACH, "Task_NotifyManagersOfBreach")
+                .isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(runtime.getVariable(tickets.process(number).getId(), "firstResponseBreached")).isEqualTo(true);
         assertThat(repository.findByNumber(number).orElseThrow().firstResponseBreached()).isTrue();
         assertThat(mailbox.to("manager@support.example", number)).extracting(Mailbox.Mail::subject)
@@ -118,7 +119,7 @@ class FirstResponseTargetTest {
 
         jobs.fire(target(number));
 
-        assertThat(tickets.process(number)).hasPassed("EndEvent_TargetMet").hasNotPassed("Task_RecordSlaBreach");
+        assertThat(tickets.process(number)).hasPassed(SupportTicketDiagram.FIRST_RESPONSE_MET).hasNotPassed(SupportTicketDiagram.RECORD_FIRST_RESPONSE_BREACH);
         assertThat(repository.findByNumber(number).orElseThrow().firstResponseBreached()).isFalse();
         assertThat(mailbox.to("manager@support.example", number)).isEmpty();
     }
@@ -132,10 +133,10 @@ class FirstResponseTargetTest {
 
         tickets.work(number, "SOLVE", "Done.");
 
-        assertThat(jobs.timer(processId, "Timer_FirstResponseDue")).isNull();
+        assertThat(jobs.timer(processId, SupportTicketDiagram.FIRST_RESPONSE_TIMER)).isNull();
     }
 
     private org.camunda.bpm.engine.runtime.Job target(String number) {
-        return jobs.timer(tickets.process(number).getId(), "Timer_FirstResponseDue");
+        return jobs.timer(tickets.process(number).getId(), SupportTicketDiagram.FIRST_RESPONSE_TIMER);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.supportdesk.processes.SupportTicketDiagram;
 import org.supportdesk.Api.Response;
 import org.supportdesk.Api;
 import org.supportdesk.EngineTime;
@@ -98,7 +99,7 @@ class FormChoicesOverRestTest {
         Response refused = submit(number, Map.of("action", "RETRIAGE", "newPriority", "SOONER"));
 
         assertRefused(refused, "Unknown priority 'SOONER'", "[URGENT, HIGH, NORMAL, LOW]");
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         Ticket ticket = repository.findByNumber(number).orElseThrow();
         assertThat(ticket.priority()).isEqualTo(Priority.HIGH);
         assertThat(ticket.team()).isEqualTo("team-lifecycle");
@@ -123,7 +124,7 @@ class FormChoicesOverRestTest {
         Response refused = submit(number, Map.of("action", "PANIC"));
 
         assertRefused(refused, "Choose what to do", "REPLY", "RETRIAGE");
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
     }
 
     private Response submitTriage(String number, Map<String, String> values) {
@@ -147,7 +148,7 @@ class FormChoicesOverRestTest {
     }
 
     private void assertStillInTriageAsRouted(String number) {
-        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         Ticket ticket = repository.findByNumber(number).orElseThrow();
         assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
         assertThat(ticket.priority()).isEqualTo(Priority.NORMAL);

@@ -49,6 +49,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.supportdesk.processes.SupportTicketDiagram;
 import org.supportdesk.ProcessTestEngine;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.staff.StaffGroup;
@@ -94,7 +95,7 @@ class FormChoicesPathsTest {
 
         assertRefused(ticket, Map.of(PRIORITY, "BOGUS", TEAM, "team-lifecycle"), PRIORITY, "not-one-of",
                 "Unknown priority 'BOGUS'; choose one of [URGENT, HIGH, NORMAL, LOW]");
-        assertThat(ticket).isWaitingAt("Task_TriageTicket");
+        assertThat(ticket).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         verify(workflow, times(1)).recordRouting(anyLong(), any());
         verify(workflow, never()).changeStatus(anyLong(), any(), any());
     }
@@ -141,7 +142,7 @@ class FormChoicesPathsTest {
         ProcessTestEngine.submit(task(ticket), withVariables(PRIORITY, "URGENT", TEAM, "team-repository",
                 PRODUCT, "REPOSITORY_MANAGER", TOPIC, "PERFORMANCE"));
 
-        assertThat(ticket).isWaitingAt("Task_WorkTicket");
+        assertThat(ticket).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         verify(workflow).recordRouting(TICKET, new Routing(Priority.URGENT, StaffGroup.TEAM_REPOSITORY,
                 Product.REPOSITORY_MANAGER, Topic.PERFORMANCE, null));
         verify(workflow).changeStatus(TICKET, TicketStatus.OPEN, null);
@@ -154,7 +155,7 @@ class FormChoicesPathsTest {
         assertRefused(ticket, Map.of(ACTION, "RETRIAGE", NEW_PRIORITY, "SOONER"), NEW_PRIORITY, "not-one-of",
                 "Unknown priority 'SOONER'; choose one of [URGENT, HIGH, NORMAL, LOW]");
         verify(workflow, never()).retriage(anyLong(), any(), any(), any(), anyBoolean(), any());
-        assertThat(ticket).isWaitingAt("Task_WorkTicket");
+        assertThat(ticket).isWaitingAt(SupportTicketDiagram.WORK_TASK);
     }
 
     @Test
@@ -202,7 +203,7 @@ class FormChoicesPathsTest {
 
     /** A web ticket routed by the decision to the Lifecycle team at NORMAL: waiting at triage. */
     private static ProcessInstance filed() {
-        ProcessInstance ticket = runtimeService().startProcessInstanceByKey(TicketProcess.PROCESS, NUMBER,
+        ProcessInstance ticket = runtimeService().startProcessInstanceByKey(SupportTicketDiagram.PROCESS_KEY, NUMBER,
                 Variables.putValue(TICKET_ID, TICKET).putValue(TICKET_NUMBER, NUMBER).putValue(SUMMARY, "Slow")
                         .putValue(PRODUCT, "LIFECYCLE").putValue(TOPIC, "CONFIGURATION")
                         .putValue(CONCERN_TYPE, "PROBLEM").putValue(BUSINESS_IMPACT, "NORMAL")
@@ -212,7 +213,7 @@ class FormChoicesPathsTest {
                         .putValue(FIRST_RESPONSE_BREACHED, false).putValue(HAS_ATTACHMENTS, false)
                         .putValue(OUTAGE_CONFIRMED, false).putValue(SEV1_DOWNGRADED, false)
                         .putValue(EXTENDED_SUPPORT, false));
-        assertThat(ticket).isWaitingAt("Task_TriageTicket");
+        assertThat(ticket).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         return ticket;
     }
 
@@ -220,7 +221,7 @@ class FormChoicesPathsTest {
         ProcessInstance ticket = filed();
         taskService().claim(task(ticket).getId(), agent);
         ProcessTestEngine.submit(task(ticket), withVariables(TEAM, "team-lifecycle", PRIORITY, "HIGH"));
-        assertThat(ticket).isWaitingAt("Task_WorkTicket");
+        assertThat(ticket).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         return ticket;
     }
 }

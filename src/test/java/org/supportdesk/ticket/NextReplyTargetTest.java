@@ -14,6 +14,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * R11 next reply: after the first response, a customer's reply that returns the ticket to support makes the Work task
@@ -171,7 +172,7 @@ class NextReplyTargetTest {
 
     private Instant due(String number) {
         Task task = tickets.task(number);
-        assertThat(task.getTaskDefinitionKey()).isEqualTo(TicketProcess.WORK_TASK);
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(SupportTicketDiagram.WORK_TASK);
         assertThat(task.getDueDate()).as("due date of %s", task.getName()).isNotNull();
         return task.getDueDate().toInstant();
     }

@@ -16,6 +16,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * R14 and R15: a PENDING ticket is reminded after 2 and 5 business days and closed after 10, in the organisation's
@@ -93,7 +94,7 @@ class PendingTicketTest {
 
         fire(number, "Timer_FirstReminder");
 
-        assertThat(tickets.process(number)).hasPassed("Task_SendFirstReminder")
+        assertThat(tickets.process(number)).hasPassed(SupportTicketDiagram.SEND_FIRST_REMINDER)
                 .isWaitingAt("Timer_SecondReminder", "Timer_AutoClose");
         assertThat(last(requester).subject()).isEqualTo("Re: [" + number + "] Reminder: we are waiting for your answer"
                 + " (Policy evaluation fails)");
@@ -107,7 +108,7 @@ class PendingTicketTest {
 
         fire(number, "Timer_SecondReminder");
 
-        assertThat(tickets.process(number)).hasPassed("Task_SendSecondReminder").isWaitingAt("Timer_AutoClose");
+        assertThat(tickets.process(number)).hasPassed(SupportTicketDiagram.SEND_SECOND_REMINDER).isWaitingAt("Timer_AutoClose");
         assertThat(last(requester).subject()).contains("Second reminder");
     }
 
@@ -174,7 +175,7 @@ class PendingTicketTest {
 
         assertThat(tickets.reply(requester, number, "We run 1.2.3.").status()).isEqualTo(201);
 
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket").hasPassed("Task_ReopenTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK).hasPassed(SupportTicketDiagram.REOPEN);
         assertThat(tickets.task(number).getAssignee()).isEqualTo(Tickets.AGENT);
         assertThat(ticket(number).status()).isEqualTo(TicketStatus.OPEN);
         String processId = tickets.process(number).getId();

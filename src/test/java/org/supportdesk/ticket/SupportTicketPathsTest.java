@@ -69,6 +69,9 @@ import org.supportdesk.ProcessTestEngine.Services;
 import org.supportdesk.ProcessTestEngine;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.staff.StaffGroup;
+import org.supportdesk.processes.EscalationDiagram;
+import org.supportdesk.processes.Sev1OutageDiagram;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * Every path of {@code support-ticket}, with the routing decision and the real steps, their services mocked.
@@ -101,9 +104,6 @@ class SupportTicketPathsTest {
         notifier = services.notifier();
         BusinessTime businessTime = services.businessTime();
         Date received = Date.from(RECEIVED);
-        when(businessTime.plusBusinessHours(any(), eq(received), eq(4L))).thenReturn(FOUR_BUSINESS_HOURS);
-        when(businessTime.plusBusinessHours(any(), eq(received), eq(8L))).thenReturn(EIGHT_BUSINESS_HOURS);
-        when(businessTime.plusHours(received, 1L)).thenReturn(ONE_HOUR);
         // R11 by priority, as BusinessTime computes it from the ticket row (routing writes the same priority there)
         when(businessTime.firstResponseDue(any(VariableScope.class))).thenAnswer(call -> {
             Object priority = call.<VariableScope>getArgument(0).getVariable(PRIORITY);
@@ -130,7 +130,7 @@ class SupportTicketPathsTest {
         ProcessInstance ticket = file("LIFECYCLE", "CONFIGURATION", "PROBLEM", "HIGH");
 
         assertThat(ticket).hasPassed("Task_RouteTicket", "Task_RecordRouting", "Task_SendAcknowledgement",
-                "Task_NotifyTeam").isWaitingAt("Task_TriageTicket")
+                "Task_NotifyTeam").isWaitingAt(SupportTicketDiagram.TRIAGE_TASK)
                 .variables().containsEntry(TEAM, "team-lifecycle").containsEntry(PRIORITY, "HIGH");
         assertThat(task(ticket)).hasCandidateGroup("team-lifecycle");
         verify(workflow).recordRouting(TICKET, new Routing(Priority.HIGH, StaffGroup.TEAM_LIFECYCLE, Product.LIFECYCLE,
@@ -155,7 +155,7 @@ class SupportTicketPathsTest {
         ProcessTestEngine.submit(task(ticket), withVariables(TEAM, "team-repository", PRIORITY, "NORMAL",
                 PRODUCT, "REPOSITORY_MANAGER", TOPIC, "PERFORMANCE"));
 
-        assertThat(ticket).hasPassed("Task_ApplyTriage", "Task_MarkOpen").isWaitingAt("Task_WorkTicket")
+        assertThat(ticket).hasPassed("Task_ApplyTriage", SupportTicketDiagram.MARK_OPEN).isWaitingAt(SupportTicketDiagram.WORK_TASK)
                 .variables().containsEntry(STATUS, "OPEN");
         assertThat(task(ticket)).hasCandidateGroup("team-repository");
         verify(workflow).recordRouting(TICKET, new Routing(Priority.NORMAL, StaffGroup.TEAM_REPOSITORY,
@@ -171,7 +171,7 @@ class SupportTicketPathsTest {
 
         ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "REPLY", REPLY, "Restart the agent"));
 
-        assertThat(ticket).hasPassed("Task_RecordAgentAction", "Task_SendReply").isWaitingAt("Task_WorkTicket")
+        assertThat(ticket).hasPassed("Task_RecordAgentAction", "Task_SendReply").isWaitingAt(SupportTicketDiagram.WORK_TASK)
                 .variables().containsEntry(AGENT_ACTION, "REPLY").containsEntry(FIRST_RESPONDED_AT, Date.from(RECEIVED))
                 .doesNotContainKeys(ACTION, REPLY);
         assertThat(task(ticket)).isAssignedTo("alice");
@@ -188,7 +188,7 @@ class SupportTicketPathsTest {
 
         ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "NOTE", NOTE, "Customer called: it is their staging server"));
 
-        assertThat(ticket).hasPassed("Task_RecordAgentAction").isWaitingAt("Task_WorkTicket")
+        assertThat(ticket).hasPassed("Task_RecordAgentAction").isWaitingAt(SupportTicketDiagram.WORK_TASK)
                 .variables().containsEntry(AGENT_ACTION, "NOTE").containsEntry(FIRST_RESPONDED_AT, null);
         assertThat(task(ticket)).isAssignedTo("alice");
         verify(workflow).recordAgentAction(TICKET, "alice",
@@ -204,7 +204,7 @@ class SupportTicketPathsTest {
 
         ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "RETRIAGE", NEW_PRIORITY, "URGENT", NEW_TEAM, "team-repository"));
 
-        assertThat(ticket).hasPassed("Task_RetriageTicket").isWaitingAt("Task_WorkTicket")
+        assertThat(ticket).hasPassed("Task_RetriageTicket").isWaitingAt(SupportTicketDiagram.WORK_TASK)
                 .variables().containsEntry(PRIORITY, "URGENT").containsEntry(TEAM, "team-repository")
                 .doesNotContainKeys(NEW_PRIORITY, NEW_TEAM);
         assertThat(task(ticket)).hasCandidateGroup("team-repository");
@@ -217,7 +217,7 @@ class SupportTicketPathsTest {
 
         ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "SOLVE"));
 
-        assertThat(ticket).hasPassed("Task_CloseSolved", "Task_SendSolvedNotice", "EndEvent_TicketSolved",
+        assertThat(ticket).hasPassed(SupportTicketDiagram.CLOSE_SOLVED, "Task_SendSolvedNotice", "EndEvent_TicketSolved",
                 "EndEvent_TicketClosed").isEnded()
                 .variables().containsEntry(STATUS, "CLOSED").containsEntry(CLOSE_REASON, "SOLVED");
         verify(workflow).changeStatus(TICKET, TicketStatus.CLOSED, CloseReason.SOLVED);
@@ -230,7 +230,7 @@ class SupportTicketPathsTest {
 
         ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "CLOSE_DUPLICATE"));
 
-        assertThat(ticket).hasPassed("Task_CloseDuplicate", "Task_SendDuplicateNotice", "EndEvent_ClosedAsDuplicate")
+        assertThat(ticket).hasPassed(SupportTicketDiagram.CLOSE_DUPLICATE, "Task_SendDuplicateNotice", "EndEvent_ClosedAsDuplicate")
                 .isEnded().variables().containsEntry(STATUS, "CLOSED").containsEntry(CLOSE_REASON, "DUPLICATE");
         verify(workflow).changeStatus(TICKET, TicketStatus.CLOSED, CloseReason.DUPLICATE);
         verify(notifier).notify(eq(TICKET), eq("closed-duplicate"), eq(CUSTOMER), any());
@@ -242,7 +242,7 @@ class SupportTicketPathsTest {
     void askingForInformationMakesTheTicketPendingWithRemindersAndAutoCloseInBusinessDays() {
         ProcessInstance ticket = pending();
 
-        assertThat(ticket).hasPassed("Task_MarkPending", "Task_SendInfoRequest")
+        assertThat(ticket).hasPassed(SupportTicketDiagram.MARK_PENDING, "Task_SendInfoRequest")
                 .isWaitingAt("Timer_FirstReminder", "Timer_SecondReminder", "Timer_AutoClose")
                 .variables().containsEntry(STATUS, "PENDING").containsEntry(PENDING_SINCE, Date.from(RECEIVED));
         verify(workflow).changeStatus(TICKET, TicketStatus.PENDING, null);
@@ -257,11 +257,11 @@ class SupportTicketPathsTest {
         ProcessInstance ticket = pending();
         when(services.businessTime().nextReplyDue(any(VariableScope.class))).thenReturn(NEXT_REPLY_DUE);
 
-        runtimeService().createMessageCorrelation(TicketProcess.CUSTOMER_REPLIED)
+        runtimeService().createMessageCorrelation(SupportTicketDiagram.CUSTOMER_REPLIED)
                 .processInstanceId(ticket.getId()).correlate();
 
-        assertThat(ticket).hasPassed("BoundaryEvent_CustomerReplied", "Task_ReopenTicket", "Task_NotifyAssigneeOfReply")
-                .isWaitingAt("Task_WorkTicket").variables().containsEntry(STATUS, "OPEN");
+        assertThat(ticket).hasPassed("BoundaryEvent_CustomerReplied", SupportTicketDiagram.REOPEN, "Task_NotifyAssigneeOfReply")
+                .isWaitingAt(SupportTicketDiagram.WORK_TASK).variables().containsEntry(STATUS, "OPEN");
         assertThat(task(ticket)).isAssignedTo("alice");
         assertThat(task(ticket).getDueDate()).isEqualTo(NEXT_REPLY_DUE);
         InOrder steps = inOrder(workflow, notifier);
@@ -278,7 +278,7 @@ class SupportTicketPathsTest {
 
         execute(job("Timer_FirstReminder", ticket));
 
-        assertThat(ticket).hasPassed("Task_SendFirstReminder", "EndEvent_FirstReminderSent")
+        assertThat(ticket).hasPassed(SupportTicketDiagram.SEND_FIRST_REMINDER, "EndEvent_FirstReminderSent")
                 .isWaitingAt("Timer_SecondReminder", "Timer_AutoClose");
         verify(notifier).notify(eq(TICKET), eq("reminder-1"), eq(CUSTOMER), any());
         verify(notifier, never()).notify(anyLong(), eq("reminder-2"), any(), any());
@@ -291,7 +291,7 @@ class SupportTicketPathsTest {
 
         execute(job("Timer_SecondReminder", ticket));
 
-        assertThat(ticket).hasPassed("Task_SendSecondReminder", "EndEvent_SecondReminderSent")
+        assertThat(ticket).hasPassed(SupportTicketDiagram.SEND_SECOND_REMINDER, "EndEvent_SecondReminderSent")
                 .isWaitingAt("Timer_AutoClose");
         verify(notifier).notify(eq(TICKET), eq("reminder-2"), eq(CUSTOMER), any());
     }
@@ -304,7 +304,7 @@ class SupportTicketPathsTest {
 
         execute(job("Timer_AutoClose", ticket));
 
-        assertThat(ticket).hasPassed("EndEvent_PendingExpired", "Task_CloseNoResponse", "Task_SendAutoCloseNotice",
+        assertThat(ticket).hasPassed("EndEvent_PendingExpired", SupportTicketDiagram.CLOSE_NO_RESPONSE, "Task_SendAutoCloseNotice",
                 "EndEvent_ClosedNoResponse").isEnded()
                 .variables().containsEntry(STATUS, "CLOSED").containsEntry(CLOSE_REASON, "NO_RESPONSE");
         verify(workflow).changeStatus(TICKET, TicketStatus.CLOSED, CloseReason.NO_RESPONSE);
@@ -318,11 +318,11 @@ class SupportTicketPathsTest {
         ProcessInstance ticket = workedBy("alice");
         String work = task(ticket).getId();
 
-        runtimeService().createMessageCorrelation(TicketProcess.CUSTOMER_COMMENTED)
+        runtimeService().createMessageCorrelation(SupportTicketDiagram.CUSTOMER_COMMENTED)
                 .processInstanceId(ticket.getId()).correlate();
 
         assertThat(ticket).hasPassed("StartEvent_CustomerCommented", "Task_NotifyAssigneeOfComment",
-                "EndEvent_CommentForwarded").isWaitingAt("Task_WorkTicket");
+                "EndEvent_CommentForwarded").isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(task(ticket).getId()).isEqualTo(work);
         verify(notifier).notify(eq(TICKET), eq("customer-replied"), eq(ASSIGNED), any());
     }
@@ -333,24 +333,24 @@ class SupportTicketPathsTest {
     void anAnswerBeforeTheDueTimeMeetsTheFirstResponseTarget() {
         ProcessInstance ticket = workedBy("alice");
         ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "REPLY", REPLY, "Restart the agent"));
-        assertThat(job("Timer_FirstResponseDue", ticket).getDuedate()).isEqualTo(FOUR_BUSINESS_HOURS);
+        assertThat(job(SupportTicketDiagram.FIRST_RESPONSE_TIMER, ticket).getDuedate()).isEqualTo(FOUR_BUSINESS_HOURS);
 
-        execute(job("Timer_FirstResponseDue", ticket));
+        execute(job(SupportTicketDiagram.FIRST_RESPONSE_TIMER, ticket));
 
-        assertThat(ticket).hasPassed("Gateway_FirstResponseGiven", "EndEvent_TargetMet")
-                .hasNotPassed("Task_RecordSlaBreach").isWaitingAt("Task_WorkTicket");
+        assertThat(ticket).hasPassed("Gateway_FirstResponseGiven", SupportTicketDiagram.FIRST_RESPONSE_MET)
+                .hasNotPassed(SupportTicketDiagram.RECORD_FIRST_RESPONSE_BREACH).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         verify(workflow, never()).recordFirstResponseBreach(anyLong());
     }
 
     @Test
     void noAnswerByTheDueTimeIsABreachTheManagersHearOf() {
         ProcessInstance ticket = file("LIFECYCLE", "CONFIGURATION", "QUESTION", "NORMAL");
-        assertThat(job("Timer_FirstResponseDue", ticket).getDuedate()).isEqualTo(EIGHT_BUSINESS_HOURS);
+        assertThat(job(SupportTicketDiagram.FIRST_RESPONSE_TIMER, ticket).getDuedate()).isEqualTo(EIGHT_BUSINESS_HOURS);
 
-        execute(job("Timer_FirstResponseDue", ticket));
+        execute(job(SupportTicketDiagram.FIRST_RESPONSE_TIMER, ticket));
 
-        assertThat(ticket).hasPassed("Task_RecordSlaBreach", "Task_NotifyManagersOfBreach", "EndEvent_TargetBreached")
-                .isWaitingAt("Task_TriageTicket").variables().containsEntry(FIRST_RESPONSE_BREACHED, true);
+        assertThat(ticket).hasPassed(SupportTicketDiagram.RECORD_FIRST_RESPONSE_BREACH, "Task_NotifyManagersOfBreach", "EndEvent_TargetBreached")
+                .isWaitingAt(SupportTicketDiagram.TRIAGE_TASK).variables().containsEntry(FIRST_RESPONSE_BREACHED, true);
         verify(workflow).recordFirstResponseBreach(TICKET);
         verify(notifier).notify(eq(TICKET), eq("sla-breach"), eq(List.of(Audience.MANAGERS)), any());
     }
@@ -363,31 +363,31 @@ class SupportTicketPathsTest {
         assertThat(ticket).isWaitingAt("CallActivity_Sev1Outage");
         verify(workflow).recordRouting(TICKET, new Routing(Priority.URGENT, StaffGroup.TEAM_REPOSITORY,
                 Product.REPOSITORY_MANAGER, Topic.PERFORMANCE, null));
-        ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
-        assertThat(outage).hasBusinessKey(NUMBER).isWaitingAt("Task_AssessOutage");
+        ProcessInstance outage = calledProcessInstance(Sev1OutageDiagram.PROCESS_KEY, ticket);
+        assertThat(outage).hasBusinessKey(NUMBER).isWaitingAt(Sev1OutageDiagram.ASSESS_TASK);
 
         taskService().claim(task(outage).getId(), "sam");
         ProcessTestEngine.submit(task(outage), withVariables(OUTAGE_DECISION, "CONFIRM"));
 
-        assertThat(ticket).hasPassed("CallActivity_Sev1Outage").hasNotPassed("Task_TriageTicket",
-                "Task_SendAcknowledgement").isWaitingAt("Task_WorkTicket")
+        assertThat(ticket).hasPassed("CallActivity_Sev1Outage").hasNotPassed(SupportTicketDiagram.TRIAGE_TASK,
+                "Task_SendAcknowledgement").isWaitingAt(SupportTicketDiagram.WORK_TASK)
                 .variables().containsEntry(OUTAGE_CONFIRMED, true).containsEntry(TEAM, "team-sev1")
                 .containsEntry(PRIORITY, "URGENT").containsEntry(STATUS, "OPEN").containsEntry(ASSIGNEE, "sam")
                 .containsEntry(STANDARD_TEAM, "team-repository").containsEntry(FIRST_RESPONDED_AT, Date.from(RECEIVED))
                 .containsEntry(FIRST_RESPONSE_BREACHED, false);
         assertThat(task(ticket)).isAssignedTo("sam");
         verify(services.outages()).confirm(TICKET);
-        assertThat(job("Timer_FirstResponseDue", ticket).getDuedate()).isEqualTo(ONE_HOUR);
+        assertThat(job(SupportTicketDiagram.FIRST_RESPONSE_TIMER, ticket).getDuedate()).isEqualTo(ONE_HOUR);
     }
 
     @Test
     void aDowngradedOutageComesBackToTriageInTheRoutedTeamAtNormalPriority() {
         ProcessInstance ticket = file("REPOSITORY_MANAGER", "PERFORMANCE", "CRITICAL_OUTAGE", "HIGH");
-        ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
+        ProcessInstance outage = calledProcessInstance(Sev1OutageDiagram.PROCESS_KEY, ticket);
 
         ProcessTestEngine.submit(task(outage), withVariables(OUTAGE_DECISION, "NOT_AN_OUTAGE", ENGINEER_NOTE, "Only a test system"));
 
-        assertThat(ticket).isWaitingAt("Task_TriageTicket").variables().containsEntry(OUTAGE_CONFIRMED, false)
+        assertThat(ticket).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK).variables().containsEntry(OUTAGE_CONFIRMED, false)
                 .containsEntry(SEV1_DOWNGRADED, true).containsEntry(TEAM, "team-repository")
                 .containsEntry(PRIORITY, "NORMAL");
         assertThat(task(ticket)).hasCandidateGroup("team-repository");
@@ -397,12 +397,12 @@ class SupportTicketPathsTest {
     @Test
     void aSev1HourMissedInTheOutageShowsAsABreachOfTheTicket() {
         ProcessInstance ticket = file("REPOSITORY_MANAGER", "PERFORMANCE", "CRITICAL_OUTAGE", "HIGH");
-        ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
+        ProcessInstance outage = calledProcessInstance(Sev1OutageDiagram.PROCESS_KEY, ticket);
         execute(job("Timer_Sev1ResponseDue", outage));
 
         ProcessTestEngine.submit(task(outage), withVariables(OUTAGE_DECISION, "CONFIRM"));
 
-        assertThat(ticket).isWaitingAt("Task_WorkTicket").variables().containsEntry(FIRST_RESPONSE_BREACHED, true);
+        assertThat(ticket).isWaitingAt(SupportTicketDiagram.WORK_TASK).variables().containsEntry(FIRST_RESPONSE_BREACHED, true);
     }
 
     @Test
@@ -410,15 +410,15 @@ class SupportTicketPathsTest {
         when(services.businessTime().isOpen(any())).thenReturn(false);
         ProcessInstance ticket = file(start("REPOSITORY_MANAGER", "PERFORMANCE", "CRITICAL_OUTAGE", "HIGH")
                 .putValue(EXTENDED_SUPPORT, true));
-        ProcessInstance outage = calledProcessInstance("sev1-outage", ticket);
+        ProcessInstance outage = calledProcessInstance(Sev1OutageDiagram.PROCESS_KEY, ticket);
         assertThat(outage).isWaitingAt("CallActivity_ExtendedSupportEscalation");
-        ProcessInstance escalation = calledProcessInstance("extended-support-escalation", outage);
+        ProcessInstance escalation = calledProcessInstance(EscalationDiagram.PROCESS_KEY, outage);
         assertThat(escalation).hasBusinessKey(NUMBER);
 
         taskService().claim(task(escalation).getId(), "olivia");
         ProcessTestEngine.submit(task(escalation), withVariables(OUTAGE_DECISION, "CONFIRM"));
 
-        assertThat(ticket).isWaitingAt("Task_WorkTicket").variables().containsEntry(ACKNOWLEDGED_BY, "olivia")
+        assertThat(ticket).isWaitingAt(SupportTicketDiagram.WORK_TASK).variables().containsEntry(ACKNOWLEDGED_BY, "olivia")
                 .containsEntry(ACKNOWLEDGED_AT, Date.from(RECEIVED)).containsEntry(ASSIGNEE, "olivia")
                 .containsEntry(OUTAGE_CONFIRMED, true).containsEntry(STATUS, "OPEN");
         assertThat(task(ticket)).isAssignedTo("olivia");
@@ -431,7 +431,7 @@ class SupportTicketPathsTest {
     }
 
     private ProcessInstance file(VariableMap variables) {
-        return runtimeService().startProcessInstanceByKey(TicketProcess.PROCESS, NUMBER, variables);
+        return runtimeService().startProcessInstanceByKey(SupportTicketDiagram.PROCESS_KEY, NUMBER, variables);
     }
 
     /** What {@link TicketProcess#start} puts into a new ticket's process. */
@@ -450,7 +450,7 @@ class SupportTicketPathsTest {
         ProcessInstance ticket = file("LIFECYCLE", "CONFIGURATION", "PROBLEM", "HIGH");
         taskService().claim(task(ticket).getId(), agent);
         ProcessTestEngine.submit(task(ticket), withVariables(TEAM, "team-lifecycle", PRIORITY, "HIGH"));
-        assertThat(ticket).isWaitingAt("Task_WorkTicket");
+        assertThat(ticket).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         return ticket;
     }
 

@@ -29,6 +29,7 @@ import org.supportdesk.catalog.Product;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * The agent's side in Tasklist, over the engine REST API calls Tasklist makes (checked against the Tasklist 7.24
@@ -68,7 +69,7 @@ class TasklistFormsTest {
         JsonNode task = taskOf(listed, tickets.task(number).getId());
         assertThat(task).as("triage task of %s in the team filter", number).isNotNull();
         assertThat(task.path("name").asText()).isEqualTo("Triage " + number + ": Policy evaluation fails");
-        assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("Task_TriageTicket");
+        assertThat(task.path("taskDefinitionKey").asText()).isEqualTo(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(task.path("camundaFormRef").path("key").asText()).isEqualTo("triage-ticket");
     }
 
@@ -144,7 +145,7 @@ class TasklistFormsTest {
                 variables(Map.of("priority", "HIGH", "team", "team-lifecycle")));
 
         assertThat(submitted.statusCode()).as(submitted.body()).isIn(200, 204);
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket").task().isAssignedTo("agent");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK).task().isAssignedTo("agent");
         Ticket ticket = repository.findByNumber(number).orElseThrow();
         assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
         assertThat(ticket.priority()).isEqualTo(Priority.HIGH);
@@ -161,7 +162,7 @@ class TasklistFormsTest {
                 variables(Map.of("priority", "NORMAL", "team", "team-lifecycle")));
 
         assertThat(completed.statusCode()).as(completed.body()).isIn(200, 204);
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
     }
 
     @Test
@@ -264,7 +265,7 @@ class TasklistFormsTest {
                 variables(Map.of("priority", "LOW", "team", "team-general"))).statusCode()).isEqualTo(403);
         assertThat(call("manager", "POST", "/engine-rest/task/" + taskId + "/complete",
                 variables(Map.of("priority", "LOW", "team", "team-general"))).statusCode()).isEqualTo(403);
-        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(tickets.task(number).getAssignee()).isNull();
     }
 
@@ -281,7 +282,7 @@ class TasklistFormsTest {
                 variables(Map.of("priority", "LOW", "team", "team-general"))).statusCode()).isEqualTo(403);
         assertThat(call("oncall", "POST", "/engine-rest/task/" + taskId + "/complete",
                 variables(Map.of("priority", "LOW", "team", "team-general"))).statusCode()).isEqualTo(403);
-        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
     }
 
     @Test
@@ -347,7 +348,7 @@ class TasklistFormsTest {
                 variables(Map.of("action", "SOLVE"))).statusCode()).isEqualTo(403);
         assertThat(call("manager", "POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"manager\"}")
                 .statusCode()).isEqualTo(403);
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
     }
 
     @Test
@@ -359,7 +360,7 @@ class TasklistFormsTest {
 
         assertThat(json(refused, 400).path("message").asText())
                 .contains("Duplicate of " + number + ": that is this ticket");
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
     }
 
     @Test

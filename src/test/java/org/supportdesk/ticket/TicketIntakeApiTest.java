@@ -35,6 +35,7 @@ import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /** Filing, replying and following up through the customer API (R4–R8, R15, R16; Q4). */
 @SupportDeskTest
@@ -87,7 +88,7 @@ class TicketIntakeApiTest {
         assertThat(stored.organizationId()).isEqualTo(org.id());
         assertThat(stored.status()).isEqualTo(TicketStatus.NEW);
         assertThat(repository.cc(stored.id())).containsExactly(colleague);
-        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
     }
 
     @Test
@@ -202,7 +203,7 @@ class TicketIntakeApiTest {
 
         assertThat(allowed.status()).isEqualTo(201);
         assertThat(allowed.<String>json("$.team")).isEqualTo("team-accounts");
-        assertThat(tickets.process(allowed.json("$.number"))).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(allowed.json("$.number"))).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.<String>json("$.type")).isEqualTo(PROBLEM + "not-eligible");
     }
@@ -413,7 +414,7 @@ class TicketIntakeApiTest {
         assertThat(response.<String>json("$.description")).isEqualTo("Slow again since 1.3.");
         assertThat(api.as(requester).get("/api/tickets/" + original).<List<String>>json("$.followUps"))
                 .containsExactly(followUp);
-        assertThat(tickets.process(followUp)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(followUp)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
     }
 
     @Test
@@ -509,7 +510,7 @@ class TicketIntakeApiTest {
     }
 
     private long processes() {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(TicketProcess.PROCESS).count();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(SupportTicketDiagram.PROCESS_KEY).count();
     }
 
     private record FilePart(String name, String contentType, byte[] content) {

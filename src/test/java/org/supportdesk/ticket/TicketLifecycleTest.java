@@ -21,6 +21,7 @@ import org.supportdesk.TestFixtures;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /** The support-ticket process from filing to closing (R10–R16, R22), driven through the API and Tasklist's engine calls. */
 @SupportDeskTest
@@ -52,7 +53,7 @@ class TicketLifecycleTest {
         String number = tickets.file(requester);
 
         ProcessInstance process = tickets.process(number);
-        assertThat(process).isWaitingAt("Task_TriageTicket").hasPassed("Task_RouteTicket");
+        assertThat(process).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK).hasPassed("Task_RouteTicket");
         assertThat(process).task().hasCandidateGroup("team-lifecycle");
         assertThat(ticket(number).status()).isEqualTo(TicketStatus.NEW);
     }
@@ -85,7 +86,7 @@ class TicketLifecycleTest {
 
         tickets.triage(number, "HIGH", "team-repository");
 
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket").task().isAssignedTo(Tickets.AGENT);
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK).task().isAssignedTo(Tickets.AGENT);
         assertThat(tickets.candidateGroups(number)).containsExactly("team-repository");
         Ticket ticket = ticket(number);
         assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
@@ -99,7 +100,7 @@ class TicketLifecycleTest {
         String number = tickets.file(requester);
 
         assertThatThrownBy(() -> tickets.triage(number, "HIGH", "team-nobody")).hasMessageContaining("team-nobody");
-        assertThat(tickets.process(number)).isWaitingAt("Task_TriageTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
     }
 
     @Test
@@ -108,7 +109,7 @@ class TicketLifecycleTest {
 
         tickets.work(number, "REPLY", "Please try the new policy engine.");
 
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket").task().isAssignedTo(Tickets.AGENT);
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK).task().isAssignedTo(Tickets.AGENT);
         assertThat(ticket(number).status()).isEqualTo(TicketStatus.OPEN);
         assertThat(repository.messages(ticket(number).id())).extracting(TicketMessage::body)
                 .containsExactly("Please try the new policy engine.");
@@ -136,7 +137,7 @@ class TicketLifecycleTest {
         String number = triaged();
 
         assertThatThrownBy(() -> tickets.work(number, "REQUEST_INFO", " ")).hasMessageContaining("Write the answer");
-        assertThat(tickets.process(number)).isWaitingAt("Task_WorkTicket");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
         assertThat(ticket(number).status()).isEqualTo(TicketStatus.OPEN);
     }
 
