@@ -1,11 +1,15 @@
 package org.supportdesk.ticket;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.supportdesk.processes.Decisions;
 
 /**
@@ -26,7 +30,31 @@ public class ResponseTargets {
     public record Target(Duration time, boolean businessHours) {
     }
 
+    /**
+     * The target of {@code priority}. Within one transaction the table is read once per priority: filing a ticket asks
+     * for its target for the triage task's due date and for the waiting timer, and the table deployed last cannot
+     * change under a running transaction's feet in a way that matters (the next transaction reads it again).
+     */
     public Target of(Priority priority) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return evaluate(priority);
+        }
+        @SuppressWarnings("unchecked")
+        Map<Priority, Target> read = (Map<Priority, Target>) TransactionSynchronizationManager.getResource(this);
+        if (read == null) {
+            read = new EnumMap<>(Priority.class);
+            TransactionSynchronizationManager.bindResource(this, read);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ResponseTargets.this);
+                }
+            });
+        }
+        return read.computeIfAbsent(priority, this::evaluate);
+    }
+
+    private Target evaluate(Priority priority) {
         DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(Decisions.RESPONSE_TARGETS)
                 .variables(Variables.putValue("priority", priority.name()))
                 .evaluate().getSingleResult();

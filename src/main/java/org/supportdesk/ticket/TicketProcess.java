@@ -107,12 +107,12 @@ public class TicketProcess {
      * R11: moves the waiting first-response timer of the process instance to {@code due} (a re-triage changed the
      * priority before anyone answered). Nothing to move once the timer fired or the ticket left the handling.
      */
-    public void moveFirstResponseTarget(String processInstanceId, Date due) {
+    public void moveFirstResponseTarget(String processInstanceId, java.util.function.Supplier<Date> due) {
         asSystem.run(() -> {
             Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers()
                     .activityId(FIRST_RESPONSE_TIMER).singleResult();
-            if (timer != null) {
-                management.setJobDuedate(timer.getId(), due);
+            if (timer != null) { // none yet while the ticket is routed at filing: its timer starts at the new target
+                management.setJobDuedate(timer.getId(), due.get());
             }
         });
     }

@@ -190,7 +190,7 @@ public class TicketWorkflow {
 
     /** R11: the waiting first-response timer follows the ticket's current priority, counted from filing. */
     public void moveFirstResponseTarget(long ticketId, String processInstanceId) {
-        process.moveFirstResponseTarget(processInstanceId, businessTime.firstResponseDue(ticketId));
+        process.moveFirstResponseTarget(processInstanceId, () -> businessTime.firstResponseDue(ticketId));
     }
 
     /** R11: the first-response target passed without an answer. */
