@@ -17,6 +17,7 @@ import org.supportdesk.ticket.TicketNote;
 import org.supportdesk.ticket.TicketNotes;
 import org.supportdesk.ticket.TicketNumber;
 import org.supportdesk.ticket.TicketRepository;
+import org.supportdesk.ticket.CustomerRecipients;
 import org.supportdesk.ticket.TicketSearchRepository;
 import org.supportdesk.survey.Satisfaction;
 import org.supportdesk.web.Refusal;
@@ -44,10 +45,12 @@ public class StaffDesk {
     private final TaskService tasks;
     private final HistoryService history;
     private final Satisfaction satisfaction;
+    private final CustomerRecipients recipients;
 
     StaffDesk(TicketSearchRepository search, TicketRepository tickets, TicketNotes notes, TicketTimeline timeline,
               TaskService tasks, HistoryService history,
-              Satisfaction satisfaction) {
+              Satisfaction satisfaction, CustomerRecipients recipients) {
+        this.recipients = recipients;
         this.satisfaction = satisfaction;
         this.search = search;
         this.tickets = tickets;
@@ -101,7 +104,7 @@ public class StaffDesk {
     public record Whole(Ticket ticket, List<String> cc, List<TicketMessage> conversation, List<TicketNote> notes,
                         List<Attachment> attachments, String original, List<String> followUps,
                         List<TicketTimeline.Event> timeline, OpenTask task, String processInstanceId,
-                        List<Satisfaction.Given> ratings) {
+                        List<Satisfaction.Given> ratings, CustomerRecipients.Recipients mailTo) {
     }
 
     @Transactional(readOnly = true)
@@ -120,7 +123,7 @@ public class StaffDesk {
                 tickets.attachments(ticket.id()),
                 ticket.followUpOf() == null ? null : TicketNumber.of(ticket.followUpOf()),
                 tickets.followUps(ticket.id()).stream().map(TicketNumber::of).toList(),
-                timeline.of(ticket), task, processInstanceId, satisfaction.of(ticket.id()));
+                timeline.of(ticket), task, processInstanceId, satisfaction.of(ticket.id()), recipients.of(ticket));
     }
 
     /**

@@ -40,6 +40,7 @@ import org.supportdesk.security.StaffAccess;
 import org.supportdesk.staff.StaffGroup;
 import org.supportdesk.ticket.AgentAnswers;
 import org.supportdesk.ticket.AuthorType;
+import org.supportdesk.ticket.CustomerRecipients;
 import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketMessage;
@@ -236,8 +237,14 @@ class StaffPages {
                 .map(t -> new Choice(t.id(), t.displayName())).toList());
         model.addAttribute("teamName", Arrays.stream(StaffGroup.values()).filter(g -> g.id().equals(ticket.team()))
                 .map(StaffGroup::displayName).findFirst().orElse(ticket.team()));
-        model.addAttribute("answerTo", ticket.requesterName() + " <" + ticket.requesterEmail() + ">");
-        model.addAttribute("answerCc", String.join(", ", whole.cc()));
+        // R2/R22: mailed to current members of the organisation only; the contacts when the requester has left
+        CustomerRecipients.Recipients mailTo = whole.mailTo();
+        model.addAttribute("answerTo", mailTo.requesterLeft() ? String.join(", ", mailTo.to())
+                : ticket.requesterName() + " <" + ticket.requesterEmail() + ">");
+        model.addAttribute("answerCc", String.join(", ", mailTo.cc()));
+        model.addAttribute("requesterLeft", mailTo.requesterLeft() ? messages.getMessage("ticket.requester-left."
+                + mailTo.standing().name(), new Object[]{organizations.organization(ticket.organizationId()).name()},
+                LocaleContextHolder.getLocale()) : null);
         model.addAttribute("answerTaskHolder", whole.task() == null ? null : whole.task().assignee());
         model.addAttribute("filesHelp", messages.getMessage("staff.answer.help.files", new Object[]{
                 FileSizes.text(limits.email().maxRequestSize().toBytes()),
@@ -247,8 +254,7 @@ class StaffPages {
                 LocaleContextHolder.getLocale()));
         if (model.getAttribute("answered") instanceof String done) {
             model.addAttribute("answeredText", messages.getMessage("staff.answer.done." + done,
-                    new Object[]{whole.cc().isEmpty() ? ticket.requesterEmail()
-                            : ticket.requesterEmail() + ", " + String.join(", ", whole.cc())},
+                    new Object[]{String.join(", ", mailTo.all())},
                     LocaleContextHolder.getLocale()));
         }
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supportdesk.ticket.CustomerRecipients;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.ticket.TicketStatus;
@@ -48,8 +49,11 @@ public class Satisfaction {
     private final TicketRepository tickets;
     private final RatingRepository ratings;
     private final Clock clock;
+    private final CustomerRecipients recipients;
 
-    Satisfaction(SurveyLinks links, TicketRepository tickets, RatingRepository ratings, Clock clock) {
+    Satisfaction(SurveyLinks links, TicketRepository tickets, RatingRepository ratings, Clock clock,
+                 CustomerRecipients recipients) {
+        this.recipients = recipients;
         this.links = links;
         this.tickets = tickets;
         this.ratings = ratings;
@@ -119,12 +123,15 @@ public class Satisfaction {
     private record Holder(Ticket ticket, String email) {
     }
 
-    /** The link's ticket and person: a solved ticket, and its requester or one of its CCs. */
+    /**
+     * The link's ticket and person: a solved ticket, and someone its customer mail goes to now (R2/R22: its requester
+     * or one of its CCs while they are members of its organisation, or the contacts standing in for a requester who
+     * has left). A link of someone who has left the organisation no longer opens its ticket.
+     */
     private Holder holder(String token) {
         SurveyLinks.Holder signed = links.holder(token).orElseThrow(Satisfaction::unknownLink);
         Ticket ticket = tickets.find(signed.ticketId()).orElseThrow(Satisfaction::unknownLink);
-        boolean recipient = ticket.requesterEmail().equalsIgnoreCase(signed.email())
-                || tickets.cc(ticket.id()).stream().anyMatch(cc -> cc.equalsIgnoreCase(signed.email()));
+        boolean recipient = recipients.of(ticket).all().stream().anyMatch(r -> r.equalsIgnoreCase(signed.email()));
         if (!recipient || ticket.status() != TicketStatus.CLOSED) {
             throw unknownLink();
         }

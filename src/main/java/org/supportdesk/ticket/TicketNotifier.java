@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Organization;
@@ -39,10 +40,15 @@ public class TicketNotifier {
     private final MailQueue mail;
     private final MailSettings settings;
     private final AttachmentProperties limits;
+    private final CustomerRecipients customers;
+    private final MessageSource messages;
 
     public TicketNotifier(TicketRepository tickets, AccountRepository accounts, StaffDirectory staff, MailQueue mail,
-                          MailSettings settings, RatingLinks ratings, AttachmentProperties limits) {
+                          MailSettings settings, RatingLinks ratings, AttachmentProperties limits,
+                          CustomerRecipients customers, MessageSource messages) {
         this.limits = limits;
+        this.customers = customers;
+        this.messages = messages;
         this.ratings = ratings;
         this.tickets = tickets;
         this.accounts = accounts;
@@ -56,8 +62,20 @@ public class TicketNotifier {
         // the ticket row is the truth; process variables only add what the row does not hold
         Map<String, Object> fields = model(ticket, extra);
         Map<String, Object> model = new Layered(fields, extra);
-        List<String> to = audiences.stream().flatMap(a -> recipients(ticket, a).stream()).distinct().toList();
-        List<String> cc = audiences.contains(Audience.CUSTOMER) ? tickets.cc(ticket.id()) : List.of();
+        // R2/R22: only current members of the ticket's organisation hear about it
+        CustomerRecipients.Recipients customerMail =
+                audiences.contains(Audience.CUSTOMER) ? customers.of(ticket) : null;
+        if (customerMail != null && customerMail.requesterLeft() && audiences.equals(List.of(Audience.CUSTOMER))) {
+            // the requester's mail goes to the contacts (or owners): it greets them, not the person who left
+            fields.put("requesterName", messages.getMessage("mail.greeting." + customerMail.standing().name(),
+                    new Object[]{fields.get("organizationName")}, Locale.ENGLISH));
+        }
+        List<String> to = audiences.stream().flatMap(a -> a == Audience.CUSTOMER ? customerMail.to().stream()
+                : recipients(ticket, a).stream()).distinct().toList();
+        List<String> cc = customerMail == null ? List.of() : customerMail.cc();
+        if (to.isEmpty() && cc.isEmpty()) {
+            return; // nobody is left to tell (an organisation always keeps an owner, so this is not expected)
+        }
         List<MailFile> files = audiences.contains(Audience.CUSTOMER) && ANSWERS.contains(template)
                 ? answerFiles(ticket, extra, fields) : List.of();
         if (SOLVED.equals(template) && audiences.equals(List.of(Audience.CUSTOMER))) {
@@ -147,7 +165,7 @@ public class TicketNotifier {
 
     private List<String> recipients(Ticket ticket, Audience audience) {
         return switch (audience) {
-            case CUSTOMER -> List.of(ticket.requesterEmail());
+            case CUSTOMER -> throw new IllegalArgumentException("the customer audience is CustomerRecipients'");
             case TEAM -> staff.emailsOfGroup(ticket.team());
             case ASSIGNEE -> ticket.assignee() == null ? staff.emailsOfGroup(ticket.team())
                     : staff.user(ticket.assignee()).map(u -> u.getEmail()).filter(e -> e != null && !e.isBlank())

@@ -17,8 +17,10 @@ public class TicketReading {
 
     private final CustomerChecks checks;
     private final TicketRepository tickets;
+    private final CustomerRecipients recipients;
 
-    TicketReading(CustomerChecks checks, TicketRepository tickets) {
+    TicketReading(CustomerChecks checks, TicketRepository tickets, CustomerRecipients recipients) {
+        this.recipients = recipients;
         this.checks = checks;
         this.tickets = tickets;
     }
@@ -36,15 +38,18 @@ public class TicketReading {
         return checks.visible(checks.member(callerEmail), number);
     }
 
-    /** What a ticket's page shows besides the ticket: its conversation, files, CCs and follow-ups. */
+    /**
+     * What a ticket's page shows besides the ticket: its conversation, files, CCs and follow-ups, and whose place its
+     * mail goes to (R2/R22: the requester's, or the contacts' when the requester has left).
+     */
     public record Details(List<TicketMessage> messages, List<Attachment> attachments, List<String> cc,
-                          List<Long> followUps) {
+                          List<Long> followUps, CustomerRecipients.Standing mailGoesTo) {
     }
 
     @Transactional(readOnly = true)
     public Details details(Ticket ticket) {
         return new Details(tickets.messages(ticket.id()), tickets.attachments(ticket.id()), tickets.cc(ticket.id()),
-                tickets.followUps(ticket.id()));
+                tickets.followUps(ticket.id()), recipients.of(ticket).standing());
     }
 
     /** R17: a file of a ticket of the caller's organisation; 404 when the ticket has no such file. */

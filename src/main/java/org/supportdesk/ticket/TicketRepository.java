@@ -275,14 +275,16 @@ public class TicketRepository {
                 .optional();
     }
 
-    /** R17: one page of a view, newest activity first. */
+    /** R17: one page of a view, newest activity first; every view is of the caller's current organisation only. */
     public Page page(TicketView view, String email, String organizationId, TicketStatus status, int page, int size) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         switch (view) {
             case MINE -> {
-                where.append("t.requester_email = ?");
+                // R17: filed by me in my current organisation; what I filed in one I have left is not mine to see
+                where.append("t.requester_email = ? and t.organization_id = ?");
                 params.add(email);
+                params.add(organizationId);
             }
             case CC -> {
                 where.append("t.id in (select c.ticket_id from ticket_cc c where c.email = ?) and t.organization_id = ?");
