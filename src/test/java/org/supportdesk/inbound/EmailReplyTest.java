@@ -100,6 +100,31 @@ class EmailReplyTest extends EmailChannel {
     }
 
     @Test
+    void r2_anAuthorizedContactAnswersByMailForARequesterWhoLeftAndTheRequestersMailNoLongerJoins() {
+        String olga = org.owner("olga");
+        String number = tickets.file(paula);
+        tickets.triage(number, "NORMAL", "team-lifecycle");
+        assertThat(api.as(olga).delete("/api/organizations/" + org.id() + "/members/" + paula).status())
+                .isEqualTo(204);
+        tickets.work(number, "REPLY", "Please send us the policy file.");
+        Mailbox.Mail answer = last(olga);
+        assertThat(answer.subject()).contains(number);
+
+        InboundMail contact = deliver(Smtp.mail(olga).subject("Re: [" + number + "] Policy evaluation fails")
+                .inReplyTo(answer.header("Message-ID")).text("Paula has left; here is the policy file."));
+        InboundMail former = deliver(Smtp.mail(paula).subject("Re: [" + number + "] Policy evaluation fails")
+                .text("I still have an opinion on this."));
+
+        assertThat(contact.status()).isEqualTo(InboundStatus.PROCESSED);
+        assertThat(contact.ticketId()).isEqualTo(ticket(number).id());
+        assertThat(former.status()).isNotEqualTo(InboundStatus.PROCESSED);
+        assertThat(customerMessages(number)).extracting(TicketMessage::author, TicketMessage::body)
+                .containsExactly(tuple(olga, "Paula has left; here is the policy file."));
+        assertThat(mailbox.to(AGENT_MAIL, number)).extracting(Mailbox.Mail::body)
+                .anyMatch(body -> body.contains("here is the policy file"));
+    }
+
+    @Test
     void outlookReplyWithInReplyToButNoReferences() {
         String number = tickets.file(paula);
         tickets.triage(number, "NORMAL", "team-lifecycle");

@@ -219,17 +219,22 @@ public class PeopleWhoMoveOnTest {
 
     @Test
     void r22_theContactsGetTheSurveyOfASolvedTicketWhoseRequesterLeftAndTheRequestersOldLinkNoLongerOpensIt() {
-        String number = tickets.file(carl);
-        tickets.triage(number, "NORMAL", "team-lifecycle");
-        tickets.work(number, "REPLY", "Please rebuild the policy index.");
+        String solvedBefore = tickets.file(carl);
+        tickets.triage(solvedBefore, "NORMAL", "team-lifecycle");
+        tickets.work(solvedBefore, "SOLVE", "The index was rebuilt.");
+        String carlsLink = surveyLink(mailbox.to(carl, solvedBefore + "] Solved").get(0).body());
+        assertThat(api.anonymous().get(carlsLink).status()).isEqualTo(200);
+        String solvedAfter = tickets.file(carl);
+        tickets.triage(solvedAfter, "NORMAL", "team-lifecycle");
         remove(carl);
 
-        tickets.work(number, "SOLVE", "The index was rebuilt.");
+        tickets.work(solvedAfter, "SOLVE", "The index was rebuilt.");
 
-        List<Mailbox.Mail> solved = mailbox.to(dora, number + "] Solved");
+        List<Mailbox.Mail> solved = mailbox.to(dora, solvedAfter + "] Solved");
         assertThat(solved).hasSize(1);
         assertThat(api.anonymous().get(surveyLink(solved.get(0).body())).status()).isEqualTo(200);
-        assertThat(mailbox.to(carl, number + "] Solved")).isEmpty();
+        assertThat(mailbox.to(carl, solvedAfter + "] Solved")).isEmpty();
+        assertThat(api.anonymous().get(carlsLink).status()).isEqualTo(404);
     }
 
     /** Removed from Acme by its owner, then invited to Globex with the same address and signed up again. */
