@@ -22,7 +22,6 @@ import org.supportdesk.attachment.AttachmentPolicy;
 import org.supportdesk.attachment.AttachmentProperties;
 import org.supportdesk.attachment.AttachmentStore;
 import org.supportdesk.ticket.Conversation;
-import org.supportdesk.ticket.CustomerRecipients;
 import org.supportdesk.ticket.CustomerReply;
 import org.supportdesk.ticket.FileFollowUp;
 import org.supportdesk.ticket.FollowUps;
@@ -172,9 +171,7 @@ class TicketPageController {
                 .toList();
         model.addAttribute("ticket", ticket);
         model.addAttribute("cc", details.cc());
-        model.addAttribute("requesterLeft", details.mailGoesTo() == CustomerRecipients.Standing.REQUESTER ? null
-                : texts.text("ticket.requester-left." + details.mailGoesTo().name(),
-                viewer.organization(model).name()));
+        model.addAttribute("requesterLeft", details.requesterLeft());
         model.addAttribute("conversation", conversation);
         model.addAttribute("requestFiles", attachments.stream().filter(a -> a.messageId() == null).toList());
         model.addAttribute("attachments", attachments);

@@ -74,7 +74,7 @@ final class StaffDeskJson {
                    boolean firstResponseBreached, Instant createdAt, Instant lastActivityAt, Instant closedAt,
                    List<Message> conversation, List<Note> notes, List<File> attachments, Links links,
                    List<TicketTimeline.Event> timeline, Task openTask, Process process,
-                   List<Satisfaction.Given> satisfaction) {
+                   List<Satisfaction.Given> satisfaction, List<String> answerGoesTo, String requesterLeft) {
 
         static Details of(StaffDesk.Whole whole) {
             return of(whole, File::staffApiUrl);
@@ -97,7 +97,9 @@ final class StaffDeskJson {
                     task == null ? null : new Task(task.id(), task.name(), task.assignee(), task.created(),
                             TASKLIST + task.id()),
                     whole.processInstanceId() == null ? null : new Process(whole.processInstanceId(),
-                            COCKPIT + whole.processInstanceId()), whole.ratings());
+                            COCKPIT + whole.processInstanceId()), whole.ratings(),
+                    // R2/R22: who an answer is mailed to, and why not the requester when they have left
+                    whole.mailTo().all(), whole.mailTo().notice());
         }
 
         private static String name(Enum<?> value) {

@@ -242,9 +242,7 @@ class StaffPages {
         model.addAttribute("answerTo", mailTo.requesterLeft() ? String.join(", ", mailTo.to())
                 : ticket.requesterName() + " <" + ticket.requesterEmail() + ">");
         model.addAttribute("answerCc", String.join(", ", mailTo.cc()));
-        model.addAttribute("requesterLeft", mailTo.requesterLeft() ? messages.getMessage("ticket.requester-left."
-                + mailTo.standing().name(), new Object[]{organizations.organization(ticket.organizationId()).name()},
-                LocaleContextHolder.getLocale()) : null);
+        model.addAttribute("requesterLeft", mailTo.notice());
         model.addAttribute("answerTaskHolder", whole.task() == null ? null : whole.task().assignee());
         model.addAttribute("filesHelp", messages.getMessage("staff.answer.help.files", new Object[]{
                 FileSizes.text(limits.email().maxRequestSize().toBytes()),

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.supportdesk.account.AccountRepository;
 import org.supportdesk.account.Member;
@@ -28,8 +30,11 @@ public class CustomerRecipients {
         OWNERS
     }
 
-    /** The addresses a customer mail goes to and is copied to, and whose place {@code to} stands in. */
-    public record Recipients(List<String> to, List<String> cc, Standing standing) {
+    /**
+     * The addresses a customer mail goes to and is copied to, whose place {@code to} stands in, and what the ticket's
+     * pages say about it ({@code notice}; null while the requester is a member).
+     */
+    public record Recipients(List<String> to, List<String> cc, Standing standing, String notice) {
 
         public boolean requesterLeft() {
             return standing != Standing.REQUESTER;
@@ -43,10 +48,12 @@ public class CustomerRecipients {
 
     private final AccountRepository accounts;
     private final TicketRepository tickets;
+    private final MessageSource messages;
 
-    CustomerRecipients(AccountRepository accounts, TicketRepository tickets) {
+    CustomerRecipients(AccountRepository accounts, TicketRepository tickets, MessageSource messages) {
         this.accounts = accounts;
         this.tickets = tickets;
+        this.messages = messages;
     }
 
     public Recipients of(Ticket ticket) {
@@ -68,6 +75,10 @@ public class CustomerRecipients {
         List<String> addressed = to;
         List<String> cc = tickets.cc(ticket.id()).stream()
                 .filter(current::contains).filter(address -> !addressed.contains(address)).toList();
-        return new Recipients(to, cc, standing);
+        String notice = standing == Standing.REQUESTER ? null : messages.getMessage(
+                "ticket.requester-left." + standing.name(),
+                new Object[]{accounts.findOrganization(ticket.organizationId()).orElseThrow().name()},
+                LocaleContextHolder.getLocale());
+        return new Recipients(to, cc, standing, notice);
     }
 }

@@ -39,17 +39,17 @@ public class TicketReading {
     }
 
     /**
-     * What a ticket's page shows besides the ticket: its conversation, files, CCs and follow-ups, and whose place its
-     * mail goes to (R2/R22: the requester's, or the contacts' when the requester has left).
+     * What a ticket's page shows besides the ticket: its conversation, files, CCs and follow-ups, and, when the
+     * requester has left, whom its mail goes to instead (R2/R22; null otherwise).
      */
     public record Details(List<TicketMessage> messages, List<Attachment> attachments, List<String> cc,
-                          List<Long> followUps, CustomerRecipients.Standing mailGoesTo) {
+                          List<Long> followUps, String requesterLeft) {
     }
 
     @Transactional(readOnly = true)
     public Details details(Ticket ticket) {
         return new Details(tickets.messages(ticket.id()), tickets.attachments(ticket.id()), tickets.cc(ticket.id()),
-                tickets.followUps(ticket.id()), recipients.of(ticket).standing());
+                tickets.followUps(ticket.id()), recipients.of(ticket).notice());
     }
 
     /** R17: a file of a ticket of the caller's organisation; 404 when the ticket has no such file. */

@@ -184,6 +184,9 @@ public class PeopleWhoMoveOnTest {
         assertThat(staffPage.select("#answer-recipients").text()).isEqualTo("Mailed to " + dora + ", " + olga);
         assertThat(staffPage.select("#answer-requester-left").text()).isEqualTo(notice);
         assertThat(staffPage.text()).contains("We run version 1.2.3.");
+        Response staffApi = api.as("agent", "agent").get("/api/staff/tickets/" + number); // also the Tasklist tab's
+        assertThat(staffApi.<List<String>>json("$.answerGoesTo")).containsExactly(dora, olga);
+        assertThat(staffApi.<String>json("$.requesterLeft")).isEqualTo(notice);
     }
 
     @Test
@@ -196,6 +199,9 @@ public class PeopleWhoMoveOnTest {
         assertThat(answersTo(carl, number)).hasSize(1);
         assertThat(answersTo(olga, number)).isEmpty();
         assertThat(portalPage(carl, "/tickets/" + number).select("#requester-left")).isEmpty();
+        Response staffApi = api.as("agent", "agent").get("/api/staff/tickets/" + number);
+        assertThat(staffApi.<List<String>>json("$.answerGoesTo")).containsExactly(carl);
+        assertThat(staffApi.body()).doesNotContain("requesterLeft").doesNotContain("has left");
     }
 
     @Test
