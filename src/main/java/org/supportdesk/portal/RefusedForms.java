@@ -30,6 +30,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class RefusedForms implements AccessDeniedHandler {
 
     private static final Pattern REPLY = Pattern.compile("/tickets/(SD-\\d{1,18})/replies", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOLLOW_UP = Pattern.compile("/tickets/(SD-\\d{1,18})/follow-ups",
+            Pattern.CASE_INSENSITIVE);
 
     private final Texts texts;
 
@@ -70,6 +72,11 @@ class RefusedForms implements AccessDeniedHandler {
         Matcher reply = REPLY.matcher(path);
         if ("POST".equals(request.getMethod()) && reply.matches()) {
             return "/tickets/" + reply.group(1).toUpperCase(Locale.ROOT) + "?tooLarge#reply";
+        }
+        Matcher followUp = FOLLOW_UP.matcher(path);
+        if ("POST".equals(request.getMethod()) && followUp.matches()) {
+            return "/tickets/" + followUp.group(1).toUpperCase(Locale.ROOT) + "?tooLarge="
+                    + TicketPageController.FOLLOW_UP + "#follow-up";
         }
         return null;
     }
