@@ -216,7 +216,6 @@ class TicketPageController {
                 model.addAttribute("followUp", followUpForm(ticket));
             }
             model.addAttribute("followUpErrors", model.getOrDefault("followUpErrors", Map.of()));
-            model.addAttribute("outageLabel", labels.concern(ConcernType.CRITICAL_OUTAGE));
             model.addAttribute("outageHelp", labels.concernHelp(ConcernType.CRITICAL_OUTAGE));
         }
         return "ticket";
