@@ -9,10 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.multipart.support.StandardMultipartHttpServletRequest;
 
+import org.supportdesk.attachment.OversizeUploads;
 import org.supportdesk.web.SafeErrorMessages;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +40,7 @@ class RefusedForms implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException denied) throws IOException {
-        if (denied instanceof CsrfException && uploadTooLarge(request)) {
+        if (denied instanceof CsrfException && OversizeUploads.tooLarge(request)) {
             String form = formOf(request);
             if (form != null) {
                 response.setStatus(HttpStatus.SEE_OTHER.value());
@@ -79,21 +77,5 @@ class RefusedForms implements AccessDeniedHandler {
                     + TicketPageController.FOLLOW_UP + "#follow-up";
         }
         return null;
-    }
-
-    /** Spring's own reading of the multipart body: it tells a size limit from other broken uploads. */
-    static boolean uploadTooLarge(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            return false;
-        }
-        try {
-            new StandardMultipartHttpServletRequest(request);
-            return false;
-        } catch (MaxUploadSizeExceededException e) {
-            return true;
-        } catch (MultipartException e) {
-            return false;
-        }
     }
 }
