@@ -1,6 +1,7 @@
 /*
  * Small conveniences for the portal's forms; every page works without them.
- * - Submit a request: topics of the chosen product only; SEV-1 advice and the impact statement when they apply.
+ * - Submit a request and create a follow-up: topics of the chosen product only; SEV-1 advice and the impact
+ *   statement when they apply.
  * - Files over the size limits are refused before sending, so that nothing typed is lost.
  */
 (function () {
@@ -11,8 +12,9 @@
   function requestForm(form) {
     var product = form.querySelector('#product');
     var topic = form.querySelector('#topic');
-    var outage = form.querySelector('#outage');
-    var statement = form.querySelector('#impact-statement');
+    var outage = form.querySelector('#outage, #follow-up-outage');
+    var statement = form.querySelector('#impact-statement, #follow-up-impact-statement');
+    var newOutage = form.querySelector('input[name="newOutage"]');
 
     function chosenProduct() { return product ? product.value : ''; }
 
@@ -45,7 +47,7 @@
 
     function showOutage() {
       if (!outage) { return; }
-      outage.hidden = checked('concernType') !== 'CRITICAL_OUTAGE';
+      outage.hidden = newOutage ? !newOutage.checked : checked('concernType') !== 'CRITICAL_OUTAGE';
       var chosen = chosenProduct();
       each(outage.querySelectorAll('.outage-hours'), function (line) {
         line.hidden = !!chosen && line.getAttribute('data-product') !== chosen;
@@ -66,6 +68,9 @@
     each(form.querySelectorAll('input[name="concernType"]'), function (input) {
       input.addEventListener('change', showOutage);
     });
+    if (newOutage) {
+      newOutage.addEventListener('change', showOutage);
+    }
     each(form.querySelectorAll('input[name="businessImpact"]'), function (input) {
       input.addEventListener('change', showStatement);
     });
@@ -123,7 +128,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    each(document.querySelectorAll('form.request-form'), requestForm);
+    each(document.querySelectorAll('form.request-form, form.follow-up-form'), requestForm);
     each(document.querySelectorAll('form[data-max-file-size]'), function (form) {
       if (form.querySelector('input[type="file"]')) { sizeCheck(form); }
     });

@@ -21,8 +21,7 @@ import org.supportdesk.web.Refusal;
 public class AccountService {
 
     private final AccountRepository accounts;
-    private final ContactAddressPolicy addressPolicy;
-    private final AccountProperties properties;
+    private final ContactDesignation contacts;
     private final Clock clock;
     private final Invitations invitations;
     private final PasswordResets resets;
@@ -31,12 +30,10 @@ public class AccountService {
     private final PasswordGate gate;
     private final ApplicationEventPublisher events;
 
-    AccountService(AccountRepository accounts, ContactAddressPolicy addressPolicy, AccountProperties properties,
-                   Clock clock, Invitations invitations, PasswordResets resets, AccountTokens tokens,
+    AccountService(AccountRepository accounts, ContactDesignation contacts, Clock clock, Invitations invitations, PasswordResets resets, AccountTokens tokens,
                    PasswordEncoder passwords, PasswordGate gate, ApplicationEventPublisher events) {
         this.accounts = accounts;
-        this.addressPolicy = addressPolicy;
-        this.properties = properties;
+        this.contacts = contacts;
         this.clock = clock;
         this.invitations = invitations;
         this.resets = resets;
@@ -141,16 +138,7 @@ public class AccountService {
         if (member.authorizedContact()) {
             return;
         }
-        if (addressPolicy.isRoleAddress(member.email())) {
-            throw Refusal.unprocessable("not-an-individual", member.email());
-        }
-        int max = properties.maxAuthorizedContacts();
-        if (accounts.countAuthorizedContacts(organizationId) >= max) {
-            throw Refusal.conflict("contact-limit-reached", max, member.email())
-                    .with("maxAuthorizedContacts", max)
-                    .with("authorizedContacts", accounts.authorizedContacts(organizationId).stream()
-                            .map(Member::email).toList());
-        }
+        contacts.requireMayBecomeContact(organizationId, member.email(), ContactDesignation.By.OWNER);
         accounts.setAuthorizedContact(member.email(), true);
     }
 

@@ -28,15 +28,15 @@ public class CustomerAdministration {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
 
     private final AccountRepository accounts;
-    private final ContactAddressPolicy addressPolicy;
+    private final ContactDesignation contacts;
     private final Invitations invitations;
     private final PublicHolidays holidays;
     private final Clock clock;
 
-    CustomerAdministration(AccountRepository accounts, ContactAddressPolicy addressPolicy, Invitations invitations,
+    CustomerAdministration(AccountRepository accounts, ContactDesignation contacts, Invitations invitations,
                            PublicHolidays holidays, Clock clock) {
         this.accounts = accounts;
-        this.addressPolicy = addressPolicy;
+        this.contacts = contacts;
         this.invitations = invitations;
         this.holidays = holidays;
         this.clock = clock;
@@ -99,13 +99,12 @@ public class CustomerAdministration {
                 && address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "not-an-email");
         check.require("name", name != null && !name.isBlank() && name.length() <= 200, "length-between", 1, 200);
         check.throwIfAny();
-        if (authorizedContact && addressPolicy.isRoleAddress(address)) {
-            throw Refusal.unprocessable("not-an-individual", address)
-                    .saying("problem.not-an-individual.first-owner", address);
-        }
         if (accounts.findMember(address).isPresent()) {
             throw Refusal.conflict("cannot-invite", address)
                     .saying("problem.cannot-invite.has-an-account", address);
+        }
+        if (authorizedContact) {
+            contacts.requireMayBecomeContact(organizationId, address, ContactDesignation.By.VENDOR);
         }
         Member member = new Member(address, organizationId, name.strip(), true, authorizedContact);
         accounts.insertMember(member, null, clock.instant());

@@ -12,12 +12,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.supportdesk.account.AccountRepository;
+import org.supportdesk.account.ContactDesignation;
 import org.supportdesk.account.Licence;
 import org.supportdesk.account.Member;
 import org.supportdesk.account.Organization;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.account.SupportLevel;
 import org.supportdesk.engine.StartupTask;
+import org.supportdesk.web.Refusal;
 
 /**
  * The demo organisations, customers and staff of README (customers' password {@code demo}, staff passwords =
@@ -31,12 +33,15 @@ class DemoData implements StartupTask {
     private static final LocalDate FAR_FUTURE = LocalDate.of(2099, 12, 31);
 
     private final AccountRepository accounts;
+    private final ContactDesignation contacts;
     private final IdentityService identity;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    DemoData(AccountRepository accounts, IdentityService identity, PasswordEncoder passwords, Clock clock) {
+    DemoData(AccountRepository accounts, ContactDesignation contacts, IdentityService identity,
+             PasswordEncoder passwords, Clock clock) {
         this.accounts = accounts;
+        this.contacts = contacts;
         this.identity = identity;
         this.passwords = passwords;
         this.clock = clock;
@@ -80,7 +85,17 @@ class DemoData implements StartupTask {
         licences.forEach(licence -> accounts.insertLicence(organization.id(), licence));
     }
 
+    /** R3 holds for the demo too: a list address or a contact beyond the limit stops the start, saying which. */
     private void member(String email, String org, String name, boolean owner, boolean authorized, String hash) {
+        if (authorized) {
+            try {
+                contacts.requireMayBecomeContact(org, email, ContactDesignation.By.VENDOR);
+            } catch (Refusal refusal) {
+                throw new IllegalStateException("The demo data breaks R3: " + email + " cannot be an authorized"
+                        + " contact of " + org + " (" + refusal.code() + ", support.max-authorized-contacts and"
+                        + " support.role-addresses)", refusal);
+            }
+        }
         accounts.insertMember(new Member(email, org, name, owner, authorized), hash, clock.instant());
     }
 

@@ -9,10 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.multipart.support.StandardMultipartHttpServletRequest;
 
+import org.supportdesk.attachment.OversizeUploads;
 import org.supportdesk.web.SafeErrorMessages;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class RefusedForms implements AccessDeniedHandler {
 
     private static final Pattern REPLY = Pattern.compile("/tickets/(SD-\\d{1,18})/replies", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOLLOW_UP = Pattern.compile("/tickets/(SD-\\d{1,18})/follow-ups",
+            Pattern.CASE_INSENSITIVE);
 
     private final Texts texts;
 
@@ -40,7 +40,7 @@ class RefusedForms implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException denied) throws IOException {
-        if (denied instanceof CsrfException && uploadTooLarge(request)) {
+        if (denied instanceof CsrfException && OversizeUploads.tooLarge(request)) {
             String form = formOf(request);
             if (form != null) {
                 response.setStatus(HttpStatus.SEE_OTHER.value());
@@ -71,22 +71,11 @@ class RefusedForms implements AccessDeniedHandler {
         if ("POST".equals(request.getMethod()) && reply.matches()) {
             return "/tickets/" + reply.group(1).toUpperCase(Locale.ROOT) + "?tooLarge#reply";
         }
+        Matcher followUp = FOLLOW_UP.matcher(path);
+        if ("POST".equals(request.getMethod()) && followUp.matches()) {
+            return "/tickets/" + followUp.group(1).toUpperCase(Locale.ROOT) + "?tooLarge="
+                    + TicketPageController.FOLLOW_UP + "#follow-up";
+        }
         return null;
-    }
-
-    /** Spring's own reading of the multipart body: it tells a size limit from other broken uploads. */
-    static boolean uploadTooLarge(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            return false;
-        }
-        try {
-            new StandardMultipartHttpServletRequest(request);
-            return false;
-        } catch (MaxUploadSizeExceededException e) {
-            return true;
-        } catch (MultipartException e) {
-            return false;
-        }
     }
 }

@@ -3,6 +3,8 @@ package org.supportdesk.portal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -12,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +24,7 @@ import org.supportdesk.attachment.Attachment;
 import org.supportdesk.attachment.AttachmentPolicy;
 import org.supportdesk.attachment.AttachmentProperties;
 import org.supportdesk.attachment.AttachmentStore;
+import org.supportdesk.catalog.ConcernType;
 import org.supportdesk.ticket.Conversation;
 import org.supportdesk.ticket.CustomerReply;
 import org.supportdesk.ticket.FileFollowUp;
@@ -41,6 +45,10 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class TicketPageController {
 
+    /** {@code ?tooLarge=follow-up}: the follow-up form's files were over the server's limits ({@link RefusedForms}). */
+    static final String FOLLOW_UP = "follow-up";
+    private static final Set<String> ATTACHMENT_REFUSALS = Set.of("attachment-too-large", "discouraged-attachment");
+
     private final TicketReading reading;
     private final Conversation conversation;
     private final FollowUps followUps;
@@ -49,10 +57,11 @@ class TicketPageController {
     private final AttachmentProperties attachmentProperties;
     private final Viewer viewer;
     private final Texts texts;
+    private final Labels labels;
 
     TicketPageController(TicketReading reading, Conversation conversation, FollowUps followUps, AttachmentStore store,
                          AttachmentPolicy attachmentPolicy, AttachmentProperties attachmentProperties, Viewer viewer,
-                         Texts texts) {
+                         Texts texts, Labels labels) {
         this.reading = reading;
         this.conversation = conversation;
         this.followUps = followUps;
@@ -61,6 +70,7 @@ class TicketPageController {
         this.attachmentProperties = attachmentProperties;
         this.viewer = viewer;
         this.texts = texts;
+        this.labels = labels;
     }
 
     /** A message of the conversation with the files that came with it. */
@@ -80,7 +90,9 @@ class TicketPageController {
 
     @GetMapping("/tickets/{number}")
     String ticket(ModelMap model, @PathVariable String number, @RequestParam(required = false) String tooLarge) {
-        if (tooLarge != null) {
+        if (FOLLOW_UP.equals(tooLarge)) {
+            model.addAttribute("followUpError", texts.text("form.follow-up.too-large", limits()));
+        } else if (tooLarge != null) {
             model.addAttribute("replyError", texts.text("form.reply.too-large", limits()));
         }
         return page(model, reading.ticket(viewer.me(model).email(), number));
@@ -105,7 +117,9 @@ class TicketPageController {
                     && !"discouraged-attachment".equals(refusal.code());
             if (ticket.isClosed()) {
                 // R16: closed is final; the text moves to the follow-up box
-                model.addAttribute("followUpDescription", body);
+                FollowUpForm followUp = followUpForm(ticket);
+                followUp.setDescription(body);
+                model.addAttribute("followUp", followUp);
                 model.addAttribute("followUpError", texts.text(filesLost ? "form.reply.closed.files-lost"
                         : "form.reply.closed", ticket.number()));
             } else {
@@ -119,28 +133,46 @@ class TicketPageController {
         }
     }
 
+    /**
+     * R16 with R6 and R8 as on the request form: the description, the business impact with its statement, "this is a
+     * new outage" (the SEV-1 path of a new request) and files with the web's limits and formats. A refusal keeps what
+     * was typed and marks the fields.
+     */
     @PostMapping("/tickets/{number}/follow-ups")
-    String followUp(ModelMap model, @PathVariable String number, @RequestParam(required = false) String description,
+    String followUp(ModelMap model, @PathVariable String number, @ModelAttribute("followUp") FollowUpForm form,
+                    @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                    @RequestParam(name = "supportZip", required = false) MultipartFile supportZip,
                     HttpServletResponse response, RedirectAttributes redirect) {
         String email = viewer.me(model).email();
         try {
-            Ticket followUp = followUps.followUp(new FileFollowUp.Web(email, number, description, false, null))
-                    .value();
+            Ticket followUp = followUps.followUp(new FileFollowUp.Web(email, number, form.getDescription(),
+                    form.getBusinessImpact(), form.getBusinessImpactStatement(), form.isNewOutage(),
+                    Uploads.of(files, supportZip), null)).value();
             redirect.addFlashAttribute("notice", texts.text("page.ticket.followed-up", followUp.number(),
                     TicketNumber.of(followUp.followUpOf())));
             return "redirect:/tickets/" + followUp.number();
         } catch (Refusal refusal) {
             Ticket ticket = reading.ticket(email, number);
             response.setStatus(refusal.getStatusCode().value());
-            String message = "invalid-fields".equals(refusal.code())
-                    ? texts.text("form.follow-up.empty") : texts.detail(refusal);
+            Map<String, String> errors = texts.fieldErrors(refusal);
+            if (ATTACHMENT_REFUSALS.contains(refusal.code())) {
+                errors.put("files", texts.detail(refusal));
+            }
+            String message = errors.isEmpty() || "not-eligible".equals(refusal.code()) ? texts.detail(refusal)
+                    : errors.keySet().equals(Set.of("description")) ? texts.text("form.follow-up.empty")
+                    : texts.text("form.follow-up.correct-fields");
+            boolean filesLost = Uploads.chosen(files, supportZip) && !errors.containsKey("files");
             if (ticket.isClosed()) {
-                model.addAttribute("followUpDescription", description);
+                if (filesLost) {
+                    errors.put("files", texts.text("form.files.choose-again"));
+                }
                 model.addAttribute("followUpError", message);
+                model.addAttribute("followUpErrors", errors);
             } else {
                 // not closed (any more): the text belongs in a reply
-                model.addAttribute("replyBody", description);
-                model.addAttribute("replyError", message);
+                model.addAttribute("replyBody", form.getDescription());
+                model.addAttribute("replyError", filesLost ? message + " " + texts.text("form.files.choose-again")
+                        : message);
             }
             return page(model, ticket);
         }
@@ -180,7 +212,27 @@ class TicketPageController {
         model.addAttribute("limits", limits());
         model.addAttribute("maxFileSize", attachmentProperties.web().maxFileSize().toBytes());
         model.addAttribute("maxRequestSize", attachmentProperties.web().maxRequestSize().toBytes());
+        if (ticket.isClosed()) {
+            if (!model.containsAttribute("followUp")) {
+                model.addAttribute("followUp", followUpForm(ticket));
+            }
+            model.addAttribute("followUpErrors", model.getOrDefault("followUpErrors", Map.of()));
+            model.addAttribute("outageHelp", labels.concernHelp(ConcernType.CRITICAL_OUTAGE));
+        }
         return "ticket";
+    }
+
+    /**
+     * A fresh follow-up form: it starts from the original's business impact and statement while the follow-up keeps
+     * its concern (not after an outage, whose follow-up is a standard ticket unless a new outage is declared).
+     */
+    private static FollowUpForm followUpForm(Ticket original) {
+        FollowUpForm form = new FollowUpForm();
+        if (original.concernType() != ConcernType.CRITICAL_OUTAGE && original.businessImpact() != null) {
+            form.setBusinessImpact(original.businessImpact().name());
+            form.setBusinessImpactStatement(original.businessImpactStatement());
+        }
+        return form;
     }
 
     private String limits() {

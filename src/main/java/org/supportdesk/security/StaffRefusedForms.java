@@ -10,9 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.multipart.support.StandardMultipartHttpServletRequest;
+import org.supportdesk.attachment.OversizeUploads;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,28 +38,12 @@ class StaffRefusedForms implements AccessDeniedHandler {
             throws IOException, ServletException {
         Matcher answer = ANSWER.matcher(request.getRequestURI().substring(request.getContextPath().length()));
         if (denied instanceof CsrfException && "POST".equals(request.getMethod()) && answer.matches()
-                && uploadTooLarge(request)) {
+                && OversizeUploads.tooLarge(request)) {
             response.setStatus(HttpStatus.SEE_OTHER.value());
             response.setHeader("Location", request.getContextPath() + "/staff/tickets/"
                     + answer.group(1).toUpperCase(Locale.ROOT) + "?tooLarge#answer");
             return;
         }
         page.handle(request, response, denied);
-    }
-
-    /** Spring's own reading of the multipart body (as the portal's): it tells a size limit from other broken uploads. */
-    private static boolean uploadTooLarge(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            return false;
-        }
-        try {
-            new StandardMultipartHttpServletRequest(request);
-            return false;
-        } catch (MaxUploadSizeExceededException e) {
-            return true;
-        } catch (MultipartException e) {
-            return false;
-        }
     }
 }

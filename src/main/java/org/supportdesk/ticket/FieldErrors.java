@@ -53,6 +53,21 @@ final class FieldErrors {
         }
     }
 
+    /** What the customer says of the business impact, checked (R6). */
+    record StatedImpact(BusinessImpact impact, String statement) {
+    }
+
+    /**
+     * R6, the same on a request and a follow-up: the impact ({@code NORMAL} when not given) and its statement, which
+     * a {@code HIGH} impact needs.
+     */
+    StatedImpact businessImpact(String impact, String statement) {
+        BusinessImpact chosen = choice("businessImpact", impact, BusinessImpact.class, false);
+        chosen = chosen == null ? BusinessImpact.NORMAL : chosen;
+        return new StatedImpact(chosen, text("businessImpactStatement", statement, chosen == BusinessImpact.HIGH,
+                CustomerText.TEXT_MAX));
+    }
+
     boolean isEmail(String value) {
         return value != null && value.length() <= 254 && EMAIL.matcher(value.strip()).matches();
     }

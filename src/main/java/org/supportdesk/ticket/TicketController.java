@@ -50,8 +50,12 @@ class TicketController {
     record Reply(String body) {
     }
 
-    /** @param newOutage the customer declares a new production outage; otherwise a follow-up is a standard ticket */
-    record FollowUp(String description, Boolean newOutage) {
+    /**
+     * @param newOutage      the customer declares a new production outage; otherwise a follow-up is a standard ticket
+     * @param businessImpact {@code NORMAL} or {@code HIGH} with {@code businessImpactStatement}, as on a request (R6);
+     *                       left out, the original's while the concern stays the same
+     */
+    record FollowUp(String description, Boolean newOutage, String businessImpact, String businessImpactStatement) {
     }
 
     @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -135,8 +139,23 @@ class TicketController {
     ResponseEntity<TicketJson.Details> followUp(@AuthenticationPrincipal UserDetails user, @PathVariable String number,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
             @RequestBody FollowUp followUp) {
-        return created(followUps.followUp(new FileFollowUp.Web(user.getUsername(), number, followUp.description(),
-                Boolean.TRUE.equals(followUp.newOutage()), key)));
+        return created(followUps.followUp(webFollowUp(user, number, followUp, List.of(), key)));
+    }
+
+    /** R16 with files (R8, as a request): a {@code followUp} JSON part, {@code files} parts and a {@code supportZip}. */
+    @PostMapping(path = "/tickets/{number}/follow-ups", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<TicketJson.Details> followUpWithAttachments(@AuthenticationPrincipal UserDetails user,
+            @PathVariable String number, @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            @RequestPart("followUp") FollowUp followUp,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @RequestPart(name = "supportZip", required = false) MultipartFile supportZip) {
+        return created(followUps.followUp(webFollowUp(user, number, followUp, uploads(files, supportZip), key)));
+    }
+
+    private static FileFollowUp.Web webFollowUp(UserDetails user, String number, FollowUp followUp,
+                                                List<Upload> uploads, String key) {
+        return new FileFollowUp.Web(user.getUsername(), number, followUp.description(), followUp.businessImpact(),
+                followUp.businessImpactStatement(), Boolean.TRUE.equals(followUp.newOutage()), uploads, key);
     }
 
     @GetMapping("/tickets/{number}/attachments/{id}")

@@ -83,18 +83,16 @@ public class TicketFiling {
         String description = errors.text("description", request.description(), true, TEXT_MAX);
         String steps = errors.text("stepsToReproduce", request.stepsToReproduce(), false, TEXT_MAX);
         String outcome = errors.text("desiredOutcome", request.desiredOutcome(), false, TEXT_MAX);
-        BusinessImpact impact = errors.choice("businessImpact", request.businessImpact(), BusinessImpact.class, false);
-        impact = impact == null ? BusinessImpact.NORMAL : impact;
-        String statement = errors.text("businessImpactStatement", request.businessImpactStatement(),
-                impact == BusinessImpact.HIGH, TEXT_MAX);
+        FieldErrors.StatedImpact impact = errors.businessImpact(request.businessImpact(),
+                request.businessImpactStatement());
         List<String> cc = checks.ccAddresses(errors, caller, request.ccOrEmpty());
         errors.throwIfAny();
 
         Eligibility eligible = checks.requireEligible(caller, product, concernType);
         attachmentPolicy.checkWeb(uploads);
         return intake.create(new NewTicket(caller.organizationId(), caller.email(), caller.name(), channel, product,
-                topic, concernType, summary, description, steps, outcome, impact, statement, cc, null), uploads,
-                eligible);
+                topic, concernType, summary, description, steps, outcome, impact.impact(), impact.statement(), cc, null),
+                uploads, eligible);
     }
 
     /** R6b: the sender was found eligible before; only members of their organisation are copied (R17/R22). */

@@ -155,7 +155,7 @@ class AccountApiTest {
     }
 
     @Test
-    void fifthContactIsRefusedAndNothingChanges() {
+    void r3_aFifthContactIsRefusedOnTheCustomerApiAndNothingChanges() {
         org.contact("c2");
         org.contact("c3");
         org.contact("c4");
@@ -165,6 +165,7 @@ class AccountApiTest {
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.<String>json("$.detail")).contains("already has 4 authorized support contacts");
         assertThat(response.<Integer>json("$.maxAuthorizedContacts")).isEqualTo(4);
+        assertThat(response.<java.util.List<String>>json("$.authorizedContacts")).hasSize(4).contains(owner);
         assertThat(accounts.countAuthorizedContacts(org.id())).isEqualTo(4);
         assertThat(accounts.findMember(member).orElseThrow().authorizedContact()).isFalse();
     }
@@ -180,9 +181,10 @@ class AccountApiTest {
         assertThat(accounts.countAuthorizedContacts(org.id())).isEqualTo(4);
     }
 
-    @Test
-    void mailingListCannotBeAContact() {
-        String list = org.member("dev-team", false, false);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"dev-team", "ops", "nexus-admins", "no-reply"})
+    void r3_aListOrOperationsAddressCannotBeAContactOnTheCustomerApi(String localPart) {
+        String list = org.member(localPart, false, false);
 
         Response response = api.as(owner).put(contact(list));
 

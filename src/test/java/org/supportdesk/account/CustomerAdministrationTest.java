@@ -7,12 +7,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.Api;
 import org.supportdesk.Api.Response;
 import org.supportdesk.Mailbox;
 import org.supportdesk.SupportDeskTest;
+import org.supportdesk.TestFixtures;
+import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.Tickets;
+import org.supportdesk.catalog.Product;
 
 /**
  * R1, R2 in production: there is no demo data, so managers register each customer organisation, its licences and its
@@ -23,6 +28,8 @@ class CustomerAdministrationTest {
 
     @Autowired Api api;
     @Autowired Mailbox mailbox;
+    @Autowired TestFixtures fixtures;
+    @Autowired AccountRepository accounts;
 
     final String id = "cust-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -88,6 +95,89 @@ class CustomerAdministrationTest {
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(api.as("agent", "agent").get("/api/staff/organizations").status()).isEqualTo(200);
+    }
+
+    @Test
+    void r3_aFifthContactIsRefusedOnTheStaffApi() {
+        OrgFixture full = fourContacts();
+        String uma = full.email("uma");
+
+        Response asked = manager().post(owners(full), Map.of("email", uma, "name", "Uma", "authorizedContact", true));
+        Response byDefault = manager().post(owners(full), Map.of("email", uma, "name", "Uma"));
+
+        for (Response refused : List.of(asked, byDefault)) {
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.<String>json("$.detail")).isEqualTo("Organisation " + full.id() + " already has 4"
+                    + " authorized support contacts, the most it may have. Invite " + uma + " as an owner who is not"
+                    + " a contact (\"authorizedContact\": false), or ask an owner to revoke one of them first.");
+            assertThat(refused.<Integer>json("$.maxAuthorizedContacts")).isEqualTo(4);
+            assertThat(refused.<List<String>>json("$.authorizedContacts")).containsExactlyInAnyOrder(
+                    full.email("olga"), full.email("c2"), full.email("c3"), full.email("c4"));
+        }
+        assertThat(accounts.findMember(uma)).isEmpty();
+        assertThat(mailbox.to(uma)).isEmpty();
+    }
+
+    @Test
+    void r3_aFullOrganisationStillGetsAnOwnerWhoIsNotAContact() {
+        OrgFixture full = fourContacts();
+        String uma = full.email("uma");
+
+        Response invited = manager().post(owners(full), Map.of("email", uma, "name", "Uma",
+                "authorizedContact", false));
+
+        assertThat(invited.status()).isEqualTo(201);
+        assertThat(invited.<Boolean>json("$.authorizedContact")).isFalse();
+        assertThat(accounts.countAuthorizedContacts(full.id())).isEqualTo(4);
+        assertThat(mailbox.to(uma)).hasSize(1);
+    }
+
+    @Test
+    void r3_anInvitedOwnerWhoIsToBeAContactHoldsAPlaceUntilTheyAccept() {
+        OrgFixture org = fixtures.organization().activeLicence(Product.LIFECYCLE);
+        String olga = org.owner("olga");
+        org.contact("c2");
+        org.contact("c3");
+        String max = org.member("max", false, false);
+        String uma = org.email("uma");
+        assertThat(manager().post(owners(org), Map.of("email", uma, "name", "Uma")).status()).isEqualTo(201);
+
+        Response fifth = api.as(olga).put("/api/organizations/" + org.id() + "/authorized-contacts/" + max);
+        String token = InvitationTest.token(mailbox.to(uma).get(0).body());
+        api.anonymous().post("/api/invitations/" + token, Map.of("password", "umbrella passphrase"));
+
+        assertThat(fifth.status()).isEqualTo(409);
+        assertThat(fifth.<List<String>>json("$.authorizedContacts")).contains(uma);
+        assertThat(api.as(uma, "umbrella passphrase").get("/api/me").<Boolean>json("$.authorizedContact")).isTrue();
+        assertThat(accounts.countAuthorizedContacts(org.id())).isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ops", "devops", "nexus-admins", "postmaster", "support"})
+    void r3_aListAddressIsNotInvitedAsAContactOnTheStaffApi(String localPart) {
+        OrgFixture org = fixtures.organization().activeLicence(Product.LIFECYCLE);
+        String list = org.email(localPart);
+
+        Response refused = manager().post(owners(org), Map.of("email", list, "name", "Ops"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.<String>json("$.detail")).isEqualTo(list + " looks like a mailing list or shared"
+                + " mailbox; an authorized support contact must be a person.");
+        assertThat(accounts.findMember(list)).isEmpty();
+    }
+
+    private OrgFixture fourContacts() {
+        OrgFixture org = fixtures.organization().activeLicence(Product.LIFECYCLE);
+        org.owner("olga");
+        org.contact("c2");
+        org.contact("c3");
+        org.contact("c4");
+        return org;
+    }
+
+    private static String owners(OrgFixture org) {
+        return "/api/staff/organizations/" + org.id() + "/owners";
     }
 
     private Api.Caller manager() {

@@ -234,6 +234,23 @@ class EmailReplyTest extends EmailChannel {
     }
 
     @Test
+    void r16_aMailFollowUpKeepsItsAttachments() {
+        String original = tickets.file(paula);
+        tickets.triage(original, "NORMAL", "team-lifecycle");
+        tickets.work(original, "SOLVE", "Fixed by the upgrade to 1.2.");
+        Mailbox.Mail solved = last(paula);
+
+        InboundMail reply = deliver(Smtp.mail(paula).subject("Re: " + solved.subject())
+                .inReplyTo(solved.header("Message-ID")).text("It broke again; the log is attached.")
+                .attach("server.log", "text/plain", "ERROR again".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        Ticket followUp = ticket(reply.ticketId());
+        assertThat(followUp.followUpOf()).isEqualTo(ticket(original).id());
+        assertThat(ticketRepository.attachments(followUp.id()))
+                .extracting(a -> a.fileName() + " " + a.size() + " bytes").containsExactly("server.log 11 bytes");
+    }
+
+    @Test
     void aStrangerCannotWriteIntoATicketByItsNumber() {
         String number = tickets.file(paula);
         String stranger = unknownAddress("mallory");

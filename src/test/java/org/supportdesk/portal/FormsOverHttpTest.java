@@ -89,6 +89,28 @@ class FormsOverHttpTest {
     }
 
     @Test
+    void r8_anOversizeFollowUpGoesBackToTheFollowUpFormWithTheLimits() throws Exception {
+        String number = ticketHelper.file(rita);
+        ticketHelper.triage(number, "NORMAL", "team-lifecycle");
+        ticketHelper.work(number, "SOLVE", "Restart the server.");
+        PortalHttp browser = new PortalHttp(port).signIn(rita, TestFixtures.PASSWORD);
+        String token = browser.csrfToken("/tickets/" + number);
+
+        HttpResponse<String> response = browser.postMultipart("/tickets/" + number + "/follow-ups",
+                Map.of("_csrf", token, "description", "Here is the dump."), "files", "heap.hprof",
+                new byte[3 * 1024 * 1024]);
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValue("/tickets/" + number + "?tooLarge=follow-up#follow-up");
+        Document page = Jsoup.parse(browser.get("/tickets/" + number + "?tooLarge=follow-up").body());
+        assertThat(page.select("#follow-up-error").text()).contains("Your follow-up was not created")
+                .contains("1.0 MiB per file and 2.0 MiB per request");
+        assertThat(page.select("#reply-error")).isEmpty();
+        assertThat(tickets.followUps(tickets.findByNumber(number).orElseThrow().id())).isEmpty();
+    }
+
+    @Test
     void aSmallUploadOverRealHttpIsFiled() throws Exception {
         PortalHttp browser = new PortalHttp(port).signIn(rita, TestFixtures.PASSWORD);
         String token = browser.csrfToken("/requests/new");

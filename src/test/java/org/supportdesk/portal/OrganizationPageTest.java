@@ -103,7 +103,7 @@ class OrganizationPageTest {
     }
 
     @Test
-    void aFifthContactIsRefusedAndNothingChanges() throws Exception {
+    void r3_aFifthContactIsRefusedOnTheOrganisationPageAndNothingChanges() throws Exception {
         org.contact("dora");
         org.contact("emil");
         assertThat(accounts.countAuthorizedContacts(org.id())).isEqualTo(4);
@@ -117,9 +117,10 @@ class OrganizationPageTest {
         assertThat(member(mona).authorizedContact()).isFalse();
     }
 
-    @Test
-    void aListAddressCannotBeAContact() throws Exception {
-        String list = org.member("ops-list", false, false);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ops-list", "devops", "nexus-admins"})
+    void r3_aListOrOperationsAddressCannotBeAContactOnTheOrganisationPage(String localPart) throws Exception {
+        String list = org.member(localPart, false, false);
 
         Document page = Portal.html(mvc.perform(change(rita, "/organization/contacts", list))
                 .andExpect(status().isUnprocessableEntity()).andReturn());

@@ -138,22 +138,30 @@ class PortalE2E extends BrowserTests {
     }
 
     @Test
-    void aliceCreatesAFollowUpOnAClosedTicket() {
+    void aliceCreatesAFollowUpOnAClosedTicket() throws Exception {
         String number = fileAsAlice("Crash after restart");
         tickets.triage(number, "NORMAL", "team-lifecycle");
         tickets.work(number, "SOLVE", "Raise the heap to 4 GB.");
+        Path log = Files.createTempFile("crash-", ".log");
+        Files.writeString(log, "2026-12-02 10:01:07 ERROR OutOfMemoryError: Java heap space\n");
 
         browser.signIn(ALICE, DEMO_PASSWORD);
         browser.open("/tickets/" + number);
         assertThat(browser.text(".status-line")).contains("Closed", "Solved.");
         assertThat(browser.present("#reply")).isFalse();
         browser.type("#follow-up-description", "It crashed again with 4 GB.");
+        browser.click("label[for=follow-up-impact-HIGH]");
+        browser.type("#follow-up-statement", "Nightly releases stop when it crashes.");
+        browser.attach("#follow-up-files", log);
         browser.screenshot("09-closed-ticket");
         browser.submit("#follow-up button[type=submit]");
 
         String followUp = browser.path().substring("/tickets/".length());
         assertThat(followUp).isNotEqualTo(number);
         assertThat(browser.text(".notice.success")).isEqualTo("We created " + followUp + " as a follow-up to " + number + ".");
+        assertThat(browser.text("#attachments")).contains(log.getFileName().toString());
+        assertThat(ticketRepository.findByNumber(followUp).orElseThrow().businessImpactStatement())
+                .isEqualTo("Nightly releases stop when it crashes.");
         assertThat(browser.text("a.original-link")).isEqualTo(number);
         browser.screenshot("10-follow-up");
         browser.click("a.original-link");

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.web.context.WebApplicationContext;
 import org.supportdesk.EngineTime;
 import org.supportdesk.SupportDeskTest;
@@ -24,7 +26,11 @@ import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.attachment.Attachment;
+import org.supportdesk.catalog.ConcernType;
 import org.supportdesk.catalog.Product;
+import org.supportdesk.processes.Sev1OutageDiagram;
+import org.supportdesk.ticket.BusinessImpact;
+import org.supportdesk.ticket.Priority;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketRepository;
 import org.supportdesk.ticket.TicketStatus;
@@ -38,6 +44,7 @@ class TicketPageTest {
     @Autowired TestFixtures fixtures;
     @Autowired Tickets tickets;
     @Autowired TicketRepository repository;
+    @Autowired RuntimeService runtime;
 
     MockMvc mvc;
     OrgFixture org;
@@ -194,7 +201,7 @@ class TicketPageTest {
                 .with(Portal.as(rita)).with(csrf())).andExpect(status().isConflict()).andReturn());
 
         assertThat(page.select("#follow-up-error").text()).contains("never reopened");
-        assertThat(page.select("#follow-up textarea").text()).isEqualTo("It is back.");
+        assertThat(page.select("#follow-up-description").text()).isEqualTo("It is back.");
     }
 
     @Test
@@ -232,6 +239,128 @@ class TicketPageTest {
                 .with(Portal.as(rita)).with(csrf())).andExpect(status().isBadRequest()).andReturn());
 
         assertThat(page.select("#follow-up-error").text()).isEqualTo("Please describe what you need help with.");
+    }
+
+    @Test
+    void r16_aPortalFollowUpTakesFilesAndABusinessImpactLikeARequest() throws Exception {
+        String original = solved();
+
+        MvcResult result = mvc.perform(followUp(original, "It is back after the restart.",
+                        new MockMultipartFile("files", "server.log", "text/plain", "ERROR again".getBytes()),
+                        new MockMultipartFile("supportZip", "support.zip", "application/zip", new byte[]{80, 75}))
+                        .param("businessImpact", "HIGH").param("businessImpactStatement", "Releases are blocked")
+                        .with(Portal.as(carl)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+
+        Ticket followUp = repository.findByNumber(result.getResponse().getRedirectedUrl()
+                .substring("/tickets/".length())).orElseThrow();
+        assertThat(followUp.businessImpact()).isEqualTo(BusinessImpact.HIGH);
+        assertThat(followUp.businessImpactStatement()).isEqualTo("Releases are blocked");
+        assertThat(followUp.concernType()).isEqualTo(ConcernType.PROBLEM);
+        assertThat(repository.attachments(followUp.id())).extracting(Attachment::fileName)
+                .containsExactlyInAnyOrder("server.log", "support.zip");
+        Document page = page(carl, followUp.number());
+        assertThat(page.select("#attachments a").eachText()).containsExactlyInAnyOrder("server.log", "support.zip");
+        assertThat(page.select("section .text").eachText()).contains("Releases are blocked");
+    }
+
+    @Test
+    void r16_aFollowUpDeclaredANewOutageTakesTheSev1PathOfANewRequest() throws Exception {
+        String original = solved();
+
+        MvcResult result = mvc.perform(followUp(original, "Production is down again.",
+                        new MockMultipartFile("files", "startup.log.gz", "application/gzip", new byte[]{31, 8}))
+                        .param("newOutage", "true").param("businessImpact", "NORMAL")
+                        .with(Portal.as(rita)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+
+        Ticket followUp = repository.findByNumber(result.getResponse().getRedirectedUrl()
+                .substring("/tickets/".length())).orElseThrow();
+        assertThat(followUp.concernType()).isEqualTo(ConcernType.CRITICAL_OUTAGE);
+        assertThat(followUp.priority()).isEqualTo(Priority.URGENT);
+        assertThat(runtime.createProcessInstanceQuery()
+                .processDefinitionKey(Sev1OutageDiagram.PROCESS_KEY)
+                .processInstanceBusinessKey(followUp.number()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void r8_aFollowUpRefusesADiscouragedFileLikeARequestAndKeepsWhatWasTyped() throws Exception {
+        String original = solved();
+
+        Document page = Portal.html(mvc.perform(followUp(original, "Notes attached.",
+                        new MockMultipartFile("files", "notes.docx", "application/msword", new byte[]{1}))
+                        .param("businessImpact", "HIGH").param("businessImpactStatement", "Audit on Friday")
+                        .param("newOutage", "true").with(Portal.as(rita)).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.select("#follow-up-files-error").text()).contains("notes.docx is a .docx file")
+                .contains("PDF, plain text or compressed text");
+        assertThat(page.select("#follow-up-description").text()).isEqualTo("Notes attached.");
+        assertThat(page.select("#follow-up-statement").text()).isEqualTo("Audit on Friday");
+        assertThat(page.select("#follow-up input[name=businessImpact][checked]").val()).isEqualTo("HIGH");
+        assertThat(page.select("#follow-up-new-outage").hasAttr("checked")).isTrue();
+        assertThat(repository.followUps(repository.findByNumber(original).orElseThrow().id())).isEmpty();
+    }
+
+    @Test
+    void r8_aFollowUpFileOverTheLimitIsRefusedNextToTheFiles() throws Exception {
+        String original = solved();
+
+        Document page = Portal.html(mvc.perform(followUp(original, "The dump.",
+                        new MockMultipartFile("files", "huge.log", "text/plain", new byte[1024 * 1024 + 1]))
+                        .with(Portal.as(rita)).with(csrf()))
+                .andExpect(status().isPayloadTooLarge()).andReturn());
+
+        assertThat(page.select("#follow-up-files-error").text()).contains("huge.log is 1.0 MiB")
+                .contains("at most 1.0 MiB per file and 2.0 MiB per request");
+        assertThat(page.select("#follow-up-description").text()).isEqualTo("The dump.");
+        assertThat(repository.followUps(repository.findByNumber(original).orElseThrow().id())).isEmpty();
+    }
+
+    @Test
+    void r6_aHighImpactFollowUpNeedsItsStatementAndTheFilesMustBeChosenAgain() throws Exception {
+        String original = solved();
+
+        Document page = Portal.html(mvc.perform(followUp(original, "Still broken.",
+                        new MockMultipartFile("files", "server.log", "text/plain", "ERROR".getBytes()))
+                        .param("businessImpact", "HIGH").param("businessImpactStatement", " ")
+                        .with(Portal.as(rita)).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.select("#follow-up-error").text()).startsWith("Your follow-up was not created yet.");
+        assertThat(page.select("#follow-up-statement-error").text())
+                .isEqualTo("Please describe the impact on your business.");
+        assertThat(page.select("#follow-up-files-error").text()).isEqualTo("Nothing was sent: please choose your"
+                + " files again.");
+        assertThat(page.select("#follow-up-description").text()).isEqualTo("Still broken.");
+        assertThat(repository.followUps(repository.findByNumber(original).orElseThrow().id())).isEmpty();
+    }
+
+    @Test
+    void r16_theFollowUpFormStartsFromTheOriginalsBusinessImpact() throws Exception {
+        Map<String, Object> request = Tickets.request();
+        request.put("businessImpact", "HIGH");
+        request.put("businessImpactStatement", "Releases are blocked");
+        String number = tickets.file(rita, request);
+        tickets.triage(number, "HIGH", "team-lifecycle");
+        tickets.work(number, "SOLVE", "Restart the server.");
+
+        Document page = page(rita, number);
+
+        assertThat(page.select("#follow-up input[name=businessImpact][checked]").val()).isEqualTo("HIGH");
+        assertThat(page.select("#follow-up-statement").text()).isEqualTo("Releases are blocked");
+        assertThat(page.select("#follow-up-new-outage").hasAttr("checked")).isFalse();
+        assertThat(page.select("#follow-up form").attr("enctype")).isEqualTo("multipart/form-data");
+        assertThat(page.select("#follow-up-files-hint").text()).contains("1.0 MiB per file", ".docx");
+    }
+
+    private static MockMultipartHttpServletRequestBuilder followUp(
+            String number, String description, MockMultipartFile... files) {
+        var request = multipart("/tickets/" + number + "/follow-ups");
+        for (MockMultipartFile file : files) {
+            request.file(file);
+        }
+        return (MockMultipartHttpServletRequestBuilder) request.param("description", description);
     }
 
     @Test

@@ -513,6 +513,92 @@ class TicketIntakeApiTest {
         return runtime.createProcessInstanceQuery().processDefinitionKey(SupportTicketDiagram.PROCESS_KEY).count();
     }
 
+    // ---- follow-ups with files and business impact (R16 with R6, R8) ----------------------------------------
+
+    @Test
+    void r16_aFollowUpOnTheApiTakesFilesAndABusinessImpactLikeARequest() {
+        String original = solved();
+
+        Response response = followUpWithFiles(requester, original, Map.of("description", "It is back.",
+                        "businessImpact", "HIGH", "businessImpactStatement", "Releases are blocked again."),
+                List.of(part("server.log", "text/plain", "ERROR again".getBytes(StandardCharsets.UTF_8))),
+                part("support.zip", "application/zip", randomBytes(500, 11)));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.<String>json("$.followUpOf")).isEqualTo(original);
+        assertThat(response.<String>json("$.businessImpact")).isEqualTo("HIGH");
+        assertThat(response.<String>json("$.businessImpactStatement")).isEqualTo("Releases are blocked again.");
+        assertThat(response.<List<String>>json("$.attachments[*].name"))
+                .containsExactlyInAnyOrder("server.log", "support.zip");
+    }
+
+    @Test
+    void r8_aFollowUpOnTheApiRefusesAnOfficeDocumentLikeARequestAndFilesNothing() {
+        String original = solved();
+        long before = ticketRows();
+
+        Response response = followUpWithFiles(requester, original, Map.of("description", "Notes attached."),
+                List.of(part("Notes.docx", "application/msword", randomBytes(200, 12))), null);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.<String>json("$.type")).isEqualTo(PROBLEM + "discouraged-attachment");
+        assertThat(response.<String>json("$.detail")).contains("Notes.docx").contains("PDF");
+        assertThat(ticketRows()).isEqualTo(before);
+    }
+
+    @Test
+    void r6_aHighImpactFollowUpOnTheApiNeedsAStatement() {
+        String original = solved();
+
+        Response response = api.as(requester).post("/api/tickets/" + original + "/follow-ups",
+                Map.of("description", "It is back.", "businessImpact", "HIGH"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.<List<String>>json("$.errors[*].field")).containsExactly("businessImpactStatement");
+        assertThat(repository.followUps(repository.findByNumber(original).orElseThrow().id())).isEmpty();
+    }
+
+    @Test
+    void r16_aFollowUpThatStatesNoImpactKeepsTheOriginals() {
+        Map<String, Object> request = Tickets.request();
+        request.put("businessImpact", "HIGH");
+        request.put("businessImpactStatement", "Releases are blocked.");
+        String original = tickets.file(requester, request);
+        tickets.triage(original, "HIGH", "team-lifecycle");
+        tickets.work(original, "SOLVE", "Restart the server.");
+
+        Response response = api.as(requester).post("/api/tickets/" + original + "/follow-ups",
+                Map.of("description", "It is back."));
+
+        assertThat(response.<String>json("$.businessImpact")).isEqualTo("HIGH");
+        assertThat(response.<String>json("$.businessImpactStatement")).isEqualTo("Releases are blocked.");
+    }
+
+    private String solved() {
+        String number = tickets.file(requester);
+        tickets.triage(number, "NORMAL", "team-lifecycle");
+        tickets.work(number, "SOLVE", "Restart the server.");
+        return number;
+    }
+
+    /** A follow-up with files: a {@code followUp} JSON part, {@code files} parts and an optional {@code supportZip}. */
+    private Response followUpWithFiles(String email, String number, Map<String, Object> followUp,
+                                       List<FilePart> files, FilePart supportZip) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        body.add("followUp", new HttpEntity<>(followUp, json));
+        files.forEach(file -> body.add("files", entity(file)));
+        if (supportZip != null) {
+            body.add("supportZip", entity(supportZip));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> response = api.as(email).template().exchange("/api/tickets/" + number
+                + "/follow-ups", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        return new Response(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+    }
+
     private record FilePart(String name, String contentType, byte[] content) {
     }
 
