@@ -19,14 +19,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param opensAt        local time business hours start (inclusive)
  * @param closesAt       local time business hours end (exclusive); must be after {@code opensAt}
  * @param workingDays    days of the week with business hours
- * @param vendorHolidays dates the vendor's support is closed for every organisation, in addition to
- *                       each organisation's regional public holidays
+ * @param vendorHolidayRegion the vendor's own holiday region (as an organisation's: {@code US}, {@code de-by}), whose
+ *                       public holidays close support for every organisation; blank for none (then only
+ *                       {@code vendorHolidays} and each organisation's own holidays count)
+ * @param vendorHolidays extra dates the vendor's support is closed for every organisation (e.g. 24 December), in
+ *                       addition to the vendor's region and each organisation's regional public holidays
  */
 @ConfigurationProperties("support.calendar")
 public record CalendarProperties(
         @DefaultValue("09:00") LocalTime opensAt,
         @DefaultValue("17:00") LocalTime closesAt,
         @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"}) Set<DayOfWeek> workingDays,
+        @DefaultValue("US") String vendorHolidayRegion,
         @DefaultValue List<LocalDate> vendorHolidays) {
 
     public CalendarProperties {
@@ -40,6 +44,7 @@ public record CalendarProperties(
         workingDays = workingDays == null || workingDays.isEmpty()
                 ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(workingDays)); // week order, for readable logs
+        vendorHolidayRegion = vendorHolidayRegion == null ? "" : vendorHolidayRegion.strip();
         vendorHolidays = vendorHolidays == null ? List.of() : List.copyOf(vendorHolidays);
     }
 }
