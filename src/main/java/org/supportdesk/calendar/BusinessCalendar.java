@@ -96,6 +96,25 @@ public class BusinessCalendar {
     }
 
     /**
+     * How many whole business days lie between {@code from} and {@code to}: the largest N for which
+     * {@link #plusBusinessDays} of N from {@code from} is not after {@code to} (what the auto-close mail tells the
+     * customer it waited). Zero if {@code to} is before that first day is over.
+     */
+    public int businessDaysBetween(Instant from, Instant to, ZoneId zone, String region) {
+        ZonedDateTime start = nextOpening(from, zone, region).atZone(zone);
+        LocalDate day = start.toLocalDate();
+        int counted = 0;
+        while (true) {
+            LocalDate next = firstBusinessDayFrom(day.plusDays(1), region);
+            if (ZonedDateTime.of(next, start.toLocalTime(), zone).toInstant().isAfter(to)) {
+                return counted;
+            }
+            counted++;
+            day = next;
+        }
+    }
+
+    /**
      * The moment {@code hours} of business time after {@code t} have been used up, counting from the
      * next opening if {@code t} is outside business hours. Using up the last open minute of a day
      * lands on its closing time, not on the next opening.

@@ -47,4 +47,22 @@ public record CalendarProperties(
         vendorHolidayRegion = vendorHolidayRegion == null ? "" : vendorHolidayRegion.strip();
         vendorHolidays = vendorHolidays == null ? List.of() : List.copyOf(vendorHolidays);
     }
+
+    /** The working days as customers read them: "Monday to Friday", or "Monday, Wednesday and Friday". */
+    public String workingDaysText() {
+        List<DayOfWeek> days = List.copyOf(workingDays);
+        if (days.isEmpty()) {
+            return "no day of the week";
+        }
+        if (days.size() >= 3 && days.get(days.size() - 1).getValue() - days.get(0).getValue() == days.size() - 1) {
+            return name(days.get(0)) + " to " + name(days.get(days.size() - 1));
+        }
+        List<String> names = days.stream().map(CalendarProperties::name).toList();
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private static String name(DayOfWeek day) {
+        return day.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+    }
 }

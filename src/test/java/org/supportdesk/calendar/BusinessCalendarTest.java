@@ -286,6 +286,17 @@ class BusinessCalendarTest {
         }
 
         @Test
+        void r14_businessDaysBetweenCountsWhatPlusBusinessDaysAdds() {
+            Instant asked = newYork("2026-11-25T10:00"); // Thanksgiving on Thursday 26 does not count
+
+            assertThat(calendar.businessDaysBetween(asked, newYork("2026-12-09T10:00"), NEW_YORK, US)).isEqualTo(9);
+            assertThat(calendar.businessDaysBetween(asked, newYork("2026-12-09T09:59"), NEW_YORK, US)).isEqualTo(8);
+            assertThat(calendar.businessDaysBetween(asked, newYork("2026-11-25T16:00"), NEW_YORK, US)).isZero();
+            assertThat(calendar.businessDaysBetween(asked, calendar.plusBusinessDays(asked, 10, NEW_YORK, US),
+                    NEW_YORK, US)).isEqualTo(10);
+        }
+
+        @Test
         void keepsTheWallClockTimeAcrossTheChangeToDaylightSavingTime() {
             Instant fridayBeforeChange = newYork("2026-03-06T10:00");
 

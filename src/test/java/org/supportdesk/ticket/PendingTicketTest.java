@@ -146,7 +146,9 @@ class PendingTicketTest {
         assertThat(ticket(number).closeReason()).isEqualTo(CloseReason.NO_RESPONSE);
         Mailbox.Mail notice = last(requester);
         assertThat(notice.subject()).isEqualTo("Re: [" + number + "] Closed without a response: Policy evaluation fails");
-        assertThat(notice.body()).contains("Create a follow-up");
+        assertThat(notice.body()).contains("Create a follow-up")
+                .contains("did not receive the information we asked for within 10 business days.")
+                .doesNotContain("two weeks");
         assertThat(mailbox.to(requester, "Reminder")).hasSize(1);
         assertThat(mailbox.to(requester, "Second reminder")).hasSize(1);
     }
