@@ -124,7 +124,6 @@ public class Labels {
             case SOLVED -> "Solved.";
             case NO_RESPONSE -> "Closed: support did not receive the information it asked for.";
             case DUPLICATE -> "Closed as a duplicate of another ticket.";
-            case NOT_ELIGIBLE -> "Closed: it could not be accepted for support.";
         };
     }
 
