@@ -184,6 +184,21 @@ class BusinessCalendarTest {
         }
 
         @Test
+        void r12_theVendorRegionIsUsUnlessTheSettingsNameAnotherOrLeaveItEmpty() {
+            assertThat(bind(java.util.Map.of()).vendorHolidayRegion()).isEqualTo("US");
+            assertThat(bind(java.util.Map.of("support.calendar.vendor-holiday-region", "de-by")).vendorHolidayRegion())
+                    .isEqualTo("de-by");
+            assertThat(bind(java.util.Map.of("support.calendar.vendor-holiday-region", "")).vendorHolidayRegion())
+                    .isEmpty();
+        }
+
+        private static CalendarProperties bind(java.util.Map<String, String> settings) {
+            return new org.springframework.boot.context.properties.bind.Binder(
+                    new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(settings))
+                    .bindOrCreate("support.calendar", CalendarProperties.class);
+        }
+
+        @Test
         void r12_aVendorRegionTheHolidayLibraryDoesNotKnowIsRefusedAtStart() {
             assertThatIllegalStateException()
                     .isThrownBy(() -> calendarOfVendorIn("XX"))
