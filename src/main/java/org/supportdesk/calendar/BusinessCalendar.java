@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * R12 business hours: the configured opening hours on working days in the organisation's time zone,
- * except vendor holidays and the public holidays of the organisation's region.
+ * except the vendor's holidays (the public holidays of the vendor's region and the extra closing days of
+ * {@code support.calendar.vendor-holidays}) and the public holidays of the organisation's region.
  *
  * <p>Every method is a pure function of its arguments; callers pass "now" themselves, so the
  * engine clock stays the single source of the current time.
@@ -29,6 +30,7 @@ public class BusinessCalendar {
     private final LocalTime closesAt;
     private final Set<DayOfWeek> workingDays;
     private final Set<LocalDate> vendorHolidays;
+    private final String vendorHolidayRegion;
     private final PublicHolidays publicHolidays;
 
     public BusinessCalendar(CalendarProperties properties, PublicHolidays publicHolidays) {
@@ -36,7 +38,14 @@ public class BusinessCalendar {
         this.closesAt = properties.closesAt();
         this.workingDays = properties.workingDays();
         this.vendorHolidays = Set.copyOf(properties.vendorHolidays());
+        this.vendorHolidayRegion = properties.vendorHolidayRegion();
         this.publicHolidays = publicHolidays;
+        // a misspelt region would silently keep support open on all the vendor's holidays: refuse to start instead
+        if (!vendorHolidayRegion.isEmpty() && !publicHolidays.knows(vendorHolidayRegion)) {
+            throw new IllegalStateException("support.calendar.vendor-holiday-region '" + vendorHolidayRegion
+                    + "' is not a holiday region the holiday library knows: set an ISO country code such as US or DE,"
+                    + " optionally with a subdivision such as de-by, or leave it empty for none");
+        }
     }
 
     /** Whether {@code t} falls within business hours, opening time included and closing time excluded. */
@@ -49,8 +58,14 @@ public class BusinessCalendar {
     /** Whether {@code day} is a working day that is neither a vendor holiday nor a public holiday in {@code region}. */
     public boolean isBusinessDay(LocalDate day, String region) {
         return workingDays.contains(day.getDayOfWeek())
-                && !vendorHolidays.contains(day)
+                && !isVendorHoliday(day)
                 && !publicHolidays.isHoliday(day, region);
+    }
+
+    /** Whether the vendor's support is closed on {@code day} for everyone: a public holiday of its region or an extra closing day. */
+    public boolean isVendorHoliday(LocalDate day) {
+        return vendorHolidays.contains(day)
+                || !vendorHolidayRegion.isEmpty() && publicHolidays.isHoliday(day, vendorHolidayRegion);
     }
 
     /** {@code t} itself during business hours, otherwise the moment business hours next start. */
@@ -78,6 +93,25 @@ public class BusinessCalendar {
         }
         // the wall-clock time, not the elapsed time, is kept, so a DST change in between does not shift it
         return ZonedDateTime.of(day, start.toLocalTime(), zone).toInstant();
+    }
+
+    /**
+     * How many whole business days lie between {@code from} and {@code to}: the largest N for which
+     * {@link #plusBusinessDays} of N from {@code from} is not after {@code to} (what the auto-close mail tells the
+     * customer it waited). Zero if {@code to} is before that first day is over.
+     */
+    public int businessDaysBetween(Instant from, Instant to, ZoneId zone, String region) {
+        ZonedDateTime start = nextOpening(from, zone, region).atZone(zone);
+        LocalDate day = start.toLocalDate();
+        int counted = 0;
+        while (true) {
+            LocalDate next = firstBusinessDayFrom(day.plusDays(1), region);
+            if (ZonedDateTime.of(next, start.toLocalTime(), zone).toInstant().isAfter(to)) {
+                return counted;
+            }
+            counted++;
+            day = next;
+        }
     }
 
     /**
@@ -224,8 +258,8 @@ public class BusinessCalendar {
             candidate = candidate.plusDays(1);
         }
         throw new IllegalStateException("No business day in the " + MAX_DAYS_TO_NEXT_BUSINESS_DAY
-                + " days from " + day + " for region '" + region + "': check support.calendar.working-days"
-                + " and support.calendar.vendor-holidays");
+                + " days from " + day + " for region '" + region + "': check support.calendar.working-days,"
+                + " support.calendar.vendor-holiday-region and support.calendar.vendor-holidays");
     }
 
     private Instant openingOn(LocalDate day, ZoneId zone) {

@@ -122,9 +122,8 @@ public class Labels {
         }
         return switch (reason) {
             case SOLVED -> "Solved.";
-            case NO_RESPONSE -> "Closed after two weeks without an answer.";
+            case NO_RESPONSE -> "Closed: support did not receive the information it asked for.";
             case DUPLICATE -> "Closed as a duplicate of another ticket.";
-            case NOT_ELIGIBLE -> "Closed: it could not be accepted for support.";
         };
     }
 

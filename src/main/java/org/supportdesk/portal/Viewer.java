@@ -45,6 +45,7 @@ class Viewer {
         model.addAttribute("labels", labels);
         model.addAttribute("supportAddress", mail.supportAddress());
         model.addAttribute("businessHours", hours.opensAt() + "–" + hours.closesAt());
+        model.addAttribute("workingDays", hours.workingDaysText());
         email().flatMap(email -> accounts.findMember(AccountService.normalize(email))).ifPresent(me -> {
             model.addAttribute("me", me);
             accounts.findOrganization(me.organizationId()).ifPresent(organization -> {

@@ -51,9 +51,37 @@ public class BusinessTime {
         return firstResponseDue(TicketVariables.ticketId(execution));
     }
 
+    /**
+     * R11 with the ticket's priority changes (table {@code ticket_routing_change}, oldest first): each priority's target
+     * counts from filing. A change to a priority whose target from filing has already passed breaches at once only if
+     * the target in force until then had passed too; otherwise the new priority's target counts from the change, but
+     * never later than the target in force until then (NORMAL raised to URGENT two hours after filing is due an hour
+     * after the change, not breached for an hour nobody could have kept).
+     */
     public Date firstResponseDue(long ticketId) {
         Ticket ticket = ticket(ticketId);
-        return Date.from(responseDue(ticket, ticket.createdAt()));
+        Instant due = null;
+        Priority current = null;
+        for (TicketRepository.RoutingChange change : tickets.routingChanges(ticketId)) {
+            if (change.newPriority() == null) {
+                continue;
+            }
+            Priority priority = Priority.valueOf(change.newPriority());
+            if (due == null) {
+                due = responseDue(ticket, priority, ticket.createdAt());
+            } else if (priority != current) {
+                Instant fromFiling = responseDue(ticket, priority, ticket.createdAt());
+                boolean missedUntilThen = !due.isAfter(change.at());
+                if (fromFiling.isAfter(change.at()) || missedUntilThen) {
+                    due = fromFiling;
+                } else {
+                    Instant fromChange = responseDue(ticket, priority, change.at());
+                    due = fromChange.isBefore(due) ? fromChange : due;
+                }
+            }
+            current = priority;
+        }
+        return Date.from(due != null ? due : responseDue(ticket, ticket.priority(), ticket.createdAt()));
     }
 
     /**
@@ -80,7 +108,11 @@ public class BusinessTime {
      * priority, counted from {@code from} in hours on the clock or in the organisation's business hours.
      */
     private Instant responseDue(Ticket ticket, Instant from) {
-        ResponseTargets.Target target = targets.of(ticket.priority());
+        return responseDue(ticket, ticket.priority(), from);
+    }
+
+    private Instant responseDue(Ticket ticket, Priority priority, Instant from) {
+        ResponseTargets.Target target = targets.of(priority);
         if (!target.businessHours()) {
             return from.plus(target.time());
         }

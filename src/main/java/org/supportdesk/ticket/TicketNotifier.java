@@ -16,6 +16,8 @@ import org.supportdesk.account.Organization;
 import org.supportdesk.attachment.Attachment;
 import org.supportdesk.attachment.AttachmentProperties;
 import org.supportdesk.attachment.FileSizes;
+import org.supportdesk.calendar.BusinessCalendar;
+import org.supportdesk.calendar.CalendarProperties;
 import org.supportdesk.mail.MailFile;
 import org.supportdesk.mail.MailQueue;
 import org.supportdesk.mail.MailSettings;
@@ -42,13 +44,20 @@ public class TicketNotifier {
     private final AttachmentProperties limits;
     private final CustomerRecipients customers;
     private final MessageSource messages;
+    private final CalendarProperties hours;
+    private final BusinessCalendar calendar;
+    private final java.time.Clock clock;
 
     public TicketNotifier(TicketRepository tickets, AccountRepository accounts, StaffDirectory staff, MailQueue mail,
                           MailSettings settings, RatingLinks ratings, AttachmentProperties limits,
-                          CustomerRecipients customers, MessageSource messages) {
+                          CustomerRecipients customers, MessageSource messages,
+                          CalendarProperties hours, BusinessCalendar calendar, java.time.Clock clock) {
         this.limits = limits;
         this.customers = customers;
         this.messages = messages;
+        this.clock = clock;
+        this.hours = hours;
+        this.calendar = calendar;
         this.ratings = ratings;
         this.tickets = tickets;
         this.accounts = accounts;
@@ -225,6 +234,16 @@ public class TicketNotifier {
         // an answer's files that do not fit into its mail (answerFiles), and the mail's limit for files (R8)
         model.put("largeFiles", null);
         model.put("mailLimit", FileSizes.text(limits.email().maxRequestSize().toBytes()));
+        // R12: the hours a text states are the configured ones, never typed into a template
+        model.put("opensAt", hours.opensAt().toString());
+        model.put("closesAt", hours.closesAt().toString());
+        model.put("workingDays", hours.workingDaysText());
+        // R14: how long the customer has been asked (until the ticket closed), in the business days the diagram's
+        // timers count: the auto-close mail states the diagram's number, whatever an analyst made it
+        model.put("pendingBusinessDays", extra.get(TicketVariables.PENDING_SINCE) instanceof java.util.Date since
+                ? calendar.businessDaysBetween(since.toInstant(),
+                        ticket.closedAt() != null ? ticket.closedAt() : clock.instant(), zone, organization.holidayRegion())
+                : null);
         return model;
     }
 }

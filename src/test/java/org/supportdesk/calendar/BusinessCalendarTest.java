@@ -34,6 +34,7 @@ class BusinessCalendarTest {
     // loading holiday data is slow, and the component is thread-safe, so all tests share one
     static final PublicHolidays PUBLIC_HOLIDAYS = new PublicHolidays();
 
+    // no vendor region: each organisation's own holidays only, unless a test says otherwise
     BusinessCalendar calendar = calendarWithVendorHolidays();
 
     @Nested
@@ -145,6 +146,78 @@ class BusinessCalendarTest {
         }
 
         @Test
+        void r12_aVendorHolidayThatIsNoCustomerHolidayIsNoBusinessDay() {
+            // the vendor is in the US: Thanksgiving closes support for Globex in Berlin too
+            BusinessCalendar calendar = calendarOfVendorIn(US);
+            LocalDate thanksgiving = LocalDate.parse("2026-11-26");
+
+            assertThat(calendar.isBusinessDay(thanksgiving, DE)).isFalse();
+            assertThat(calendar.isOpen(berlin("2026-11-26T12:00"), BERLIN, DE)).isFalse();
+            assertThat(calendar.nextOpening(berlin("2026-11-25T18:00"), BERLIN, DE))
+                    .isEqualTo(berlin("2026-11-27T09:00"));
+            assertThat(calendar.isBusinessDay(LocalDate.parse("2026-11-25"), DE)).isTrue();
+        }
+
+        @Test
+        void r12_theCustomersOwnHolidaysStillCountNextToTheVendors() {
+            BusinessCalendar calendar = calendarOfVendorIn(US);
+
+            assertThat(calendar.isBusinessDay(LocalDate.parse("2026-05-14"), DE)).isFalse(); // Ascension Day
+            assertThat(calendar.isBusinessDay(LocalDate.parse("2026-05-14"), US)).isTrue();
+        }
+
+        @Test
+        void r12_anExtraClosingDayFromConfigurationIsNoBusinessDayNextToTheVendorsRegion() {
+            BusinessCalendar calendar = calendarOfVendorIn(US, LocalDate.parse("2026-12-24"));
+
+            assertThat(calendar.isBusinessDay(LocalDate.parse("2026-12-24"), "XX")).isFalse();
+            assertThat(calendar.isBusinessDay(LocalDate.parse("2026-11-26"), "XX")).isFalse();
+            assertThat(calendar.isBusinessDay(LocalDate.parse("2026-12-23"), "XX")).isTrue();
+        }
+
+        @Test
+        void r12_anEmptyVendorRegionLeavesOnlyTheExtraClosingDays() {
+            BusinessCalendar calendar = calendarOfVendorIn("", LocalDate.parse("2026-12-24"));
+
+            assertThat(calendar.isBusinessDay(LocalDate.parse("2026-11-26"), DE)).isTrue();
+            assertThat(calendar.isBusinessDay(LocalDate.parse("2026-12-24"), DE)).isFalse();
+        }
+
+        @Test
+        void r12_theVendorRegionIsUsUnlessTheSettingsNameAnotherOrLeaveItEmpty() {
+            assertThat(bind(java.util.Map.of()).vendorHolidayRegion()).isEqualTo("US");
+            assertThat(bind(java.util.Map.of("support.calendar.vendor-holiday-region", "de-by")).vendorHolidayRegion())
+                    .isEqualTo("de-by");
+            assertThat(bind(java.util.Map.of("support.calendar.vendor-holiday-region", "")).vendorHolidayRegion())
+                    .isEmpty();
+        }
+
+        private static CalendarProperties bind(java.util.Map<String, String> settings) {
+            return new org.springframework.boot.context.properties.bind.Binder(
+                    new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(settings))
+                    .bindOrCreate("support.calendar", CalendarProperties.class);
+        }
+
+        @Test
+        void r12_aVendorRegionTheHolidayLibraryDoesNotKnowIsRefusedAtStart() {
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> calendarOfVendorIn("XX"))
+                    .withMessageContaining("support.calendar.vendor-holiday-region 'XX'");
+        }
+
+        @Test
+        void r12_businessHoursSkipAVendorHolidayForACustomerWhoWorksThatDay() {
+            // Globex in Berlin files on Wednesday 25 November at 16:00: 8 business hours skip US Thanksgiving
+            BusinessCalendar calendar = calendarOfVendorIn(US);
+
+            Instant due = calendar.plusBusinessHours(berlin("2026-11-25T16:00"), 8, BERLIN, DE);
+
+            assertThat(due).isEqualTo(berlin("2026-11-27T16:00"));
+            assertThat(calendar.plusBusinessDays(berlin("2026-11-25T10:00"), 2, BERLIN, DE))
+                    .isEqualTo(berlin("2026-11-30T10:00"));
+        }
+
+        @Test
         void anUnknownRegionHasNoPublicHolidays() {
             assertThat(calendar.isBusinessDay(LocalDate.parse("2026-12-25"), "XX")).isTrue();
         }
@@ -184,7 +257,7 @@ class BusinessCalendarTest {
         @Test
         void failsClearlyWhenNoDayIsAWorkingDay() {
             BusinessCalendar calendar = new BusinessCalendar(
-                    new CalendarProperties(LocalTime.of(9, 0), LocalTime.of(17, 0), Set.of(), List.of()),
+                    new CalendarProperties(LocalTime.of(9, 0), LocalTime.of(17, 0), Set.of(), "", List.of()),
                     PUBLIC_HOLIDAYS);
 
             assertThatIllegalStateException()
@@ -225,6 +298,17 @@ class BusinessCalendarTest {
             Instant due = calendar.plusBusinessDays(newYork("2026-11-25T10:00"), 2, NEW_YORK, US);
 
             assertThat(due).isEqualTo(newYork("2026-11-30T10:00"));
+        }
+
+        @Test
+        void r14_businessDaysBetweenCountsWhatPlusBusinessDaysAdds() {
+            Instant asked = newYork("2026-11-25T10:00"); // Thanksgiving on Thursday 26 does not count
+
+            assertThat(calendar.businessDaysBetween(asked, newYork("2026-12-09T10:00"), NEW_YORK, US)).isEqualTo(9);
+            assertThat(calendar.businessDaysBetween(asked, newYork("2026-12-09T09:59"), NEW_YORK, US)).isEqualTo(8);
+            assertThat(calendar.businessDaysBetween(asked, newYork("2026-11-25T16:00"), NEW_YORK, US)).isZero();
+            assertThat(calendar.businessDaysBetween(asked, calendar.plusBusinessDays(asked, 10, NEW_YORK, US),
+                    NEW_YORK, US)).isEqualTo(10);
         }
 
         @Test
@@ -362,8 +446,12 @@ class BusinessCalendarTest {
     }
 
     static BusinessCalendar calendarWithVendorHolidays(LocalDate... vendorHolidays) {
-        CalendarProperties properties = new CalendarProperties(
-                LocalTime.of(9, 0), LocalTime.of(17, 0), EnumSet.range(MONDAY, FRIDAY), List.of(vendorHolidays));
+        return calendarOfVendorIn("", vendorHolidays);
+    }
+
+    static BusinessCalendar calendarOfVendorIn(String vendorHolidayRegion, LocalDate... vendorHolidays) {
+        CalendarProperties properties = new CalendarProperties(LocalTime.of(9, 0), LocalTime.of(17, 0),
+                EnumSet.range(MONDAY, FRIDAY), vendorHolidayRegion, List.of(vendorHolidays));
         return new BusinessCalendar(properties, PUBLIC_HOLIDAYS);
     }
 

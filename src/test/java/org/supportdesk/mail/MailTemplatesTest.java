@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +33,9 @@ import org.supportdesk.Api;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
+import org.supportdesk.EngineTime;
 import org.supportdesk.account.AccountMails;
+import org.supportdesk.calendar.CalendarProperties;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.inbound.AutomaticAnswers;
 import org.supportdesk.mail.QueuedMails.Queued;
@@ -73,6 +78,7 @@ class MailTemplatesTest {
      */
     private static final Map<String, Map<String, Object>> PROCESS_VARIABLES = Map.of(
             "new-sev1", Map.of("extendedSupport", true),
+            "auto-closed", Map.of("pendingSince", java.util.Date.from(java.time.Instant.parse("2026-11-02T15:00:00Z"))),
             "sev1-out-of-hours", Map.of("workStartsAt", "Wednesday 2 December 2026, 09:00 EST"),
             "sev1-logs-request", Map.of("engineerNote", "The log shows a full disk."),
             "urgency-lowered", Map.of("engineerNote", "The server starts; only one report is slow."));
@@ -225,6 +231,51 @@ class MailTemplatesTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatCode(() -> STRICT.compile("{{#agentMesage}}x{{/agentMesage}}").execute(model))
                 .isInstanceOf(MustacheException.class);
+    }
+
+    @Test
+    void r12_theBusinessHoursAMailStatesAreTheConfiguredOnes() {
+        CalendarProperties otherHours = new CalendarProperties(LocalTime.of(8, 0), LocalTime.of(16, 30),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), "US", List.of());
+
+        Map<String, String> configured = hoursTexts(mails);
+        Map<String, String> changed;
+        try (QueuedMails withOtherHours = new QueuedMails(context, otherHours)) {
+            changed = hoursTexts(withOtherHours);
+        }
+
+        assertThat(configured.get("acknowledgement"))
+                .contains("Our business hours are 09:00 to 17:00 in your\nlocal time, Monday to Friday, except holidays.");
+        assertThat(configured.get("sev1-out-of-hours"))
+                .contains("(09:00-17:00 your local time, Monday to Friday, except holidays)");
+        assertThat(changed.get("acknowledgement"))
+                .contains("Our business hours are 08:00 to 16:30 in your\nlocal time, Monday to Thursday, except holidays.")
+                .doesNotContain("09:00").doesNotContain("Friday");
+        assertThat(changed.get("sev1-out-of-hours"))
+                .contains("(08:00-16:30 your local time, Monday to Thursday, except holidays)")
+                .doesNotContain("17:00").doesNotContain("Friday");
+    }
+
+    private Map<String, String> hoursTexts(QueuedMails wiring) {
+        Map<String, String> bodies = new HashMap<>();
+        for (String name : List.of("acknowledgement", "sev1-out-of-hours")) {
+            wiring.create(TicketNotifier.class).notify(ticketId, name, List.of(Audience.CUSTOMER),
+                    PROCESS_VARIABLES.getOrDefault(name, Map.of()));
+            bodies.put(name, templates.render(name, single(wiring.take(), name).model()).body());
+        }
+        return bodies;
+    }
+
+    @Test
+    void r14_theAutoCloseMailCountsTheBusinessDaysTheTicketWaitedInsteadOfWeeks() {
+        // asked on Monday 2 November 2026 at 10:00 in New York; the ticket closes when engine time says
+        EngineTime.setNewYork("2026-11-17T10:00"); // Veterans Day 11 November and the weekends do not count
+        mails.create(TicketNotifier.class).notify(ticketId, "auto-closed", List.of(Audience.CUSTOMER),
+                Map.of("pendingSince", java.util.Date.from(EngineTime.newYork("2026-11-02T10:00"))));
+
+        assertThat(templates.render("auto-closed", single(mails.take(), "auto-closed").model()).body())
+                .contains("did not receive the information we asked for within 10 business days.")
+                .doesNotContain("weeks");
     }
 
     @Test

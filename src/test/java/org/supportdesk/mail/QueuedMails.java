@@ -24,8 +24,21 @@ public final class QueuedMails implements AutoCloseable {
     private final GenericApplicationContext wiring;
 
     public QueuedMails(ApplicationContext application) {
+        this(application, new Object[0]);
+    }
+
+    /**
+     * As {@link #QueuedMails(ApplicationContext)}, with each of {@code replacements} in place of the application's
+     * bean of its type: the same services under other settings (e.g. other business hours).
+     */
+    @SuppressWarnings("unchecked")
+    public QueuedMails(ApplicationContext application, Object... replacements) {
         wiring = new GenericApplicationContext(application);
         wiring.registerBean("mailQueue", MailQueue.class, () -> queue, definition -> definition.setPrimary(true));
+        for (Object replacement : replacements) {
+            wiring.registerBean((Class<Object>) replacement.getClass(), () -> replacement,
+                    definition -> definition.setPrimary(true));
+        }
         wiring.refresh();
     }
 

@@ -26,6 +26,7 @@ import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures.OrgFixture;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.attachment.Attachment;
+import org.supportdesk.calendar.CalendarProperties;
 import org.supportdesk.catalog.ConcernType;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.ticket.BusinessImpact;
@@ -54,6 +55,28 @@ class RequestFormPageTest {
         org = fixtures.organization().activeLicence(Product.LIFECYCLE);
         rita = org.owner("rita");
         carl = org.contact("carl");
+    }
+
+    @Test
+    void r12_theFooterStatesTheConfiguredBusinessHoursAndWorkingDays() throws Exception {
+        Document page = form(rita);
+
+        assertThat(page.select(".site-footer").text()).contains(
+                "Business hours are 09:00–17:00 in your organisation's time zone, Monday to Friday, except holidays.");
+    }
+
+    @Test
+    void r12_otherConfiguredHoursAreWhatThePagesState() {
+        org.springframework.ui.ModelMap model = new org.springframework.ui.ModelMap();
+        CalendarProperties otherHours = new CalendarProperties(java.time.LocalTime.of(8, 0),
+                java.time.LocalTime.of(16, 30), java.util.EnumSet.of(java.time.DayOfWeek.MONDAY,
+                java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.FRIDAY), "US", List.of());
+
+        new Viewer(context.getBean(org.supportdesk.account.AccountRepository.class), context.getBean(Labels.class),
+                context.getBean(org.supportdesk.mail.MailSettings.class), otherHours).addTo(model);
+
+        assertThat(model.get("businessHours")).isEqualTo("08:00–16:30");
+        assertThat(model.get("workingDays")).isEqualTo("Monday, Wednesday and Friday");
     }
 
     @Test

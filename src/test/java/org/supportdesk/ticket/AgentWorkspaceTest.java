@@ -113,9 +113,23 @@ class AgentWorkspaceTest {
     }
 
     @Test
-    void retriagedTargetThatHasPassedIsBreachedAtOnce() {
+    void r11_retriageToUrgentAfterItsHourFromFilingIsDueAnHourAfterTheRetriageNotBreachedAtOnce() {
         String number = triaged("NORMAL");
         EngineTime.setNewYork("2026-12-01T11:30");
+
+        retriage(number, "URGENT", "team-lifecycle");
+        jobs.executeDue();
+
+        assertThat(ticket(number).firstResponseBreached()).isFalse();
+        assertThat(Jobs.due(target(number))).isEqualTo(EngineTime.newYork("2026-12-01T12:30"));
+        assertThat(due(tickets.task(number))).isEqualTo(EngineTime.newYork("2026-12-01T12:30"));
+        assertThat(tickets.task(number).getAssignee()).as("same team: stays with the agent").isEqualTo("agent");
+    }
+
+    @Test
+    void r11_retriagedTargetIsBreachedAtOnceWhenTheTargetInForceHadPassedToo() {
+        String number = triaged("NORMAL");
+        EngineTime.setNewYork("2026-12-02T10:30"); // the NORMAL target, 10:00, passed unanswered
 
         retriage(number, "URGENT", "team-lifecycle");
         jobs.executeDue();

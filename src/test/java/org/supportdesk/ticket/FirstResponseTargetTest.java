@@ -111,6 +111,54 @@ class FirstResponseTargetTest {
     }
 
     @Test
+    void r11_aNormalTicketRaisedToUrgentAtTriageTwoHoursAfterFilingRecordsNoBreachAtOnce() {
+        EngineTime.setNewYork("2026-12-01T10:00");
+        String number = tickets.file(requester);
+        EngineTime.setNewYork("2026-12-01T12:00"); // URGENT from filing was 11:00; NORMAL is due tomorrow 10:00
+
+        tickets.triage(number, "URGENT", "team-lifecycle");
+        jobs.executeDue();
+
+        assertThat(repository.findByNumber(number).orElseThrow().firstResponseBreached()).isFalse();
+        assertThat(mailbox.to("manager@support.example", number)).isEmpty();
+        // the URGENT hour counts from the triage that set it
+        assertThat(Jobs.due(target(number))).isEqualTo(EngineTime.newYork("2026-12-01T13:00"));
+        assertThat(tickets.task(number).getDueDate().toInstant()).isEqualTo(EngineTime.newYork("2026-12-01T13:00"));
+
+        jobs.fire(target(number));
+
+        assertThat(repository.findByNumber(number).orElseThrow().firstResponseBreached())
+                .as("missed from the triage on").isTrue();
+        assertThat(mailbox.to("manager@support.example", number)).extracting(Mailbox.Mail::subject)
+                .containsExactly("[" + number + "] First-response target missed (URGENT): Policy evaluation fails");
+    }
+
+    @Test
+    void r11_aTicketWhoseOriginalTargetHadAlreadyPassedRecordsTheBreachAtOnceWhenRaisedToUrgent() {
+        EngineTime.setNewYork("2026-12-01T10:00");
+        String number = tickets.file(requester);
+        EngineTime.setNewYork("2026-12-02T10:30"); // the NORMAL target (10:00 today) passed unanswered
+
+        tickets.triage(number, "URGENT", "team-lifecycle");
+        jobs.executeDue();
+
+        assertThat(repository.findByNumber(number).orElseThrow().firstResponseBreached()).isTrue();
+        assertThat(mailbox.to("manager@support.example", number)).hasSize(1);
+    }
+
+    @Test
+    void r11_aRaisedPriorityNeverMovesTheTargetLaterThanTheOneInForce() {
+        EngineTime.setNewYork("2026-12-01T16:30"); // NORMAL: 8 business hours, due Wednesday 16:30
+        String number = tickets.file(requester);
+        EngineTime.setNewYork("2026-12-02T16:10"); // HIGH from filing (Wednesday 12:30) passed
+
+        tickets.triage(number, "HIGH", "team-lifecycle");
+
+        // HIGH from the triage would be Thursday 12:10, later than the NORMAL target it replaces
+        assertThat(Jobs.due(target(number))).isEqualTo(EngineTime.newYork("2026-12-02T16:30"));
+    }
+
+    @Test
     void answeredInTimeMeetsTheTarget() {
         EngineTime.setNewYork("2026-12-01T10:00");
         String number = tickets.file(requester);

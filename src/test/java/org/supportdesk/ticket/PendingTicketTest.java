@@ -82,6 +82,23 @@ class PendingTicketTest {
     }
 
     @Test
+    void r12_usThanksgivingIsNoBusinessDayForAnOrganisationInBerlinBecauseTheVendorIsClosed() {
+        // the vendor's holiday region is US (support.calendar.vendor-holiday-region); Germany works on 26 November
+        requester = fixtures.organization("Europe/Berlin", "DE").activeLicence(Product.LIFECYCLE).owner("greta");
+        EngineTime.setAt("2026-11-25T10:00", EngineTime.BERLIN);
+        String number = tickets.file(requester);
+        tickets.triage(number, "NORMAL", "team-lifecycle");
+        EngineTime.setAt("2026-11-25T14:00", EngineTime.BERLIN); // the Wednesday before Thanksgiving
+
+        tickets.work(number, "REQUEST_INFO", "Which version do you run?");
+
+        assertThat(dueDates(number)).containsExactly(
+                EngineTime.at("2026-11-30T14:00", EngineTime.BERLIN), // Thursday does not count, Friday does
+                EngineTime.at("2026-12-03T14:00", EngineTime.BERLIN),
+                EngineTime.at("2026-12-10T14:00", EngineTime.BERLIN));
+    }
+
+    @Test
     void pendingAfterHoursCountsFromTheNextOpening() {
         String number = pendingSince("2026-12-04T18:30"); // Friday evening
 
@@ -129,7 +146,9 @@ class PendingTicketTest {
         assertThat(ticket(number).closeReason()).isEqualTo(CloseReason.NO_RESPONSE);
         Mailbox.Mail notice = last(requester);
         assertThat(notice.subject()).isEqualTo("Re: [" + number + "] Closed without a response: Policy evaluation fails");
-        assertThat(notice.body()).contains("Create a follow-up");
+        assertThat(notice.body()).contains("Create a follow-up")
+                .contains("did not receive the information we asked for within 10 business days.")
+                .doesNotContain("two weeks");
         assertThat(mailbox.to(requester, "Reminder")).hasSize(1);
         assertThat(mailbox.to(requester, "Second reminder")).hasSize(1);
     }
