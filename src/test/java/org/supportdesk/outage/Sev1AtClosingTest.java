@@ -36,6 +36,8 @@ class Sev1AtClosingTest {
     @Autowired Mailbox mailbox;
     @Autowired Jobs jobs;
     @Autowired RuntimeService runtime;
+    @Autowired org.supportdesk.staffdesk.TicketTimeline timeline;
+    @Autowired org.supportdesk.ticket.TicketRepository repository;
 
     @Test
     void r18_filedAt1659OnFridayWithoutExtendedSupportTheCustomerIsToldMonday0959AndNoManagerIsMailedAt1759() {
@@ -81,6 +83,11 @@ class Sev1AtClosingTest {
         assertThat(mailbox.to(ONCALL, "PAGE [" + number + "]")).hasSize(1);
         assertThat(mailbox.to(customer, "on-call engineer paged")).hasSize(1);
         assertThat(timer(number, Sev1OutageDiagram.RESPONSE_DUE_TIMER)).as("the queue's target left with it").isNull();
+        assertThat(timeline.of(repository.findByNumber(number).orElseThrow()))
+                .extracting(org.supportdesk.staffdesk.TicketTimeline.Event::text).as("the staff timeline")
+                .containsSubsequence("SEV-1: customer told it was received",
+                        "SEV-1: business hours ended before the assessment; handed to the on-call engineer",
+                        "SEV-1: on-call engineer paged");
         Job cycle = jobs.timer(escalation(number).getId(), "Timer_PagingCycle");
         assertThat(Jobs.due(cycle)).isEqualTo(EngineTime.newYork("2026-12-04T17:30"));
 
