@@ -156,6 +156,14 @@ public final class ProcessTestEngine {
             String user = services.acting().user(call.getArgument(0));
             return user != null ? user : "support";
         });
+        // business time as in business hours far from closing: an hour of business time is an hour on the clock,
+        // and business hours end a day later (tests of closing time use the real calendar: Sev1AtClosingPathsTest)
+        when(services.businessTime().plusBusinessHours(any(), any(), any())).thenAnswer(call -> Date.from(
+                call.<Date>getArgument(1).toInstant().plus(java.time.Duration.parse(call.getArgument(2)))));
+        when(services.businessTime().plusHours(any(), any())).thenCallRealMethod();
+        when(services.businessTime().nextClosing(any())).thenReturn(Date.from(now.plus(java.time.Duration.ofDays(1))));
+        when(services.businessTime().describe(any(), any())).thenAnswer(call -> String.valueOf(
+                call.<Date>getArgument(1).toInstant()));
         TicketSteps.register(services.workflow(), services.notifier(), services.acting());
         OutageSteps.register(services.outages(), services.acting());
         register("businessTime", services.businessTime());

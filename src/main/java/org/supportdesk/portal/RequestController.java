@@ -188,10 +188,15 @@ class RequestController {
     /** R18/R19: what happens to an outage for this product if it is filed now. */
     private String outageNotice(Member me, Product product, boolean open, String opening) {
         String name = labels.product(product);
+        boolean extendedSupport = eligibility.check(me.email(), product, ConcernType.CRITICAL_OUTAGE)
+                .extendedSupport();
         if (open) {
-            return texts.text("page.request.outage.open", name);
+            // R18/R19 at closing: the hour counts business time, unless Extended Support takes over at closing
+            return extendedSupport ? texts.text("page.request.outage.open.extended-support", name)
+                    : texts.text("page.request.outage.open", name, String.valueOf(hours.opensAt()),
+                    String.valueOf(hours.closesAt()));
         }
-        if (eligibility.check(me.email(), product, ConcernType.CRITICAL_OUTAGE).extendedSupport()) {
+        if (extendedSupport) {
             return texts.text("page.request.outage.extended-support", name);
         }
         return texts.text("page.request.outage.closed", name, String.valueOf(hours.opensAt()),

@@ -18,6 +18,16 @@ public final class Sev1OutageDiagram {
     public static final String CONFIRM_OUTAGE = "Task_ConfirmOutage";
     public static final String DOWNGRADE_URGENCY = "Task_DowngradeUrgency";
 
+    /** R18: the response target, in business time without Extended Support (on the clock with it). */
+    public static final String RESPONSE_DUE_TIMER = "Timer_Sev1ResponseDue";
+    /** R19: an outage that waits outside business hours for the next opening (no Extended Support). */
+    public static final String NEXT_OPENING_TIMER = "Timer_NextOpening";
+    /** R19: the close of business while the outage waits in the SEV-1 queue. */
+    public static final String BUSINESS_HOURS_END = "StartEvent_BusinessHoursEnd";
+    /** R19: the queue left at closing for the on-call path (Extended Support). */
+    public static final String HANDED_OVER_TO_ONCALL = "Event_HandedOverToOnCall";
+    public static final String EXTENDED_SUPPORT_ESCALATION = "CallActivity_ExtendedSupportEscalation";
+
     private Sev1OutageDiagram() {
     }
 }

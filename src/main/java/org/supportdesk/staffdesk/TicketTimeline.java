@@ -76,6 +76,8 @@ public class TicketTimeline {
                     "SEV-1: customer told it was received"}),
             Map.entry(Sev1OutageDiagram.SEND_OUT_OF_HOURS_NOTICE, new String[]{SEV1,
                     "SEV-1 out of hours: customer told when work starts"}),
+            Map.entry(Sev1OutageDiagram.HANDED_OVER_TO_ONCALL, new String[]{SEV1,
+                    "SEV-1: business hours ended before the assessment; handed to the on-call engineer"}),
             Map.entry(EscalationDiagram.PAGE_ONCALL, new String[]{SEV1, "SEV-1: on-call engineer paged"}),
             Map.entry(EscalationDiagram.PAGE_BACKUP_AND_MANAGER, new String[]{SEV1,
                     "SEV-1: backup on-call and duty manager paged"}),

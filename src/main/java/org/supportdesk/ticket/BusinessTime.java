@@ -125,6 +125,42 @@ public class BusinessTime {
                 .orElseThrow(() -> new IllegalStateException("No ticket " + ticketId + " for business time"));
     }
 
+    /**
+     * R18: the moment {@code duration} (an ISO duration such as {@code PT1H}) of the organisation's business time
+     * after {@code from} has been used up; a start outside business hours counts from the next opening (R12). The
+     * SEV-1 target of a customer without Extended Support: filed at 16:59 on a Friday, an hour is due on the next
+     * business day at 09:59.
+     */
+    public Date plusBusinessHours(VariableScope execution, Date from, String duration) {
+        Organization org = organization(execution);
+        return Date.from(calendar.plusBusinessHours(from.toInstant(), java.time.Duration.parse(duration),
+                org.timeZone(), org.holidayRegion()));
+    }
+
+    /** {@code duration} (ISO, such as {@code PT1H}) after {@code from} on the clock, day and night (Extended Support). */
+    public Date plusHours(Date from, String duration) {
+        return Date.from(from.toInstant().plus(java.time.Duration.parse(duration)));
+    }
+
+    /**
+     * R19: when the organisation's business hours end: those open now, or, outside them, those that open next (so a
+     * diagram waiting for the close of business never fires at once).
+     */
+    public Date nextClosing(VariableScope execution) {
+        Organization org = organization(execution);
+        java.time.ZoneId zone = org.timeZone();
+        Instant opening = calendar.nextOpening(now(), zone, org.holidayRegion());
+        Instant endOfDay = opening.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        // the open time left on that day, used up, lands on its closing time (BusinessCalendar.plusBusinessHours)
+        return Date.from(calendar.plusBusinessHours(opening,
+                calendar.businessTimeBetween(opening, endOfDay, zone, org.holidayRegion()), zone, org.holidayRegion()));
+    }
+
+    /** A moment as the customer reads it, in the organisation's zone: "Monday 30 November 2026, 09:59 EST". */
+    public String describe(VariableScope execution, Date moment) {
+        return OPENING.format(moment.toInstant().atZone(organization(execution).timeZone()));
+    }
+
     /** Whether the organisation is within business hours now. */
     public boolean isOpen(VariableScope execution) {
         Organization org = organization(execution);

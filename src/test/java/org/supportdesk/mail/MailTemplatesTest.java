@@ -79,7 +79,9 @@ class MailTemplatesTest {
     private static final Map<String, Map<String, Object>> PROCESS_VARIABLES = Map.of(
             "new-sev1", Map.of("extendedSupport", true),
             "auto-closed", Map.of("pendingSince", java.util.Date.from(java.time.Instant.parse("2026-11-02T15:00:00Z"))),
-            "sev1-out-of-hours", Map.of("workStartsAt", "Wednesday 2 December 2026, 09:00 EST"),
+            "sev1-out-of-hours", Map.of("workStartsAt", "Wednesday 2 December 2026, 09:00 EST",
+                    "respondBy", "Wednesday 2 December 2026, 10:00 EST"),
+            "sev1-received", Map.of("respondBy", "Monday 7 December 2026, 09:59 EST"),
             "sev1-logs-request", Map.of("engineerNote", "The log shows a full disk."),
             "urgency-lowered", Map.of("engineerNote", "The server starts; only one report is slow."));
 

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -31,6 +32,7 @@ import static org.supportdesk.ticket.TicketVariables.FIRST_RESPONSE_BREACHED;
 import static org.supportdesk.ticket.TicketVariables.HAS_ATTACHMENTS;
 import static org.supportdesk.ticket.TicketVariables.OUTAGE_CONFIRMED;
 import static org.supportdesk.ticket.TicketVariables.PRIORITY;
+import static org.supportdesk.ticket.TicketVariables.RECEIVED_AT;
 import static org.supportdesk.ticket.TicketVariables.SEV1_DOWNGRADED;
 import static org.supportdesk.ticket.TicketVariables.STATUS;
 import static org.supportdesk.ticket.TicketVariables.TEAM;
@@ -61,6 +63,8 @@ class Sev1OutagePathsTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T15:00:00Z");
     static final Date OPENING = Date.from(Instant.parse("2026-12-01T14:00:00Z").plus(Duration.ofDays(1)));
+    static final Date IN_AN_HOUR = Date.from(NOW.plus(Duration.ofHours(1)));
+    static final Date CLOSING = Date.from(Instant.parse("2026-12-01T22:00:00Z"));
     static final long TICKET = 1001;
     static final List<Audience> CUSTOMER = List.of(Audience.CUSTOMER);
 
@@ -72,6 +76,7 @@ class Sev1OutagePathsTest {
         services = ProcessTestEngine.withMockedServices(NOW);
         notifier = services.notifier();
         when(services.outages().markSev1(TICKET, "team-sev1")).thenReturn("team-repository");
+        when(services.businessTime().nextClosing(any())).thenReturn(CLOSING);
     }
 
     @AfterEach
@@ -205,9 +210,11 @@ class Sev1OutagePathsTest {
     @Test
     void noResponseWithinAnHourEscalatesToTheManagersAndTheAssessmentGoesOn() {
         ProcessInstance outage = report(true, true, false);
-        assertThat(job(outage).getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(1))));
+        org.camunda.bpm.engine.runtime.Job due = managementService().createJobQuery()
+                .processInstanceId(outage.getId()).activityId(Sev1OutageDiagram.RESPONSE_DUE_TIMER).singleResult();
+        assertThat(due.getDuedate()).isEqualTo(IN_AN_HOUR);
 
-        execute(job(outage));
+        execute(due);
 
         assertThat(outage).hasPassed("Task_EscalateToManagers", Sev1OutageDiagram.RECORD_SEV1_ESCALATION, "EndEvent_ManagersAlerted")
                 .isWaitingAt(Sev1OutageDiagram.ASSESS_TASK).variables().containsEntry(FIRST_RESPONSE_BREACHED, true);
@@ -221,6 +228,7 @@ class Sev1OutagePathsTest {
                 .putValue(TICKET_ID, TICKET).putValue(TICKET_NUMBER, "SD-1001").putValue(SUMMARY, "Repository down")
                 .putValue(TEAM, "team-repository").putValue(PRIORITY, "URGENT")
                 .putValue(STATUS, "NEW").putValue(ASSIGNEE, null).putValue(FIRST_RESPONDED_AT, null)
+                .putValue(RECEIVED_AT, Date.from(NOW))
                 .putValue(HAS_ATTACHMENTS, attachments).putValue(EXTENDED_SUPPORT, extendedSupport));
     }
 }

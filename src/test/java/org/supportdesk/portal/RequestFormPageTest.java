@@ -116,6 +116,25 @@ class RequestFormPageTest {
     }
 
     @Test
+    void r18_inBusinessHoursWithoutExtendedSupportTheFormSaysTheHourCountsBusinessHours() throws Exception {
+        EngineTime.setNewYork("2026-12-04T16:59"); // Friday, a minute before closing
+
+        assertThat(form(rita).select(".outage-hours[data-product=LIFECYCLE]").text())
+                .contains("within one hour of business hours (09:00–17:00 your local time, working days)")
+                .contains("counts from the next opening").doesNotContain("on-call");
+    }
+
+    @Test
+    void r19_inBusinessHoursWithExtendedSupportTheFormSaysTheOnCallEngineerTakesOverAtClosing() throws Exception {
+        String ella = fixtures.organization().licence(Product.REPOSITORY_MANAGER, LocalDate.of(2099, 1, 1), true)
+                .owner("ella");
+        EngineTime.setNewYork("2026-12-04T16:59");
+
+        assertThat(form(ella).select(".outage-hours[data-product=REPOSITORY_MANAGER]").text())
+                .contains("within one hour").contains("on-call engineer is paged at closing");
+    }
+
+    @Test
     void outOfHoursWithoutExtendedSupportTheFormSaysWhenWorkStartsInTheCustomersZone() throws Exception {
         EngineTime.setNewYork("2026-12-05T22:00"); // Saturday night in New York
 
