@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.supportdesk.account.AccountRepository;
+import org.supportdesk.account.ExtendedSupportNotice;
 import org.supportdesk.account.Organization;
 import org.supportdesk.attachment.Attachment;
 import org.supportdesk.attachment.AttachmentProperties;
@@ -40,8 +41,12 @@ public class TicketNotifier {
     private final MailSettings settings;
     private final AttachmentProperties limits;
 
+    private final ExtendedSupportNotice extendedSupportNotice;
+
     public TicketNotifier(TicketRepository tickets, AccountRepository accounts, StaffDirectory staff, MailQueue mail,
-                          MailSettings settings, RatingLinks ratings, AttachmentProperties limits) {
+                          MailSettings settings, RatingLinks ratings, AttachmentProperties limits,
+                          ExtendedSupportNotice extendedSupportNotice) {
+        this.extendedSupportNotice = extendedSupportNotice;
         this.limits = limits;
         this.ratings = ratings;
         this.tickets = tickets;
@@ -185,6 +190,7 @@ public class TicketNotifier {
         model.put("ticketUrl", settings.portalUrl() + "/tickets/" + ticket.number());
         model.put("tasklistUrl", settings.portalUrl() + "/camunda/app/tasklist/");
         model.put("supportAddress", settings.supportAddress());
+        model.put("extendedSupportNotice", extendedSupportNotice.text()); // R19/R21, from messages.properties
         List<TicketMessage> messages = tickets.messages(ticket.id());
         latest(messages, AuthorType.AGENT).ifPresent(m -> {
             model.put("agentMessage", m.body());
