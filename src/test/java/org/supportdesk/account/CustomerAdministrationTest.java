@@ -94,12 +94,13 @@ class CustomerAdministrationTest {
 
     @Test
     void r21_renewingTheLicenceLeavesTheAddOnsTermAsItIs() {
-        OrgFixture customer = fixtures.organization().licence(Product.REPOSITORY_MANAGER, LocalDate.of(2027, 1, 31),
-                LocalDate.of(2026, 12, 31));
+        OrgFixture customer = fixtures.organization();
         String rita = customer.owner("rita");
+        String licence = "/api/staff/organizations/" + customer.id() + "/licences/RM-" + customer.id();
+        manager().exchange(HttpMethod.PUT, licence, Map.of("product", "REPOSITORY_MANAGER", "expiresOn", "2027-01-31"));
+        manager().exchange(HttpMethod.PUT, licence + "/extended-support", Map.of("expiresOn", "2026-12-31"));
 
-        Response renewed = manager().exchange(HttpMethod.PUT, "/api/staff/organizations/" + customer.id()
-                        + "/licences/" + customer.id() + "-REPOSITORY_MANAGER-2027-01-31",
+        Response renewed = manager().exchange(HttpMethod.PUT, licence,
                 Map.of("product", "REPOSITORY_MANAGER", "expiresOn", "2028-01-31"));
 
         assertThat(renewed.status()).isEqualTo(204);
