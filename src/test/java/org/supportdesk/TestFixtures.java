@@ -54,9 +54,15 @@ public class TestFixtures {
             return localPart + "@" + id + ".example";
         }
 
+        /** A licence; with {@code extendedSupport} its Extended Support add-on expires with it (R21). */
         public OrgFixture licence(Product product, LocalDate expiresOn, boolean extendedSupport) {
+            return licence(product, expiresOn, extendedSupport ? expiresOn : null);
+        }
+
+        /** A licence whose Extended Support add-on (R21) ends on {@code extendedSupportUntil} (null: none). */
+        public OrgFixture licence(Product product, LocalDate expiresOn, LocalDate extendedSupportUntil) {
             accounts.insertLicence(id, new Licence(product, id + "-" + product + "-" + expiresOn, expiresOn,
-                    SupportLevel.STANDARD, extendedSupport));
+                    SupportLevel.STANDARD, extendedSupportUntil));
             return this;
         }
 

@@ -35,7 +35,7 @@ final class BenchData {
             accounts.insertOrganization(new Organization(id, "Bench " + i, ZoneId.of("America/New_York"), "US"));
             for (Product product : Product.values()) {
                 accounts.insertLicence(id, new Licence(product, id + "-" + product, LocalDate.of(2099, 1, 1),
-                        SupportLevel.STANDARD, false));
+                        SupportLevel.STANDARD, null));
             }
             String email = "contact@" + id + ".example";
             accounts.insertMember(new Member(email, id, "Contact " + i, true, true), hash, Instant.now());

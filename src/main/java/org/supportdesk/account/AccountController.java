@@ -51,8 +51,12 @@ class AccountController {
         }
     }
 
+    /**
+     * @param extendedSupport          R21: whether the add-on covers this product today (licence and add-on active)
+     * @param extendedSupportExpiresOn the add-on's last day, null when the licence has none
+     */
     record LicenceView(String product, String key, LocalDate expiresOn, String supportLevel, boolean extendedSupport,
-                       boolean active) {
+                       LocalDate extendedSupportExpiresOn, boolean active) {
     }
 
     /** @param sev1Downgrades R20, shown to owners only */
@@ -77,7 +81,7 @@ class AccountController {
         LocalDate today = LocalDate.now(clock.withZone(organization.timeZone()));
         List<LicenceView> licences = repository.licences(org).stream()
                 .map(l -> new LicenceView(l.product().name(), l.key(), l.expiresOn(), l.supportLevel().name(),
-                        l.extendedSupport(), l.isActiveOn(today)))
+                        l.hasExtendedSupportOn(today), l.extendedSupportExpiresOn(), l.isActiveOn(today)))
                 .toList();
         List<String> contacts = repository.authorizedContacts(org).stream().map(Member::email).toList();
         boolean owner = accounts.me(user.getUsername()).owner();

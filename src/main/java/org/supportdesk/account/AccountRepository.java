@@ -66,13 +66,21 @@ public class AccountRepository {
 
     public List<Licence> licences(String organizationId) {
         return jdbc.sql("""
-                        select product, licence_key, expires_on, support_level, extended_support
+                        select product, licence_key, expires_on, support_level, extended_support_expires_on
                         from licence where organization_id = ? order by product, expires_on""")
                 .param(organizationId)
-                .query((rs, row) -> new Licence(Product.valueOf(rs.getString("product")), rs.getString("licence_key"),
-                        rs.getDate("expires_on").toLocalDate(), SupportLevel.valueOf(rs.getString("support_level")),
-                        rs.getBoolean("extended_support")))
+                .query(AccountRepository::licence)
                 .list();
+    }
+
+    /** The licence with this key, if it belongs to this organisation. */
+    public Optional<Licence> findLicence(String organizationId, String key) {
+        return jdbc.sql("""
+                        select product, licence_key, expires_on, support_level, extended_support_expires_on
+                        from licence where organization_id = ? and licence_key = ?""")
+                .params(organizationId, key)
+                .query(AccountRepository::licence)
+                .optional();
     }
 
     /** The organisation a licence key belongs to, if any. */
@@ -81,22 +89,27 @@ public class AccountRepository {
                 .optional();
     }
 
+    /** A renewal: the licence's own terms; its Extended Support add-on keeps its term (R21). */
     public void updateLicence(Licence licence) {
-        jdbc.sql("""
-                        update licence set product = ?, expires_on = ?, support_level = ?, extended_support = ?
-                        where licence_key = ?""")
-                .params(licence.product().name(), licence.expiresOn(), licence.supportLevel().name(),
-                        licence.extendedSupport(), licence.key())
+        jdbc.sql("update licence set product = ?, expires_on = ?, support_level = ? where licence_key = ?")
+                .params(licence.product().name(), licence.expiresOn(), licence.supportLevel().name(), licence.key())
                 .update();
     }
 
     public void insertLicence(String organizationId, Licence licence) {
         jdbc.sql("""
-                        insert into licence (organization_id, product, licence_key, expires_on, support_level, extended_support)
+                        insert into licence (organization_id, product, licence_key, expires_on, support_level,
+                                             extended_support_expires_on)
                         values (?, ?, ?, ?, ?, ?)""")
                 .params(organizationId, licence.product().name(), licence.key(), licence.expiresOn(),
-                        licence.supportLevel().name(), licence.extendedSupport())
+                        licence.supportLevel().name(), licence.extendedSupportExpiresOn())
                 .update();
+    }
+
+    /** R21: records or renews the Extended Support add-on of a licence until (and including) {@code expiresOn}. */
+    public void setExtendedSupport(String key, java.time.LocalDate expiresOn) {
+        jdbc.sql("update licence set extended_support_expires_on = ? where licence_key = ?")
+                .params(expiresOn, key).update();
     }
 
     public Optional<Member> findMember(String email) {
@@ -229,6 +242,13 @@ public class AccountRepository {
     private static Organization organization(ResultSet rs, int row) throws SQLException {
         return new Organization(rs.getString("id"), rs.getString("name"), ZoneId.of(rs.getString("time_zone")),
                 rs.getString("holiday_region"));
+    }
+
+    private static Licence licence(ResultSet rs, int row) throws SQLException {
+        java.sql.Date extendedSupport = rs.getDate("extended_support_expires_on");
+        return new Licence(Product.valueOf(rs.getString("product")), rs.getString("licence_key"),
+                rs.getDate("expires_on").toLocalDate(), SupportLevel.valueOf(rs.getString("support_level")),
+                extendedSupport == null ? null : extendedSupport.toLocalDate());
     }
 
     private static Member member(ResultSet rs, int row) throws SQLException {

@@ -64,18 +64,24 @@ public class CustomerAdministration {
         return organization;
     }
 
-    /** Records a licence, or renews it (same key: new expiry, level, add-on). Returns whether it was new. */
+    /**
+     * Records a licence, or renews it (same key: new expiry, level). Returns whether it was new. The Extended Support
+     * add-on has a term of its own ({@link #extendedSupport}): a renewal leaves it as it is, and the licence's terms
+     * do not carry it ({@code extendedSupportGiven} is refused, saying where it goes).
+     */
     @Transactional
     public boolean licence(String organizationId, String key, Product product, LocalDate expiresOn,
-                           SupportLevel supportLevel, boolean extendedSupport) {
+                           SupportLevel supportLevel, boolean extendedSupportGiven) {
         organization(organizationId);
         FieldCheck check = new FieldCheck();
         check.require("key", key != null && KEY.matcher(key).matches(), "not-a-licence-key", 64);
         check.require("product", product != null, "required");
         check.require("expiresOn", expiresOn != null, "required-date");
+        check.require("extendedSupport", !extendedSupportGiven, "extended-support-is-an-add-on", organizationId,
+                key);
         check.throwIfAny();
         Licence licence = new Licence(product, key, expiresOn, supportLevel == null ? SupportLevel.STANDARD
-                : supportLevel, extendedSupport);
+                : supportLevel, null);
         var owner = accounts.organizationOfLicence(key);
         if (owner.isPresent() && !owner.get().equals(organizationId)) {
             throw Refusal.conflict("licence-key-taken", key);
@@ -86,6 +92,23 @@ public class CustomerAdministration {
         }
         accounts.insertLicence(organizationId, licence);
         return true;
+    }
+
+    /**
+     * R21: records the Extended Support add-on of a licence, or renews it, until (and including) {@code expiresOn} in
+     * the organisation's zone. It counts for that licence's product only, and only while the licence is active too.
+     * Returns whether the licence had no add-on before.
+     */
+    @Transactional
+    public boolean extendedSupport(String organizationId, String key, LocalDate expiresOn) {
+        organization(organizationId);
+        Licence licence = accounts.findLicence(organizationId, key)
+                .orElseThrow(() -> Refusal.notFound("licence", key, organizationId));
+        FieldCheck check = new FieldCheck();
+        check.require("expiresOn", expiresOn != null, "required-date");
+        check.throwIfAny();
+        accounts.setExtendedSupport(key, expiresOn);
+        return licence.extendedSupportExpiresOn() == null;
     }
 
     /** The organisation's first (or a further) owner, mailed a link to choose a password. */

@@ -57,10 +57,53 @@ public class EligibilityService {
             return new Eligibility(EligibilityReason.NO_ACTIVE_LICENCE, organization.id(), false,
                     noLicenceGuidance(organization, product));
         }
-        boolean extendedSupport = active.stream().anyMatch(Licence::extendedSupport);
+        // R21: the add-on of this product's licence, active today; a request that names no product has none
+        boolean extendedSupport = product != null && active.stream().anyMatch(l -> l.hasExtendedSupportOn(today));
         EligibilityReason reason = member.authorizedContact()
                 ? EligibilityReason.AUTHORIZED_CONTACT : EligibilityReason.OWNER_ACCOUNT_CHANGE;
         return new Eligibility(reason, organization.id(), extendedSupport, null);
+    }
+
+    /**
+     * R21: what a mail to the Extended Support address is about. A mail names no product, so it is matched by the
+     * licences of the sender's organisation that are active today (in its zone):
+     * <ol>
+     * <li>one product whose add-on is active → that product, with Extended Support;</li>
+     * <li>several such products → none chosen, with Extended Support: every one the outage may concern is covered,
+     *     so the on-call engineer is paged and settles the product;</li>
+     * <li>no active add-on, one product licensed → that product, without Extended Support (R19);</li>
+     * <li>no active add-on, several products licensed → the one whose add-on lapsed (the latest to lapse), without
+     *     Extended Support; none chosen when no licence ever had the add-on.</li>
+     * </ol>
+     *
+     * @param organizationId the sender's organisation, found eligible ({@link #check})
+     */
+    @Transactional(readOnly = true)
+    public ExtendedSupportMail extendedSupportMail(String organizationId) {
+        Organization organization = accounts.findOrganization(organizationId).orElseThrow();
+        LocalDate today = LocalDate.now(clock.withZone(organization.timeZone()));
+        List<Licence> active = accounts.licences(organizationId).stream().filter(l -> l.isActiveOn(today)).toList();
+        List<Product> covered = active.stream().filter(l -> l.hasExtendedSupportOn(today)).map(Licence::product)
+                .distinct().toList();
+        if (!covered.isEmpty()) {
+            return new ExtendedSupportMail(covered.size() == 1 ? covered.get(0) : null, true);
+        }
+        List<Product> licensed = active.stream().map(Licence::product).distinct().toList();
+        if (licensed.size() == 1) {
+            return new ExtendedSupportMail(licensed.get(0), false);
+        }
+        Product lapsed = active.stream().filter(l -> l.extendedSupportExpiresOn() != null)
+                .max(java.util.Comparator.comparing(Licence::extendedSupportExpiresOn))
+                .map(Licence::product).orElse(null);
+        return new ExtendedSupportMail(lapsed, false);
+    }
+
+    /**
+     * @param product         the product a mail to the Extended Support address is about, {@code null} when it
+     *                        cannot be told
+     * @param extendedSupport whether the add-on covers it now
+     */
+    public record ExtendedSupportMail(Product product, boolean extendedSupport) {
     }
 
     private String unknownSenderGuidance() {

@@ -37,7 +37,12 @@ class StaffAccountController {
     record NewOrganization(String id, String name, String timeZone, String holidayRegion) {
     }
 
-    record LicenceTerms(Product product, LocalDate expiresOn, SupportLevel supportLevel, boolean extendedSupport) {
+    /** @param extendedSupport refused: the add-on has its own term ({@link AddOnTerm}) */
+    record LicenceTerms(Product product, LocalDate expiresOn, SupportLevel supportLevel, Boolean extendedSupport) {
+    }
+
+    /** R21: the Extended Support add-on of a licence, until (and including) {@code expiresOn}. */
+    record AddOnTerm(LocalDate expiresOn) {
     }
 
     record NewOwner(String email, String name, Boolean authorizedContact) {
@@ -55,9 +60,18 @@ class StaffAccountController {
     @PutMapping("/{org}/licences/{key}")
     ResponseEntity<Void> licence(@PathVariable String org, @PathVariable String key, @RequestBody LicenceTerms body) {
         boolean created = administration.licence(org, key, body.product(), body.expiresOn(), body.supportLevel(),
-                body.extendedSupport());
+                body.extendedSupport() != null);
         return created ? ResponseEntity.created(URI.create("/api/staff/organizations/" + org + "/licences/" + key))
                 .build() : ResponseEntity.noContent().build();
+    }
+
+    /** R21: records or renews a licence's Extended Support add-on (managers and administrators). */
+    @PutMapping("/{org}/licences/{key}/extended-support")
+    ResponseEntity<Void> extendedSupport(@PathVariable String org, @PathVariable String key,
+                                         @RequestBody AddOnTerm body) {
+        boolean created = administration.extendedSupport(org, key, body.expiresOn());
+        return created ? ResponseEntity.created(URI.create("/api/staff/organizations/" + org + "/licences/" + key
+                + "/extended-support")).build() : ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{org}/owners")

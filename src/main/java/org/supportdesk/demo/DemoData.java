@@ -31,6 +31,8 @@ import org.supportdesk.web.Refusal;
 class DemoData implements StartupTask {
 
     private static final LocalDate FAR_FUTURE = LocalDate.of(2099, 12, 31);
+    /** R21: Acme's Extended Support add-on for Repository Manager has a term of its own, shorter than the licence's. */
+    private static final LocalDate EXTENDED_SUPPORT_UNTIL = LocalDate.of(2099, 6, 30);
 
     private final AccountRepository accounts;
     private final ContactDesignation contacts;
@@ -63,20 +65,21 @@ class DemoData implements StartupTask {
     private void customers() {
         String demo = passwords.encode("demo");
         organization(new Organization("acme", "Acme Corp", ZoneId.of("America/New_York"), "US"),
-                List.of(new Licence(Product.REPOSITORY_MANAGER, "ACME-RM-0001", FAR_FUTURE, SupportLevel.STANDARD, true),
-                        new Licence(Product.LIFECYCLE, "ACME-LC-0001", FAR_FUTURE, SupportLevel.STANDARD, false)));
+                List.of(new Licence(Product.REPOSITORY_MANAGER, "ACME-RM-0001", FAR_FUTURE, SupportLevel.STANDARD,
+                                EXTENDED_SUPPORT_UNTIL),
+                        new Licence(Product.LIFECYCLE, "ACME-LC-0001", FAR_FUTURE, SupportLevel.STANDARD, null)));
         member("alice@acme.example", "acme", "Alice Anders", true, true, demo);
         member("bob@acme.example", "acme", "Bob Baker", false, true, demo);
         member("erin@acme.example", "acme", "Erin Evans", false, false, demo);
         member("frank@acme.example", "acme", "Frank Fischer", true, false, demo);
 
         organization(new Organization("globex", "Globex GmbH", ZoneId.of("Europe/Berlin"), "DE"),
-                List.of(new Licence(Product.LIFECYCLE, "GLOBEX-LC-0001", FAR_FUTURE, SupportLevel.STANDARD, false)));
+                List.of(new Licence(Product.LIFECYCLE, "GLOBEX-LC-0001", FAR_FUTURE, SupportLevel.STANDARD, null)));
         member("carol@globex.example", "globex", "Carol Clausen", true, true, demo);
 
         organization(new Organization("initech", "Initech", ZoneId.of("America/Chicago"), "US"),
                 List.of(new Licence(Product.REPOSITORY_MANAGER, "INITECH-RM-0001", LocalDate.of(2025, 1, 31),
-                        SupportLevel.STANDARD, false)));
+                        SupportLevel.STANDARD, null)));
         member("dave@initech.example", "initech", "Dave Dunn", true, true, demo);
     }
 

@@ -119,12 +119,17 @@ class EmailIntake {
         if (!result.eligible()) {
             return answers.refuse(mail, result.guidance(), "Not eligible (" + result.reason() + ")");
         }
+        // R21: the Extended Support address is for outages: the outage takes the path of R18/R19 for the product its
+        // licences tell (paged while that product's add-on is active; told when work starts once it has lapsed)
         boolean extendedSupportBox = copies.isExtendedSupportBox(stored.mailbox());
-        ConcernType concern = extendedSupportBox && result.extendedSupport()
-                ? ConcernType.CRITICAL_OUTAGE : ConcernType.OTHER;
+        EligibilityService.ExtendedSupportMail match = extendedSupportBox
+                ? eligibility.extendedSupportMail(result.organizationId()) : null;
         Ticket filed = filing.file(new FileTicket.Mail(sender.orElseThrow(), new FileTicket.EmailContent(
                 mail.messageId(), mail.subject(), mail.text(), mail.cc(), uploads),
-                extendedSupportBox ? Channel.EXTENDED_SUPPORT : Channel.EMAIL, concern, result)).ticket();
+                extendedSupportBox ? Channel.EXTENDED_SUPPORT : Channel.EMAIL,
+                extendedSupportBox ? ConcernType.CRITICAL_OUTAGE : ConcernType.OTHER,
+                match == null ? null : match.product(),
+                match == null ? result : result.withExtendedSupport(match.extendedSupport()))).ticket();
         return new Outcome(InboundStatus.PROCESSED, "New ticket " + filed.number(), filed.id());
     }
 

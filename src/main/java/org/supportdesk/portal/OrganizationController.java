@@ -76,7 +76,8 @@ class OrganizationController {
         }
     }
 
-    record LicenceRow(Licence licence, boolean active) {
+    /** @param extendedSupport R21: whether the licence's add-on covers its product today */
+    record LicenceRow(Licence licence, boolean active, boolean extendedSupport) {
     }
 
     @GetMapping("/organization")
@@ -202,7 +203,7 @@ class OrganizationController {
         model.addAttribute("maxContacts", properties.maxAuthorizedContacts());
         model.addAttribute("roleAddresses", properties.roleAddresses());
         model.addAttribute("licences", accounts.licences(organization.id()).stream()
-                .map(l -> new LicenceRow(l, l.isActiveOn(today))).toList());
+                .map(l -> new LicenceRow(l, l.isActiveOn(today), l.hasExtendedSupportOn(today))).toList());
         // R20: the count of outage reports found not to be outages, for owners
         model.addAttribute("sev1Downgrades", me.owner() ? accounts.sev1Downgrades(organization.id()) : null);
         return "organization";

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.supportdesk.account.AccountService;
 import org.supportdesk.account.Eligibility;
 import org.supportdesk.account.EligibilityService;
+import org.supportdesk.account.ExtendedSupportNotice;
 import org.supportdesk.account.Licence;
 import org.supportdesk.account.Member;
 import org.supportdesk.account.Organization;
@@ -56,11 +57,13 @@ class RequestController {
     private final Texts texts;
     private final Viewer viewer;
     private final Clock clock;
+    private final ExtendedSupportNotice extendedSupportNotice;
 
     RequestController(TicketFiling filing, EligibilityService eligibility, AccountService accounts,
                       BusinessCalendar calendar, CalendarProperties hours, AttachmentPolicy attachmentPolicy,
                       AttachmentProperties attachmentProperties, Labels labels, Texts texts, Viewer viewer,
-                      Clock clock) {
+                      Clock clock, ExtendedSupportNotice extendedSupportNotice) {
+        this.extendedSupportNotice = extendedSupportNotice;
         this.filing = filing;
         this.eligibility = eligibility;
         this.accounts = accounts;
@@ -200,7 +203,7 @@ class RequestController {
             return texts.text("page.request.outage.extended-support", name);
         }
         return texts.text("page.request.outage.closed", name, String.valueOf(hours.opensAt()),
-                String.valueOf(hours.closesAt()), opening);
+                String.valueOf(hours.closesAt()), opening, extendedSupportNotice.text());
     }
 
     private String tooLargeMessage() {

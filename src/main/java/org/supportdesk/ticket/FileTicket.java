@@ -6,6 +6,7 @@ import org.supportdesk.account.Eligibility;
 import org.supportdesk.account.Member;
 import org.supportdesk.attachment.Upload;
 import org.supportdesk.catalog.ConcernType;
+import org.supportdesk.catalog.Product;
 
 /** A request to file a ticket, one record per channel ({@link TicketFiling#file}; R6, R6b, R21). */
 public sealed interface FileTicket {
@@ -38,9 +39,10 @@ public sealed interface FileTicket {
      * R6b: a mail from an eligible sender; what it lacks (product, topic) triage settles.
      *
      * @param channel     {@link Channel#EMAIL}, or {@link Channel#EXTENDED_SUPPORT} for the Extended Support mailbox
+     * @param product     null, or for the Extended Support mailbox the product its licences tell (R21)
      * @param eligibility what the caller found when it checked the sender ({@code EligibilityService#check})
      */
-    record Mail(Member sender, EmailContent content, Channel channel, ConcernType concernType,
+    record Mail(Member sender, EmailContent content, Channel channel, ConcernType concernType, Product product,
                 Eligibility eligibility) implements FileTicket {
     }
 

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportdesk.account.AccountService;
 import org.supportdesk.account.Eligibility;
 import org.supportdesk.account.EligibilityService;
+import org.supportdesk.account.ExtendedSupportNotice;
 import org.supportdesk.account.Member;
 import org.supportdesk.attachment.AttachmentPolicy;
 import org.supportdesk.attachment.Upload;
@@ -31,9 +34,14 @@ public class TicketFiling {
     private final IdempotencyKeys idempotency;
     private final EligibilityService eligibility;
     private final AttachmentPolicy attachmentPolicy;
+    private final ExtendedSupportNotice notice;
+    private final MessageSource messages;
 
     TicketFiling(CustomerChecks checks, TicketIntake intake, TicketRepository tickets, IdempotencyKeys idempotency,
-                 EligibilityService eligibility, AttachmentPolicy attachmentPolicy) {
+                 EligibilityService eligibility, AttachmentPolicy attachmentPolicy, ExtendedSupportNotice notice,
+                 MessageSource messages) {
+        this.notice = notice;
+        this.messages = messages;
         this.checks = checks;
         this.intake = intake;
         this.tickets = tickets;
@@ -102,26 +110,25 @@ public class TicketFiling {
         String summary = mail.subject() == null || mail.subject().isBlank() ? "(no subject)"
                 : CustomerText.abbreviate(mail.subject().strip(), SUMMARY_MAX);
         return intake.create(new NewTicket(sender.organizationId(), sender.email(), sender.name(), command.channel(),
-                null, null, command.concernType(), summary, CustomerText.mailText(mail.text()), null, null,
+                command.product(), null, command.concernType(), summary, CustomerText.mailText(mail.text()), null, null,
                 BusinessImpact.NORMAL, null, checks.colleagues(sender, mail.cc()), null, mail.messageId()),
                 mail.attachments(), command.eligibility());
     }
 
     /**
-     * R21: nothing is lost on the Extended Support channel: a request the add-on does not cover is still filed, as a
-     * standard ticket, and this notice tells the customer why (null when the add-on covers it).
+     * R21: nothing is lost on the Extended Support channel: a request the add-on does not cover is still filed (an
+     * outage takes the path of R18/R19, anything else is a standard ticket), and this notice tells the customer why
+     * (null when the add-on covers it); {@code notice.extended-support} says how Extended Support works.
      */
     private String extendedSupportNotice(Ticket ticket) {
         Eligibility result = eligibility.check(ticket.requesterEmail(), ticket.product(), ticket.concernType());
         if (!result.extendedSupport()) {
-            return "Your organisation has no Extended Support for " + ticket.product() + ", so nobody is paged"
-                    + " outside business hours. We filed " + ticket.number() + " as a standard ticket: it is worked"
-                    + " during business hours (09:00-17:00 your local time, Monday to Friday). Extended Support, 24x7"
-                    + " help with production outages, is available from your account representative.";
+            return messages.getMessage("api.extended-support.not-covered", new Object[]{ticket.product().name(),
+                    ticket.number(), notice.text()}, LocaleContextHolder.getLocale());
         }
         if (ticket.concernType() != ConcernType.CRITICAL_OUTAGE) {
-            return "Extended Support covers production outages only. We filed " + ticket.number()
-                    + " as a standard ticket for business hours.";
+            return messages.getMessage("api.extended-support.not-an-outage", new Object[]{ticket.number()},
+                    LocaleContextHolder.getLocale());
         }
         return null;
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.supportdesk.account.AccountRepository;
+import org.supportdesk.account.ExtendedSupportNotice;
 import org.supportdesk.account.Organization;
 import org.supportdesk.attachment.Attachment;
 import org.supportdesk.attachment.AttachmentProperties;
@@ -48,10 +49,14 @@ public class TicketNotifier {
     private final BusinessCalendar calendar;
     private final java.time.Clock clock;
 
+    private final ExtendedSupportNotice extendedSupportNotice;
+
     public TicketNotifier(TicketRepository tickets, AccountRepository accounts, StaffDirectory staff, MailQueue mail,
                           MailSettings settings, RatingLinks ratings, AttachmentProperties limits,
                           CustomerRecipients customers, MessageSource messages,
-                          CalendarProperties hours, BusinessCalendar calendar, java.time.Clock clock) {
+                          CalendarProperties hours, BusinessCalendar calendar, java.time.Clock clock,
+                          ExtendedSupportNotice extendedSupportNotice) {
+        this.extendedSupportNotice = extendedSupportNotice;
         this.limits = limits;
         this.customers = customers;
         this.messages = messages;
@@ -212,6 +217,7 @@ public class TicketNotifier {
         model.put("ticketUrl", settings.portalUrl() + "/tickets/" + ticket.number());
         model.put("tasklistUrl", settings.portalUrl() + "/camunda/app/tasklist/");
         model.put("supportAddress", settings.supportAddress());
+        model.put("extendedSupportNotice", extendedSupportNotice.text()); // R19/R21, from messages.properties
         List<TicketMessage> messages = tickets.messages(ticket.id());
         latest(messages, AuthorType.AGENT).ifPresent(m -> {
             model.put("agentMessage", m.body());

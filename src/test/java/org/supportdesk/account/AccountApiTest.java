@@ -77,6 +77,8 @@ class AccountApiTest {
         assertThat(acme.<String>json("$.timeZone")).isEqualTo("America/New_York");
         assertThat(acme.<java.util.List<Boolean>>json("$.licences[?(@.product=='REPOSITORY_MANAGER')].extendedSupport"))
                 .containsExactly(true);
+        assertThat(acme.<java.util.List<String>>json(
+                "$.licences[?(@.product=='REPOSITORY_MANAGER')].extendedSupportExpiresOn")).containsExactly("2099-06-30");
         assertThat(api.as("dave@initech.example", "demo").get("/api/organizations/initech")
                 .<java.util.List<Boolean>>json("$.licences[*].active")).containsExactly(false);
     }

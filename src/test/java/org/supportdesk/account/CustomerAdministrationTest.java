@@ -2,6 +2,7 @@ package org.supportdesk.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.supportdesk.Api;
 import org.supportdesk.Api.Response;
 import org.supportdesk.Mailbox;
@@ -66,11 +68,94 @@ class CustomerAdministrationTest {
                 Map.of("product", "LIFECYCLE", "expiresOn", "2026-01-31"));
 
         Response renewed = manager().exchange(org.springframework.http.HttpMethod.PUT, key,
-                Map.of("product", "LIFECYCLE", "expiresOn", "2027-01-31", "extendedSupport", true));
+                Map.of("product", "LIFECYCLE", "expiresOn", "2027-01-31"));
 
         assertThat(renewed.status()).isEqualTo(204);
         assertThat(manager().get("/api/staff/organizations").<List<String>>json("$[?(@.id == '" + id + "')].name"))
                 .containsExactly("Renewals Ltd");
+    }
+
+    @Test
+    void r21_aManagerRecordsAndRenewsTheExtendedSupportAddOnAndMembersSeeItsTerm() {
+        OrgFixture customer = fixtures.organization().licence(Product.REPOSITORY_MANAGER, LocalDate.of(2099, 1, 1),
+                (LocalDate) null);
+        String rita = customer.owner("rita");
+        String addOn = "/api/staff/organizations/" + customer.id() + "/licences/" + customer.id()
+                + "-REPOSITORY_MANAGER-2099-01-01/extended-support";
+
+        Response recorded = manager().exchange(HttpMethod.PUT, addOn, Map.of("expiresOn", "2027-06-30"));
+        Response seen = api.as(rita).get("/api/organizations/" + customer.id());
+        Response renewed = manager().exchange(HttpMethod.PUT, addOn, Map.of("expiresOn", "2028-06-30"));
+        Response seenAgain = api.as(rita).get("/api/organizations/" + customer.id());
+
+        assertThat(recorded.status()).isEqualTo(201);
+        assertThat(seen.<List<String>>json("$.licences[*].extendedSupportExpiresOn")).containsExactly("2027-06-30");
+        assertThat(seen.<List<Boolean>>json("$.licences[*].extendedSupport")).containsExactly(true);
+        assertThat(renewed.status()).isEqualTo(204);
+        assertThat(seenAgain.<List<String>>json("$.licences[*].extendedSupportExpiresOn")).containsExactly("2028-06-30");
+    }
+
+    @Test
+    void r21_renewingTheLicenceLeavesTheAddOnsTermAsItIs() {
+        OrgFixture customer = fixtures.organization();
+        String rita = customer.owner("rita");
+        String licence = "/api/staff/organizations/" + customer.id() + "/licences/RM-" + customer.id();
+        manager().exchange(HttpMethod.PUT, licence, Map.of("product", "REPOSITORY_MANAGER", "expiresOn", "2027-01-31"));
+        manager().exchange(HttpMethod.PUT, licence + "/extended-support", Map.of("expiresOn", "2026-12-31"));
+
+        Response renewed = manager().exchange(HttpMethod.PUT, licence,
+                Map.of("product", "REPOSITORY_MANAGER", "expiresOn", "2028-01-31"));
+
+        assertThat(renewed.status()).isEqualTo(204);
+        Response seen = api.as(rita).get("/api/organizations/" + customer.id());
+        assertThat(seen.<List<String>>json("$.licences[*].expiresOn")).containsExactly("2028-01-31");
+        assertThat(seen.<List<String>>json("$.licences[*].extendedSupportExpiresOn")).containsExactly("2026-12-31");
+    }
+
+    @Test
+    void r21_theLicencesTermsDoNotCarryTheAddOnAndTheRefusalSaysWhereItGoes() {
+        manager().post("/api/staff/organizations", Map.of("id", id, "name", "Add-ons Ltd", "timeZone", "UTC",
+                "holidayRegion", "GB"));
+
+        Response refused = manager().exchange(HttpMethod.PUT, "/api/staff/organizations/" + id + "/licences/AO-" + id,
+                Map.of("product", "LIFECYCLE", "expiresOn", "2027-01-31", "extendedSupport", true));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.<List<String>>json("$.errors[*].field")).containsExactly("extendedSupport");
+        assertThat(refused.body()).contains("PUT /api/staff/organizations/" + id + "/licences/AO-" + id
+                + "/extended-support");
+        assertThat(manager().exchange(HttpMethod.PUT, "/api/staff/organizations/" + id + "/licences/AO-" + id,
+                Map.of("product", "LIFECYCLE", "expiresOn", "2027-01-31")).status())
+                .as("nothing was recorded by the refused call").isEqualTo(201);
+    }
+
+    @Test
+    void r21_theAddOnNeedsAnExpiryAndALicenceOfThatOrganisation() {
+        OrgFixture customer = fixtures.organization().activeLicence(Product.LIFECYCLE);
+        OrgFixture other = fixtures.organization().activeLicence(Product.LIFECYCLE);
+        String key = customer.id() + "-LIFECYCLE-2099-01-01";
+
+        Response noExpiry = manager().exchange(HttpMethod.PUT, "/api/staff/organizations/" + customer.id()
+                + "/licences/" + key + "/extended-support", Map.of());
+        Response notTheirs = manager().exchange(HttpMethod.PUT, "/api/staff/organizations/" + other.id()
+                + "/licences/" + key + "/extended-support", Map.of("expiresOn", "2027-06-30"));
+
+        assertThat(noExpiry.status()).isEqualTo(400);
+        assertThat(noExpiry.<List<String>>json("$.errors[*].field")).containsExactly("expiresOn");
+        assertThat(notTheirs.status()).isEqualTo(404);
+        assertThat(notTheirs.<String>json("$.detail")).isEqualTo("Licence " + key + " of organisation " + other.id()
+                + " was not found.");
+    }
+
+    @Test
+    void r21_agentsMayNotRecordTheAddOn() {
+        OrgFixture customer = fixtures.organization().activeLicence(Product.LIFECYCLE);
+
+        Response refused = api.as("agent", "agent").exchange(HttpMethod.PUT, "/api/staff/organizations/"
+                + customer.id() + "/licences/" + customer.id() + "-LIFECYCLE-2099-01-01/extended-support",
+                Map.of("expiresOn", "2027-06-30"));
+
+        assertThat(refused.status()).isEqualTo(403);
     }
 
     @Test

@@ -88,6 +88,91 @@ class EligibilityServiceTest {
     }
 
     @Test
+    void r21_theAddOnCountsUpToAndIncludingItsExpiryDayInTheOrganisationsZone() {
+        // now is 2026-11-27 03:00 UTC: still 26 November in New York, already 27 November in Berlin
+        organization("acme", "America/New_York",
+                licence(Product.REPOSITORY_MANAGER, FUTURE, LocalDate.of(2026, 11, 26)));
+        organization("globex", "Europe/Berlin", licence(Product.REPOSITORY_MANAGER, FUTURE, LocalDate.of(2026, 11, 26)));
+        member("alice@acme.example", "acme", false, true);
+        member("carol@globex.example", "globex", false, true);
+
+        assertThat(eligibility.check("alice@acme.example", Product.REPOSITORY_MANAGER, ConcernType.CRITICAL_OUTAGE)
+                .extendedSupport()).as("the add-on's last day in New York").isTrue();
+        assertThat(eligibility.check("carol@globex.example", Product.REPOSITORY_MANAGER, ConcernType.CRITICAL_OUTAGE)
+                .extendedSupport()).as("the day after it in Berlin").isFalse();
+    }
+
+    @Test
+    void r21_anAddOnThatLapsedGivesNoExtendedSupportThoughTheLicenceIsActive() {
+        organization("acme", "America/New_York", licence(Product.REPOSITORY_MANAGER, FUTURE, LocalDate.of(2026, 10, 31)));
+        member("alice@acme.example", "acme", false, true);
+
+        Eligibility result = eligibility.check("alice@acme.example", Product.REPOSITORY_MANAGER,
+                ConcernType.CRITICAL_OUTAGE);
+
+        assertThat(result.eligible()).isTrue();
+        assertThat(result.extendedSupport()).isFalse();
+    }
+
+    @Test
+    void r21_anAddOnOutlastingItsLicenceEndsWithTheLicence() {
+        organization("acme", "America/New_York", licence(Product.REPOSITORY_MANAGER, LocalDate.of(2026, 10, 31),
+                FUTURE), licence(Product.REPOSITORY_MANAGER, FUTURE, (LocalDate) null));
+        member("alice@acme.example", "acme", false, true);
+
+        assertThat(eligibility.check("alice@acme.example", Product.REPOSITORY_MANAGER, ConcernType.CRITICAL_OUTAGE)
+                .extendedSupport()).isFalse();
+    }
+
+    @Test
+    void r21_aRequestThatNamesNoProductHasNoExtendedSupport() {
+        organization("acme", "America/New_York", licence(Product.REPOSITORY_MANAGER, FUTURE, true));
+        member("alice@acme.example", "acme", false, true);
+
+        assertThat(eligibility.check("alice@acme.example", null, ConcernType.OTHER).extendedSupport()).isFalse();
+    }
+
+    @Test
+    void r21_mailToExtendedSupportIsAboutTheProductWhoseAddOnIsActive() {
+        organization("acme", "America/New_York", licence(Product.LIFECYCLE, FUTURE, false),
+                licence(Product.REPOSITORY_MANAGER, FUTURE, true), licence(Product.FIREWALL, FUTURE, false));
+
+        assertThat(eligibility.extendedSupportMail("acme"))
+                .isEqualTo(new EligibilityService.ExtendedSupportMail(Product.REPOSITORY_MANAGER, true));
+    }
+
+    @Test
+    void r21_mailToExtendedSupportWithSeveralActiveAddOnsIsCoveredAndLeavesTheProductToTheEngineer() {
+        organization("acme", "America/New_York", licence(Product.LIFECYCLE, FUTURE, true),
+                licence(Product.REPOSITORY_MANAGER, FUTURE, true));
+
+        assertThat(eligibility.extendedSupportMail("acme"))
+                .isEqualTo(new EligibilityService.ExtendedSupportMail(null, true));
+    }
+
+    @Test
+    void r21_mailToExtendedSupportAfterTheAddOnLapsedIsAboutItsProductWithoutExtendedSupport() {
+        organization("acme", "America/New_York", licence(Product.LIFECYCLE, FUTURE, false),
+                licence(Product.REPOSITORY_MANAGER, FUTURE, LocalDate.of(2026, 11, 25)));
+
+        assertThat(eligibility.extendedSupportMail("acme"))
+                .isEqualTo(new EligibilityService.ExtendedSupportMail(Product.REPOSITORY_MANAGER, false));
+    }
+
+    @Test
+    void r21_mailToExtendedSupportFromAnOrganisationWithOneLicensedProductIsAboutThatProduct() {
+        organization("acme", "America/New_York", licence(Product.LIFECYCLE, FUTURE, false),
+                licence(Product.FIREWALL, LocalDate.of(2025, 1, 31), true));
+        organization("globex", "Europe/Berlin", licence(Product.LIFECYCLE, FUTURE, false),
+                licence(Product.FIREWALL, FUTURE, false));
+
+        assertThat(eligibility.extendedSupportMail("acme"))
+                .isEqualTo(new EligibilityService.ExtendedSupportMail(Product.LIFECYCLE, false));
+        assertThat(eligibility.extendedSupportMail("globex")).as("several products, never an add-on")
+                .isEqualTo(new EligibilityService.ExtendedSupportMail(null, false));
+    }
+
+    @Test
     void unknownSenderIsToldWhoCanFile() {
         Eligibility result = eligibility.check("stranger@example.com", Product.LIFECYCLE, ConcernType.PROBLEM);
 
@@ -193,7 +278,11 @@ class EligibilityServiceTest {
     private static int keys;
 
     private static Licence licence(Product product, LocalDate expiresOn, boolean extendedSupport) {
-        return new Licence(product, "KEY-" + (++keys), expiresOn, SupportLevel.STANDARD, extendedSupport);
+        return licence(product, expiresOn, extendedSupport ? expiresOn : null);
+    }
+
+    private static Licence licence(Product product, LocalDate expiresOn, LocalDate extendedSupportUntil) {
+        return new Licence(product, "KEY-" + (++keys), expiresOn, SupportLevel.STANDARD, extendedSupportUntil);
     }
 
     private void member(String email, String org, boolean owner, boolean authorized) {

@@ -261,21 +261,6 @@ class EmailIntakeTest extends EmailChannel {
     }
 
     @Test
-    void mailToExtendedSupportWithoutTheAddOnIsAStandardTicket() {
-        String nora = fixtures.organization().licence(Product.REPOSITORY_MANAGER, LocalDate.of(2099, 1, 1), false)
-                .owner("nora");
-        EngineTime.setNewYork("2026-12-04T18:00");
-
-        Ticket ticket = ticket(deliver(Smtp.mail(nora).to(Smtp.EXTENDED_SUPPORT)
-                .subject("Production repository down")).ticketId());
-
-        assertThat(ticket.concernType()).isNotEqualTo(ConcernType.CRITICAL_OUTAGE);
-        assertThat(escalation(ticket.number())).isNull();
-        assertThat(tickets.process(ticket.number())).isWaitingAt(SupportTicketDiagram.TRIAGE_TASK);
-        assertThat(mailbox.to("oncall@support.example", ticket.number())).isEmpty();
-    }
-
-    @Test
     void mailToTheStandardMailboxIsNeverAnOutageEvenWithTheAddOn() {
         String ella = fixtures.organization().licence(Product.REPOSITORY_MANAGER, LocalDate.of(2099, 1, 1), true)
                 .owner("ella");

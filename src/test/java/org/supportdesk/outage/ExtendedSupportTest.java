@@ -174,7 +174,7 @@ class ExtendedSupportTest {
         Api.Response response = api.as(customer).post("/api/extended-support/requests", Sev1OutageTest.outage());
 
         assertThat(response.status()).isEqualTo(201);
-        assertThat(response.<String>json("$.notice")).contains("no Extended Support").contains("business hours");
+        assertThat(response.<String>json("$.notice")).contains("no active Extended Support").contains("business hours");
         String number = response.json("$.number");
         assertThat(escalation(number)).isNull();
         assertThat(mailbox.to(customer, "outside business hours")).hasSize(1);

@@ -69,9 +69,23 @@ class OrganizationPageTest {
                 .containsExactly("Revoke contact", "Make owner", "Remove");
         assertThat(page.select("#licences tbody tr").eachText()).containsExactly(
                 "Firewall " + org.id() + "-FIREWALL-2025-01-31 31 Jan 2025 Expired No",
-                "Repository Manager " + org.id() + "-REPOSITORY_MANAGER-2099-01-31 31 Jan 2099 Active Yes: 24x7 for production outages");
+                "Repository Manager " + org.id() + "-REPOSITORY_MANAGER-2099-01-31 31 Jan 2099 Active Yes, until 31 Jan"
+                        + " 2099: 24x7 for production outages");
         assertThat(page.select("#sev1-count").text()).isEqualTo("1");
         assertThat(page.select("#invite form input[name=_csrf]")).hasSize(1);
+    }
+
+    @Test
+    void r21_membersSeeTheExtendedSupportAddOnsTermAndWhenItLapsed() throws Exception {
+        OrgFixture lapsed = fixtures.organization()
+                .licence(Product.REPOSITORY_MANAGER, LocalDate.of(2099, 1, 31), LocalDate.of(2026, 11, 30))
+                .licence(Product.LIFECYCLE, LocalDate.of(2099, 1, 31), LocalDate.of(2026, 12, 1));
+        String max = lapsed.member("max", false, false);
+
+        Document page = page(max);
+
+        assertThat(page.select("#licences tbody tr td.extended-support").eachText())
+                .containsExactly("Yes, until 1 Dec 2026: 24x7 for production outages", "Expired 30 Nov 2026");
     }
 
     @Test

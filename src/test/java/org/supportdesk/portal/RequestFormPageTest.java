@@ -144,6 +144,24 @@ class RequestFormPageTest {
     }
 
     @Test
+    void r21_afterTheAddOnLapsedTheFormSaysNobodyIsPagedAndHowExtendedSupportWorks() throws Exception {
+        OrgFixture lapsed = fixtures.organization()
+                .licence(Product.REPOSITORY_MANAGER, LocalDate.of(2099, 1, 1), LocalDate.of(2026, 12, 4));
+        String lena = lapsed.owner("lena");
+        EngineTime.setNewYork("2026-12-04T23:59"); // the add-on's last minute in New York
+
+        String lastDay = form(lena).select(".outage-hours[data-product=REPOSITORY_MANAGER]").text();
+        EngineTime.setNewYork("2026-12-05T00:00");
+        String dayAfter = form(lena).select(".outage-hours[data-product=REPOSITORY_MANAGER]").text();
+
+        assertThat(lastDay).contains("Extended Support for Repository Manager").contains("paged at once");
+        assertThat(dayAfter).contains("no Extended Support for Repository Manager")
+                .contains("Monday 7 December 2026, 09:00 EST (America/New_York)")
+                .contains("Extended Support gives 24x7 help with production outages that happen outside business"
+                        + " hours (09:00–17:00 your local time, working days)");
+    }
+
+    @Test
     void outOfHoursWithExtendedSupportTheOnCallEngineerIsPaged() throws Exception {
         OrgFixture berlin = fixtures.organization("Europe/Berlin", "DE")
                 .licence(Product.REPOSITORY_MANAGER, LocalDate.of(2099, 1, 1), true)

@@ -63,8 +63,9 @@ final class Cluster {
         Desk.require("POST", a.url() + "/api/staff/organizations", admin, password, Map.of("id", "umbrella",
                 "name", "Umbrella Corp", "timeZone", "America/New_York", "holidayRegion", "US"));
         Desk.require("PUT", b.url() + "/api/staff/organizations/umbrella/licences/UMB-RM-0001", admin, password,
-                Map.of("product", "REPOSITORY_MANAGER", "expiresOn", "2099-12-31", "supportLevel", "STANDARD",
-                        "extendedSupport", true));
+                Map.of("product", "REPOSITORY_MANAGER", "expiresOn", "2099-12-31", "supportLevel", "STANDARD"));
+        Desk.require("PUT", a.url() + "/api/staff/organizations/umbrella/licences/UMB-RM-0001/extended-support",
+                admin, password, Map.of("expiresOn", "2099-12-31"));
         Desk.require("POST", a.url() + "/api/staff/organizations/umbrella/owners", admin, password, Map.of(
                 "email", CUSTOMER, "name", "Uma Owner", "authorizedContact", true));
         String[] token = new String[1];
