@@ -248,10 +248,10 @@ class Sev1AtClosingPathsTest {
                 .putValue(HAS_ATTACHMENTS, true).putValue(EXTENDED_SUPPORT, extendedSupport));
     }
 
-    /** The application's business time: 09:00–17:00 Monday to Friday, US public holidays, the engine's clock. */
+    /** The application's business time: 09:00–17:00 Monday to Friday, US public holidays (the vendor's and Acme's), the engine's clock. */
     private static BusinessTime realBusinessTime() {
         BusinessCalendar calendar = new BusinessCalendar(new CalendarProperties(LocalTime.of(9, 0),
-                LocalTime.of(17, 0), EnumSet.range(MONDAY, FRIDAY), List.of()), new PublicHolidays());
+                LocalTime.of(17, 0), EnumSet.range(MONDAY, FRIDAY), "US", List.of()), new PublicHolidays());
         AccountRepository accounts = mock(AccountRepository.class);
         when(accounts.findOrganization("acme")).thenReturn(Optional.of(new Organization("acme", "Acme", NEW_YORK,
                 "US")));
