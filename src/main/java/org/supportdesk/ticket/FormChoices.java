@@ -90,8 +90,8 @@ final class FormChoices {
         }
         if (pending && !offered.contains(action)) {
             throw new AgentRefusal(field, "not-while-pending", "The ticket is PENDING (the customer was asked for"
-                    + " information): choose SOLVE, REQUEST_INFO to ask again, or BACK_TO_WORK to open it again"
-                    + " and then " + action + " from the Work task.");
+                    + " information): solve it, ask for information again, or take it back to work to " + action
+                    + " from the Work task; one of " + offered);
         }
         if (!offered.contains(action)) {
             throw new AgentRefusal(field, "not-pending", "BACK_TO_WORK finishes the wait of a PENDING ticket; this"

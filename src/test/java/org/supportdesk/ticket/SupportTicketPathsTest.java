@@ -434,7 +434,9 @@ class SupportTicketPathsTest {
                 .isInstanceOfSatisfying(AgentRefusal.class, refused -> {
                     assertThat(refused.field()).isEqualTo(ACTION);
                     assertThat(refused.code()).isEqualTo("not-while-pending");
-                    assertThat(refused.getMessage()).contains("choose SOLVE, REQUEST_INFO to ask again, or BACK_TO_WORK");
+                    assertThat(refused.getMessage()).isEqualTo("The ticket is PENDING (the customer was asked for"
+                            + " information): solve it, ask for information again, or take it back to work to REPLY"
+                            + " from the Work task; one of [REQUEST_INFO, SOLVE, BACK_TO_WORK]");
                 });
         assertThat(task(ticket).getId()).as("still open").isEqualTo(pendingTask);
         assertThat(ticket).isWaitingAt(SupportTicketDiagram.PENDING_TASK);
