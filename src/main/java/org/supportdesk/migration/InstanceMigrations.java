@@ -13,12 +13,14 @@ import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supportdesk.processes.SupportTicketDiagram;
 
 /**
  * Moves running instances of an older version of a diagram to its latest version (issue #15), with Camunda's
@@ -27,6 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * activity the new version does not have, or whose plan does not validate, keeps running on its version; it is
  * recorded with the reason (the log, {@code GET /api/staff/migrations}). Each pair of versions is migrated once in
  * the cluster: the first node to record it starts the batch.
+ * <p>
+ * Migration moves what an instance waits at; it starts nothing. A ticket waiting for its customer (PENDING) on a
+ * version of {@code support-ticket} before R14's task that finishes the wait ({@link SupportTicketDiagram#PENDING_TASK})
+ * follows at once, in the check's transaction, and gets that task in the wait it is in, with its reminders and
+ * auto-close as they were ({@link #startTheTasksTheVersionAdds}).
  */
 @Service
 public class InstanceMigrations {
@@ -115,6 +122,8 @@ public class InstanceMigrations {
                         + target.getVersion() + " does not have (or has as another kind of element)");
             }
         }
+        List<String> migratedNow = startTheTasksTheVersionAdds(source, target, plan, following);
+        following.removeAll(migratedNow);
         String batchId = null;
         if (!following.isEmpty()) {
             Batch batch = runtime.newMigration(plan).processInstanceIds(following).skipCustomListeners()
@@ -126,7 +135,37 @@ public class InstanceMigrations {
                 following.size(), source.getKey(), source.getVersion(), target.getVersion(), batchId, skipped,
                 source.getVersion());
         return java.util.Optional.of(new Started(source.getKey(), source.getVersion(), target.getVersion(), batchId,
-                following.size(), skipped));
+                following.size() + migratedNow.size(), skipped));
+    }
+
+    /**
+     * R14: the tickets among {@code following} that wait for their customer in {@link SupportTicketDiagram#PENDING_WAIT}
+     * on a version without {@link SupportTicketDiagram#PENDING_TASK}, when the target has it: migrated now and given
+     * the task inside their wait (the agent who asked, else the team, as a new wait would). Their timers keep their
+     * due dates. Returns them (they are done); none for other diagrams or versions.
+     */
+    private List<String> startTheTasksTheVersionAdds(ProcessDefinition source, ProcessDefinition target,
+                                                     MigrationPlan plan, List<String> following) {
+        if (!SupportTicketDiagram.PROCESS_KEY.equals(target.getKey())
+                || !has(target, SupportTicketDiagram.PENDING_TASK) || has(source, SupportTicketDiagram.PENDING_TASK)) {
+            return List.of();
+        }
+        List<String> waiting = following.stream().filter(id -> {
+            ActivityInstance tree = runtime.getActivityInstance(id);
+            return tree != null && tree.getActivityInstances(SupportTicketDiagram.PENDING_WAIT).length > 0;
+        }).toList();
+        if (!waiting.isEmpty()) {
+            runtime.newMigration(plan).processInstanceIds(waiting).skipCustomListeners().execute();
+            runtime.createModification(target.getId()).startBeforeActivity(SupportTicketDiagram.PENDING_TASK)
+                    .processInstanceIds(waiting).execute();
+            log.info("{} PENDING ticket(s) of {} v{} follow version {} with the task that finishes their wait",
+                    waiting.size(), source.getKey(), source.getVersion(), target.getVersion());
+        }
+        return waiting;
+    }
+
+    private boolean has(ProcessDefinition definition, String activityId) {
+        return repository.getBpmnModelInstance(definition.getId()).getModelElementById(activityId) != null;
     }
 
     private void skip(ProcessInstance instance, ProcessDefinition source, ProcessDefinition target, String reason) {

@@ -13,6 +13,15 @@ public final class SupportTicketDiagram {
     /** User tasks. */
     public static final String TRIAGE_TASK = "Task_TriageTicket";
     public static final String WORK_TASK = "Task_WorkTicket";
+    /** R14: the task of a PENDING ticket, inside {@link #PENDING_WAIT}, answered with the work form. */
+    public static final String PENDING_TASK = "Task_FinishPending";
+    /** The user tasks an agent answers with the work form. */
+    public static final java.util.List<String> ANSWER_TASKS = java.util.List.of(WORK_TASK, PENDING_TASK);
+
+    /** R14: the wait for the customer (reminders, auto-close, the agent's task), and how the agent ends it. */
+    public static final String PENDING_WAIT = "SubProcess_Pending";
+    public static final String AGENT_FINISHED_PENDING = "BoundaryEvent_AgentFinishedPending";
+    public static final String TAKE_BACK_TO_WORK = "Task_TakeBackToWork";
 
     /** The non-interrupting first-response timer on the handling subprocess (R11), and its outcomes. */
     public static final String FIRST_RESPONSE_TIMER = "Timer_FirstResponseDue";

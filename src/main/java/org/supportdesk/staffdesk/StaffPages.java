@@ -230,7 +230,7 @@ class StaffPages {
             model.addAttribute("answerForm", new StaffAnswer(AnswerAction.REPLY.name(), null, null, null, null, null));
             model.addAttribute("answerErrors", Map.of());
         }
-        model.addAttribute("answerActions", AnswerAction.values());
+        model.addAttribute("answerActions", AnswerAction.offered(ticket.status()));
         model.addAttribute("answerPriorities", StaffAnswer.PRIORITIES.stream()
                 .map(p -> new Choice(p.name(), labels.priority(p))).toList());
         model.addAttribute("answerTeams", StaffAnswer.TEAMS.stream()

@@ -59,6 +59,8 @@ public class TicketTimeline {
             Map.entry(SupportTicketDiagram.MARK_PENDING, new String[]{STATUS,
                     "Status PENDING: information asked for"}),
             Map.entry(SupportTicketDiagram.REOPEN, new String[]{STATUS, "Status OPEN again: the customer replied"}),
+            Map.entry(SupportTicketDiagram.TAKE_BACK_TO_WORK, new String[]{STATUS,
+                    "Status OPEN again: taken back to work without the customer's answer"}),
             Map.entry(SupportTicketDiagram.CLOSE_SOLVED, new String[]{STATUS, "Status CLOSED: solved"}),
             Map.entry(SupportTicketDiagram.CLOSE_DUPLICATE, new String[]{STATUS, "Status CLOSED: duplicate"}),
             Map.entry(SupportTicketDiagram.CLOSE_NO_RESPONSE, new String[]{STATUS, "Status CLOSED: no response"}),
@@ -89,7 +91,7 @@ public class TicketTimeline {
             Map.entry(Sev1OutageDiagram.DOWNGRADE_URGENCY, new String[]{SEV1,
                     "SEV-1: not a production outage; urgency lowered to NORMAL"}));
     private static final List<String> USER_TASKS = List.of(SupportTicketDiagram.TRIAGE_TASK,
-            SupportTicketDiagram.WORK_TASK, Sev1OutageDiagram.ASSESS_TASK, EscalationDiagram.ACKNOWLEDGE_TASK);
+            SupportTicketDiagram.WORK_TASK, SupportTicketDiagram.PENDING_TASK, Sev1OutageDiagram.ASSESS_TASK, EscalationDiagram.ACKNOWLEDGE_TASK);
 
     private final HistoryService history;
     private final ManagementService management;
@@ -202,6 +204,7 @@ public class TicketTimeline {
         return switch (activityId) {
             case SupportTicketDiagram.TRIAGE_TASK -> "Triage ticket";
             case SupportTicketDiagram.WORK_TASK -> "Work ticket";
+            case SupportTicketDiagram.PENDING_TASK -> "Finish the PENDING wait";
             case Sev1OutageDiagram.ASSESS_TASK -> "Assess the outage";
             case EscalationDiagram.ACKNOWLEDGE_TASK -> "Acknowledge the outage";
             default -> activityId;

@@ -1,7 +1,7 @@
 package org.supportdesk.ticket;
 
+import static org.supportdesk.processes.SupportTicketDiagram.ANSWER_TASKS;
 import static org.supportdesk.processes.SupportTicketDiagram.TRIAGE_TASK;
-import static org.supportdesk.processes.SupportTicketDiagram.WORK_TASK;
 import static org.supportdesk.ticket.TicketVariables.*;
 
 import java.time.Instant;
@@ -32,7 +32,8 @@ import org.supportdesk.web.Refusal;
 
 /**
  * Answering a ticket outside Tasklist: the staff ticket page and {@code POST /api/staff/tickets/{number}/answers}
- * (issue #22). They complete the same open Work task that Tasklist shows, through its form
+ * (issue #22). They complete the same open Work task that Tasklist shows — or, while the ticket is PENDING, the task
+ * that finishes the wait (R14), which has the same form — through its form
  * ({@link FormService#submitTaskForm}) with the staff member as the engine's authenticated user: the engine checks what
  * it checks in Tasklist (claiming and completing are for the task's team), what agents write stays out of the
  * process ({@link AgentWordsLeaveNoTrace}), and the diagram does what it does after a Tasklist answer (record, mail,
@@ -138,10 +139,13 @@ public class AgentAnswers {
         }
     }
 
-    /** The ticket's open Work task, which {@code user} may answer: unassigned or theirs. */
+    /**
+     * The ticket's open Work task, or the task of its PENDING wait (R14), which {@code user} may answer: unassigned
+     * or theirs.
+     */
     private Task workTask(Ticket ticket, String user) {
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(ticket.number()).active().list();
-        Task work = open.stream().filter(task -> WORK_TASK.equals(task.getTaskDefinitionKey()))
+        Task work = open.stream().filter(task -> ANSWER_TASKS.contains(task.getTaskDefinitionKey()))
                 .findFirst().orElse(null);
         if (work == null) {
             throw noWorkTask(ticket, open);

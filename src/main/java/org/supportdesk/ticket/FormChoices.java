@@ -72,15 +72,32 @@ final class FormChoices {
         return choice(field, TicketVariables.text(scope, field), CloseReason.class, "close reason", false);
     }
 
-    /** The agent's choice on the work form; without one nothing can be done. */
+    /**
+     * The agent's choice on the work form; without one nothing can be done. R14: while the ticket is PENDING (the
+     * {@code status} the diagram mirrors) the form finishes the wait, and only {@link AgentAction#WHILE_PENDING} can
+     * be chosen; {@link AgentAction#BACK_TO_WORK} only then.
+     */
     static AgentAction action(VariableScope scope, String field) {
+        boolean pending = TicketStatus.PENDING.name().equals(TicketVariables.text(scope, TicketVariables.STATUS));
+        java.util.Set<AgentAction> offered = pending ? AgentAction.WHILE_PENDING
+                : java.util.EnumSet.complementOf(java.util.EnumSet.of(AgentAction.BACK_TO_WORK));
         String value = TicketVariables.text(scope, field);
+        AgentAction action;
         try {
-            return AgentAction.valueOf(value);
+            action = AgentAction.valueOf(value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new AgentRefusal(field, "not-one-of", "Choose what to do: one of "
-                    + Arrays.toString(AgentAction.values()));
+            throw new AgentRefusal(field, "not-one-of", "Choose what to do: one of " + offered);
         }
+        if (pending && !offered.contains(action)) {
+            throw new AgentRefusal(field, "not-while-pending", "The ticket is PENDING (the customer was asked for"
+                    + " information): solve it, ask for information again, or take it back to work to " + action
+                    + " from the Work task; one of " + offered);
+        }
+        if (!offered.contains(action)) {
+            throw new AgentRefusal(field, "not-pending", "BACK_TO_WORK finishes the wait of a PENDING ticket; this"
+                    + " one is not waiting for the customer: choose one of " + offered);
+        }
+        return action;
     }
 
     private static <E extends Enum<E>> E choice(String field, String value, Class<E> type, String what,

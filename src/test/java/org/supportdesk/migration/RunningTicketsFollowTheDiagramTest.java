@@ -117,6 +117,61 @@ class RunningTicketsFollowTheDiagramTest {
         }
     }
 
+    @Test
+    void r14_ticketsPendingOnAVersionWithoutThePendingTaskGetItWhenTheyFollowAndKeepTheirReminders() throws Exception {
+        String old = deploy(RunningTicketsFollowTheDiagramTest::withoutThePendingTask);
+        String shipped = null;
+        try {
+            EngineTime.setNewYork("2027-05-03T10:00"); // a Monday
+            String pending = pendingTicket();
+            String working = tickets.file(rita);
+            tickets.triage(working, "NORMAL", "team-lifecycle");
+            assertThat(tickets.task(pending)).as("before R14: no task while PENDING").isNull();
+            java.time.Instant reminded = Jobs.due(reminder(pending));
+
+            shipped = deployAsShipped();
+            List<InstanceMigrations.Started> started = migrations.migrateToLatest();
+            started.stream().filter(s -> s.batchId() != null).forEach(s -> jobs.runBatch(s.batchId()));
+
+            assertThat(tickets.process(pending).getProcessDefinitionId()).isEqualTo(latest().getId());
+            assertThat(tickets.process(working).getProcessDefinitionId()).isEqualTo(latest().getId());
+            assertThat(tickets.task(pending).getTaskDefinitionKey()).isEqualTo(SupportTicketDiagram.PENDING_TASK);
+            assertThat(tickets.task(pending).getAssignee()).as("the agent who asked").isEqualTo(Tickets.AGENT);
+            assertThat(tickets.task(working).getTaskDefinitionKey()).isEqualTo(SupportTicketDiagram.WORK_TASK);
+            assertThat(Jobs.due(reminder(pending))).as("the reminder keeps its date").isEqualTo(reminded);
+            assertThat(migrations.behind()).extracting(InstanceMigrations.Behind::businessKey)
+                    .doesNotContain(pending, working);
+
+            tickets.work(pending, "SOLVE", "Solved on the phone.");
+            assertThat(tickets.process(pending)).isNull();
+            assertThat(api.as("agent", "agent").get("/api/staff/tickets/" + pending).<String>json("$.closeReason"))
+                    .isEqualTo("SOLVED");
+        } finally {
+            if (shipped != null) {
+                repository.deleteDeployment(shipped, true);
+            }
+            repository.deleteDeployment(old, true);
+        }
+    }
+
+    /** {@code support-ticket} as it was before R14: nothing for the agent while the ticket is PENDING. */
+    private static String withoutThePendingTask(String bpmn) {
+        return bpmn.replaceAll("(?s)\\s*<bpmn:userTask id=\"Task_FinishPending\".*?</bpmn:userTask>", "")
+                .replaceAll("(?s)\\s*<bpmn:serviceTask id=\"Task_RecordPendingAction\".*?</bpmn:serviceTask>", "")
+                .replaceAll("(?s)\\s*<bpmn:endEvent id=\"EndEvent_AgentFinishedPending\".*?</bpmn:endEvent>", "")
+                .replaceAll("\\s*<bpmn:outgoing>Flow_Timers_FinishPending</bpmn:outgoing>", "")
+                .replaceAll("\\s*<bpmn:sequenceFlow id=\"Flow_(Timers_FinishPending|FinishPending_Record|RecordPending_End)\"[^>]*/>", "")
+                .replaceAll("(?s)\\s*<bpmndi:BPMNShape id=\"(Task_FinishPending|Task_RecordPendingAction|EndEvent_AgentFinishedPending)_di\".*?</bpmndi:BPMNShape>", "")
+                .replaceAll("(?s)\\s*<bpmndi:BPMNEdge id=\"Flow_(Timers_FinishPending|FinishPending_Record|RecordPending_End)_di\".*?</bpmndi:BPMNEdge>", "");
+    }
+
+    /** The shipped diagram deployed once more, as the next release deploys it: a new version. */
+    private String deployAsShipped() throws Exception {
+        return repository.createDeployment().name("release")
+                .addString(PROCESS + ".bpmn", Files.readString(Path.of("processes", PROCESS + ".bpmn"),
+                        StandardCharsets.UTF_8)).deploy().getId();
+    }
+
     private String pendingTicket() {
         String number = tickets.file(rita);
         tickets.triage(number, "NORMAL", "team-lifecycle");

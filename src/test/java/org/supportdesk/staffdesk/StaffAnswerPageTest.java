@@ -150,6 +150,35 @@ class StaffAnswerPageTest {
     }
 
     @Test
+    void r14_aPendingTicketsPageOffersToSolveAskAgainOrTakeItBackToWorkAndSaysWhatWasDone() throws Exception {
+        String number = worked();
+        tickets.work(number, "REQUEST_INFO", "Which version do you run?");
+        Map<String, JsonNode> form = new LinkedHashMap<>();
+        for (JsonNode field : new ObjectMapper().readTree(Path.of("forms/work-ticket.form").toFile())
+                .path("components")) {
+            form.put(field.path("key").asText(), field);
+        }
+
+        Document page = page("/staff/tickets/" + number);
+
+        assertThat(page.select("#answer-unavailable")).isEmpty();
+        assertThat(options(page.select(".answer-actions .choice"), "input", "label")).isEqualTo(Map.of(
+                "REQUEST_INFO", label(form, "action", "REQUEST_INFO"), "SOLVED", label(form, "action", "SOLVE"),
+                "BACK_TO_WORK", label(form, "action", "BACK_TO_WORK")));
+
+        MvcResult sent = mvc.perform(answer(number, "BACK_TO_WORK").with(agent()).with(csrf())).andReturn();
+
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/staff/tickets/" + number
+                + "?answered=BACK_TO_WORK#answer");
+        Document after = page("/staff/tickets/" + number + "?answered=BACK_TO_WORK");
+        assertThat(after.select("#answer-result").text()).isEqualTo("The ticket is OPEN again and back at its Work"
+                + " task; the reminders stopped and nobody was mailed.");
+        assertThat(page("/staff/tickets/" + number).select(".answer-actions input").eachAttr("value"))
+                .containsExactly("REPLY", "REQUEST_INFO", "SOLVED", "DUPLICATE", "NOTE", "RETRIAGE");
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK);
+    }
+
+    @Test
     void withoutItsTokenTheAnswerFormIsRefusedAndNothingIsSent() throws Exception {
         String number = worked();
 

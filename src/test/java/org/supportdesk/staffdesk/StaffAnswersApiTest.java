@@ -146,7 +146,8 @@ class StaffAnswersApiTest {
 
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
         assertThat((String) answered.json("$.status")).isEqualTo("PENDING");
-        assertThat(answered.body()).doesNotContain("openTask");
+        assertThat((String) answered.json("$.openTask.name")).as("R14: the task that finishes the wait")
+                .isEqualTo("Pending " + number + ": Policy evaluation fails");
         assertThat(single(mailbox.to(rita, "We need information from you")).body())
                 .contains("Which version do you run?");
     }
@@ -229,27 +230,57 @@ class StaffAnswersApiTest {
     @Test
     void withoutAnOpenWorkTaskTheAnswerIsA409ThatSaysWhyAndChangesNothing() {
         String inTriage = tickets.file(rita);
-        String pending = worked();
-        answer(pending, Map.of("action", "REQUEST_INFO", "reply", "Which version?"));
         String closed = worked();
         answer(closed, Map.of("action", "SOLVED"));
 
         Response triage = answer(inTriage, Map.of("action", "REPLY", "reply", "Hello"));
-        Response waiting = answer(pending, Map.of("action", "REPLY", "reply", "Hello again"));
         Response done = answer(closed, Map.of("action", "NOTE", "note", "Too late"));
 
-        assertThat(List.of(triage.status(), waiting.status(), done.status())).containsOnly(409);
+        assertThat(List.of(triage.status(), done.status())).containsOnly(409);
         assertThat(triage.contentType()).startsWith("application/problem+json");
         assertThat((String) triage.json("$.type")).isEqualTo("urn:support-desk:problem:no-work-task");
-        assertThat(List.<String>of(triage.json("$.reason"), waiting.json("$.reason"), done.json("$.reason")))
-                .containsExactly("triage", "pending", "closed");
+        assertThat(List.<String>of(triage.json("$.reason"), done.json("$.reason")))
+                .containsExactly("triage", "closed");
         assertThat((String) triage.json("$.detail")).isEqualTo(inTriage + " waits in triage: choose its priority and"
                 + " team queue in Tasklist first (its Triage task); then answer it here.");
-        assertThat((String) waiting.json("$.detail")).startsWith(pending + " is waiting for the customer (PENDING)");
         assertThat((String) done.json("$.detail")).startsWith(closed + " is closed (SOLVED)");
         assertThat(agent().get("/api/staff/tickets/" + inTriage).body()).doesNotContain("Hello");
-        assertThat(agent().get("/api/staff/tickets/" + pending).body()).doesNotContain("Hello again");
         assertThat(notes.of(id(closed))).isEmpty();
+    }
+
+    @Test
+    void r14_aPendingTicketIsAnsweredOnItsPendingTaskSolvedAskedAgainOrBackToWorkAndNothingElse() {
+        String solved = worked();
+        answer(solved, Map.of("action", "REQUEST_INFO", "reply", "Which version?"));
+        String askedAgain = worked();
+        answer(askedAgain, Map.of("action", "REQUEST_INFO", "reply", "Which version?"));
+        String backToWork = worked();
+        answer(backToWork, Map.of("action", "REQUEST_INFO", "reply", "Which version?"));
+        int mailedAboutBackToWork = mailbox.to(rita, backToWork).size();
+
+        Response refused = answer(solved, Map.of("action", "REPLY", "reply", "Any news?"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(error(refused)).isEqualTo("action not-while-pending The ticket is PENDING (the customer was asked"
+                + " for information): solve it, ask for information again, or take it back to work to REPLY from the"
+                + " Work task; one of [REQUEST_INFO, SOLVE, BACK_TO_WORK]");
+        assertThat(agent().get("/api/staff/tickets/" + solved).body()).doesNotContain("Any news?");
+        assertThat(answer(askedAgain, Map.of("action", "NOTE", "note", "n")).status()).isEqualTo(400);
+
+        Response closed = answer(solved, Map.of("action", "SOLVED", "reply", "Fixed, as we said on the phone."));
+        Response pending = answer(askedAgain, Map.of("action", "REQUEST_INFO", "reply", "And the log, please?"));
+        Response open = answer(backToWork, Map.of("action", "BACK_TO_WORK"));
+
+        assertThat(List.of(closed.status(), pending.status(), open.status())).containsOnly(200);
+        assertThat(List.<String>of(closed.json("$.status"), pending.json("$.status"), open.json("$.status")))
+                .containsExactly("CLOSED", "PENDING", "OPEN");
+        assertThat(single(mailbox.to(rita, "Solved")).body()).contains("Fixed, as we said on the phone.");
+        assertThat(mailbox.to(bob, "We need information from you")).extracting(Mailbox.Mail::body)
+                .anyMatch(body -> body.contains("And the log, please?"));
+        assertThat(tickets.task(askedAgain).getTaskDefinitionKey()).isEqualTo(SupportTicketDiagram.PENDING_TASK);
+        assertThat(tickets.task(backToWork).getTaskDefinitionKey()).isEqualTo(SupportTicketDiagram.WORK_TASK);
+        assertThat(mailbox.to(rita, backToWork)).as("back to work mails nobody").hasSize(mailedAboutBackToWork);
+        assertThat(answer(backToWork, Map.of("action", "BACK_TO_WORK")).status()).as("only while PENDING")
+                .isEqualTo(400);
     }
 
     @Test
@@ -298,7 +329,7 @@ class StaffAnswersApiTest {
         assertThat((String) unknown.json("$.type")).isEqualTo("urn:support-desk:problem:invalid-fields");
         assertThat(errors(unknown)).containsExactly("action not-one-of", "reply too-long");
         assertThat((String) unknown.json("$.errors[0].message"))
-                .isEqualTo("must be one of REPLY, REQUEST_INFO, SOLVED, DUPLICATE, NOTE, RETRIAGE");
+                .isEqualTo("must be one of REPLY, REQUEST_INFO, SOLVED, DUPLICATE, NOTE, RETRIAGE, BACK_TO_WORK");
         assertThat(errors(retriage)).containsExactlyInAnyOrder("priority not-one-of", "team not-one-of",
                 "note not-with-action", "priority not-with-action", "team not-with-action");
         assertThat(errors(none)).containsExactly("action required");

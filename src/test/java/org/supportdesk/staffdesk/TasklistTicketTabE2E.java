@@ -196,6 +196,35 @@ class TasklistTicketTabE2E extends org.supportdesk.portal.BrowserTests {
         browser.screenshot("tasklist-ticket-tab", 1280, 1100);
     }
 
+    @Test
+    void r14_thePendingTaskShowsItsTicketTabAndTheWorkFormSaysWhatFinishesTheWait() throws Exception {
+        EngineTime.setNewYork("2026-11-10T10:00"); // a Tuesday
+        String rita = fixtures.organization().activeLicence(Product.LIFECYCLE).owner("rita");
+        String number = tickets.file(rita);
+        tickets.triage(number, "HIGH", "team-lifecycle");
+        EngineTime.setNewYork("2026-11-10T11:15");
+        tickets.work(number, "REQUEST_INFO", "Which version do you run?");
+        String task = tickets.task(number).getId();
+
+        signInToTasklist("agent", "agent");
+        browser.open("/camunda/app/tasklist/default/#/?task=" + task);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
+                .until(d -> !d.findElements(By.cssSelector(".sd-ticket .sd-status dd")).isEmpty());
+
+        assertThat(browser.text(".tabbed-content .nav-tabs li.active a")).isEqualTo("Ticket");
+        assertThat(browser.text(".sd-ticket .sd-title")).startsWith(number + " ");
+        assertThat(browser.text(".sd-ticket .sd-status dd")).containsIgnoringCase("pending");
+
+        browser.driver().findElements(By.cssSelector(".tabbed-content .nav-tabs li a")).stream()
+                .filter(tab -> tab.getText().strip().equals("Form")).findFirst().orElseThrow().click();
+        WebElement pending = new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                .until(d -> d.findElements(By.xpath("//*[contains(text(), 'Finish the wait here')]")).stream()
+                        .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(pending.getText()).contains("Solved", "Ask for information", "Back to work");
+        assertThat(browser.driver().findElements(By.xpath("//*[contains(text(), 'Back to work: the ticket is OPEN"
+                + " again')]"))).as("the choice that finishes the wait").isNotEmpty();
+    }
+
     private void signInToTasklist(String user, String password) {
         browser.open("/camunda/app/tasklist/default/");
         browser.type("input[type=text]", user);

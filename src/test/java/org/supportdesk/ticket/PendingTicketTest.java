@@ -32,6 +32,7 @@ class PendingTicketTest {
     @Autowired Mailbox mailbox;
     @Autowired Jobs jobs;
     @Autowired TicketRepository repository;
+    @Autowired org.camunda.bpm.engine.TaskService tasks;
 
     String requester;
 
@@ -187,6 +188,77 @@ class PendingTicketTest {
         tickets.work(number, "REQUEST_INFO", "And the log file, please?");
 
         assertThat(dueDates(number).get(0)).isEqualTo(EngineTime.newYork("2026-12-07T11:00"));
+    }
+
+    @Test
+    void r14_whilePendingTheAgentWhoAskedHasATaskOnTheTicketThatTheCustomersReplyRemoves() {
+        String number = pendingSince("2026-12-01T10:00");
+
+        org.camunda.bpm.engine.task.Task task = tickets.task(number);
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(SupportTicketDiagram.PENDING_TASK);
+        assertThat(task.getName()).isEqualTo("Pending " + number + ": Policy evaluation fails");
+        assertThat(task.getAssignee()).isEqualTo(Tickets.AGENT);
+        assertThat(tickets.candidateGroups(number)).containsExactly("team-lifecycle");
+
+        replyAndExpectReopened(number, "2026-12-02T09:30");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the pending task").isZero();
+    }
+
+    @Test
+    void r14_theCustomerAnsweredByPhoneSoTheAgentSolvesThePendingTicketAndTheRemindersStop() {
+        String number = pendingSince("2026-12-01T10:00");
+        fire(number, "Timer_FirstReminder");
+        EngineTime.setNewYork("2026-12-04T11:00");
+
+        tickets.work(number, "SOLVE", "As agreed on the phone: the patch fixed it.");
+
+        assertThat(tickets.process(number)).as("the process ended").isNull();
+        assertThat(ticket(number).status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(ticket(number).closeReason()).isEqualTo(CloseReason.SOLVED);
+        Mailbox.Mail solved = last(requester);
+        assertThat(solved.subject()).contains("Solved");
+        assertThat(solved.body()).contains("As agreed on the phone: the patch fixed it.");
+        assertThat(mailbox.to(requester, "Second reminder")).isEmpty();
+    }
+
+    @Test
+    void r14_askingAgainFromThePendingTaskMailsTheQuestionAndTheRemindersAndAutoCloseStartAgainFromThen() {
+        String number = pendingSince("2026-12-01T10:00");
+        fire(number, "Timer_FirstReminder");
+        EngineTime.setNewYork("2026-12-03T11:00"); // Thursday: the customer phoned, one more thing is needed
+
+        tickets.work(number, "REQUEST_INFO", "And the log file, please?");
+
+        assertThat(ticket(number).status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(tickets.task(number).getTaskDefinitionKey()).isEqualTo(SupportTicketDiagram.PENDING_TASK);
+        assertThat(dueDates(number)).containsExactly(
+                EngineTime.newYork("2026-12-07T11:00"), // 2 business days from Thursday
+                EngineTime.newYork("2026-12-10T11:00"),
+                EngineTime.newYork("2026-12-17T11:00"));
+        List<Mailbox.Mail> questions = mailbox.to(requester, "We need information from you");
+        assertThat(questions).hasSize(2);
+        assertThat(questions.get(1).body()).contains("And the log file, please?");
+
+        EngineTime.setNewYork("2026-12-07T11:00");
+        fire(number, "Timer_FirstReminder");
+        assertThat(mailbox.to(requester, "Reminder")).as("one for each question").hasSize(2);
+    }
+
+    @Test
+    void r14_takingAPendingTicketBackToWorkOpensItAtTheWorkTaskMailsNobodyAndStopsTheReminders() {
+        String number = pendingSince("2026-12-01T10:00");
+        int mailed = mailbox.to(requester).size();
+        EngineTime.setNewYork("2026-12-02T15:00");
+
+        tickets.work(number, "BACK_TO_WORK", null);
+
+        assertThat(tickets.process(number)).isWaitingAt(SupportTicketDiagram.WORK_TASK)
+                .hasPassed(SupportTicketDiagram.TAKE_BACK_TO_WORK);
+        assertThat(tickets.task(number).getAssignee()).isEqualTo(Tickets.AGENT);
+        assertThat(ticket(number).status()).isEqualTo(TicketStatus.OPEN);
+        String processId = tickets.process(number).getId();
+        assertThat(PENDING_TIMERS).allSatisfy(timer -> assertThat(jobs.timer(processId, timer)).isNull());
+        assertThat(mailbox.to(requester)).as("nothing mailed to the customer").hasSize(mailed);
     }
 
     private void replyAndExpectReopened(String number, String when) {

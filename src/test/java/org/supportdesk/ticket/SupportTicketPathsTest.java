@@ -19,6 +19,10 @@ import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.times;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.when;
 import static org.supportdesk.outage.OutageVariables.ACKNOWLEDGED_AT;
 import static org.supportdesk.outage.OutageVariables.ACKNOWLEDGED_BY;
@@ -309,6 +313,141 @@ class SupportTicketPathsTest {
                 .variables().containsEntry(STATUS, "CLOSED").containsEntry(CLOSE_REASON, "NO_RESPONSE");
         verify(workflow).changeStatus(TICKET, TicketStatus.CLOSED, CloseReason.NO_RESPONSE);
         verify(notifier).notify(eq(TICKET), eq("auto-closed"), eq(CUSTOMER), any());
+    }
+
+    // R14: the agent finishes the wait
+
+    @Test
+    void r14_whilePendingTheAgentWhoAskedHasATaskWithTheWorkFormBesideTheReminders() {
+        ProcessInstance ticket = pending();
+
+        assertThat(ticket).isWaitingAt(SupportTicketDiagram.PENDING_TASK, "Timer_FirstReminder", "Timer_SecondReminder",
+                "Timer_AutoClose");
+        assertThat(task(ticket)).hasDefinitionKey(SupportTicketDiagram.PENDING_TASK).hasName("Pending SD-1001: Search is slow")
+                .isAssignedTo("alice");
+        assertThat(taskService().createTaskQuery().taskId(task(ticket).getId()).taskCandidateGroup("team-lifecycle")
+                .includeAssignedTasks().count()).as("the team's, too").isOne();
+        assertThat(taskService().createTaskQuery().taskId(task(ticket).getId()).initializeFormKeys().singleResult()
+                .getCamundaFormRef().getKey()).as("the same answer form").isEqualTo("work-ticket");
+    }
+
+    @Test
+    void r14_solvingAPendingTicketClosesItSolvedAndCancelsTheRemindersAndTheAutoClose() {
+        ProcessInstance ticket = pending();
+        clearInvocations(notifier);
+
+        ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "SOLVE"));
+
+        assertThat(ticket).hasPassed("Task_RecordPendingAction", SupportTicketDiagram.AGENT_FINISHED_PENDING,
+                        SupportTicketDiagram.CLOSE_SOLVED, "Task_SendSolvedNotice", "EndEvent_TicketSolved")
+                .hasNotPassed(SupportTicketDiagram.SEND_FIRST_REMINDER, SupportTicketDiagram.CLOSE_NO_RESPONSE).isEnded()
+                .variables().containsEntry(STATUS, "CLOSED").containsEntry(CLOSE_REASON, "SOLVED");
+        verify(workflow).recordAgentAction(TICKET, "alice",
+                new TicketWorkflow.AgentInput(AgentAction.SOLVE, null, null, null));
+        verify(workflow).changeStatus(TICKET, TicketStatus.CLOSED, CloseReason.SOLVED);
+        verify(notifier).notify(eq(TICKET), eq("solved"), eq(CUSTOMER), any());
+        verify(notifier, never()).notify(anyLong(), eq("reminder-1"), any(), any());
+        assertThat(managementService().createJobQuery().processInstanceId(ticket.getId()).count()).isZero();
+    }
+
+    @Test
+    void r14_askingAgainMailsTheQuestionKeepsItPendingAndRestartsTheRemindersAndAutoCloseFromThen() {
+        ProcessInstance ticket = pending();
+        execute(job("Timer_FirstReminder", ticket)); // reminded once, then the customer phoned
+        Instant later = Instant.parse("2026-12-04T16:00:00Z"); // Friday
+        Date askedAgain = Date.from(later);
+        ProcessTestEngine.now(later);
+        doReturn(new TicketWorkflow.StatusChange(TicketStatus.PENDING, null, later)).when(workflow)
+                .changeStatus(TICKET, TicketStatus.PENDING, null);
+        BusinessTime businessTime = services.businessTime();
+        when(businessTime.plusBusinessDays(any(), eq(askedAgain), eq(2L))).thenReturn(date("2026-12-08T16:00:00Z"));
+        when(businessTime.plusBusinessDays(any(), eq(askedAgain), eq(5L))).thenReturn(date("2026-12-11T16:00:00Z"));
+        when(businessTime.plusBusinessDays(any(), eq(askedAgain), eq(10L))).thenReturn(date("2026-12-18T16:00:00Z"));
+        clearInvocations(notifier);
+
+        ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "REQUEST_INFO", REPLY, "Which log level was set?"));
+
+        assertThat(ticket).hasPassed(SupportTicketDiagram.AGENT_FINISHED_PENDING)
+                .isWaitingAt(SupportTicketDiagram.PENDING_TASK, "Timer_FirstReminder", "Timer_SecondReminder",
+                        "Timer_AutoClose")
+                .variables().containsEntry(STATUS, "PENDING").containsEntry(PENDING_SINCE, askedAgain)
+                .containsEntry(AGENT_ACTION, "REQUEST_INFO").doesNotContainKeys(ACTION, REPLY);
+        assertThat(task(ticket)).isAssignedTo("alice");
+        verify(workflow).recordAgentAction(TICKET, "alice",
+                new TicketWorkflow.AgentInput(AgentAction.REQUEST_INFO, "Which log level was set?", null, null));
+        verify(workflow, times(2)).changeStatus(TICKET, TicketStatus.PENDING, null);
+        verify(notifier).notify(eq(TICKET), eq("info-request"), eq(CUSTOMER), any());
+        verifyNoMoreInteractions(notifier);
+        assertThat(job("Timer_FirstReminder", ticket).getDuedate()).as("reminded again").isEqualTo(date("2026-12-08T16:00:00Z"));
+        assertThat(job("Timer_SecondReminder", ticket).getDuedate()).isEqualTo(date("2026-12-11T16:00:00Z"));
+        assertThat(job("Timer_AutoClose", ticket).getDuedate()).isEqualTo(date("2026-12-18T16:00:00Z"));
+        assertThat(managementService().createJobQuery().processInstanceId(ticket.getId()).count())
+                .as("the new wait's three timers and the first-response timer, nothing of the old wait").isEqualTo(4);
+    }
+
+    @Test
+    void r14_takingAPendingTicketBackToWorkOpensItAtTheWorkTaskMailsNobodyAndCancelsTheReminders() {
+        ProcessInstance ticket = pending();
+        clearInvocations(notifier);
+
+        ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "BACK_TO_WORK"));
+
+        assertThat(ticket).hasPassed(SupportTicketDiagram.AGENT_FINISHED_PENDING, SupportTicketDiagram.TAKE_BACK_TO_WORK)
+                .hasNotPassed(SupportTicketDiagram.REOPEN).isWaitingAt(SupportTicketDiagram.WORK_TASK)
+                .variables().containsEntry(STATUS, "OPEN").containsEntry(AGENT_ACTION, "BACK_TO_WORK");
+        assertThat(task(ticket)).isAssignedTo("alice");
+        verify(workflow).recordAgentAction(TICKET, "alice",
+                new TicketWorkflow.AgentInput(AgentAction.BACK_TO_WORK, null, null, null));
+        InOrder steps = inOrder(workflow);
+        steps.verify(workflow).changeStatus(TICKET, TicketStatus.PENDING, null);
+        steps.verify(workflow).changeStatus(TICKET, TicketStatus.OPEN, null);
+        verifyNoInteractions(notifier);
+        assertThat(managementService().createJobQuery().processInstanceId(ticket.getId()).list())
+                .extracting(job -> job.getDuedate()).containsExactly(FOUR_BUSINESS_HOURS); // only the first-response timer
+    }
+
+    @Test
+    void r14_aCustomerReplyWhileThePendingTaskIsOpenEndsTheWaitAndTheTaskDisappears() {
+        ProcessInstance ticket = pending();
+        String pendingTask = task(ticket).getId();
+        when(services.businessTime().nextReplyDue(any(VariableScope.class))).thenReturn(NEXT_REPLY_DUE);
+
+        runtimeService().createMessageCorrelation(SupportTicketDiagram.CUSTOMER_REPLIED)
+                .processInstanceId(ticket.getId()).correlate();
+
+        assertThat(ticket).hasPassed(SupportTicketDiagram.REOPEN).hasNotPassed("Task_RecordPendingAction")
+                .isWaitingAt(SupportTicketDiagram.WORK_TASK);
+        assertThat(taskService().createTaskQuery().taskId(pendingTask).count()).as("the pending task").isZero();
+        assertThat(taskService().createTaskQuery().processInstanceId(ticket.getId()).list())
+                .extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+                .containsExactly(SupportTicketDiagram.WORK_TASK);
+        verify(workflow, never()).recordAgentAction(anyLong(), any(),
+                eq(new TicketWorkflow.AgentInput(AgentAction.BACK_TO_WORK, null, null, null)));
+    }
+
+    @Test
+    void r14_thePendingTaskTakesOnlySolveAskAgainOrBackToWorkAndTheWorkTaskNotBackToWork() {
+        ProcessInstance ticket = pending();
+        String pendingTask = task(ticket).getId();
+
+        assertThatThrownBy(() -> ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "REPLY", REPLY, "Any news?")))
+                .isInstanceOfSatisfying(AgentRefusal.class, refused -> {
+                    assertThat(refused.field()).isEqualTo(ACTION);
+                    assertThat(refused.code()).isEqualTo("not-while-pending");
+                    assertThat(refused.getMessage()).isEqualTo("The ticket is PENDING (the customer was asked for"
+                            + " information): solve it, ask for information again, or take it back to work to REPLY"
+                            + " from the Work task; one of [REQUEST_INFO, SOLVE, BACK_TO_WORK]");
+                });
+        assertThat(task(ticket).getId()).as("still open").isEqualTo(pendingTask);
+        assertThat(ticket).isWaitingAt(SupportTicketDiagram.PENDING_TASK);
+
+        ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "BACK_TO_WORK"));
+        String work = task(ticket).getId();
+        assertThatThrownBy(() -> ProcessTestEngine.submit(task(ticket), withVariables(ACTION, "BACK_TO_WORK")))
+                .isInstanceOfSatisfying(AgentRefusal.class, refused -> assertThat(refused.code()).isEqualTo("not-pending"));
+        assertThat(task(ticket).getId()).isEqualTo(work);
+        verify(workflow, times(1)).recordAgentAction(anyLong(), any(),
+                eq(new TicketWorkflow.AgentInput(AgentAction.BACK_TO_WORK, null, null, null)));
     }
 
     // the customer writes while the ticket is handled

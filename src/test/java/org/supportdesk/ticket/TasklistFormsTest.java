@@ -180,6 +180,35 @@ class TasklistFormsTest {
     }
 
     @Test
+    void r14_thePendingTaskOpensTheWorkFormShowingWhatFinishesTheWaitAndTakesItsAnswerOverRest() throws Exception {
+        String number = triagedOverRest();
+        HttpResponse<String> asked = call("agent", "POST", "/engine-rest/task/" + taskId(number) + "/submit-form",
+                variables(Map.of("action", "REQUEST_INFO", "reply", "Which version do you run?")));
+        assertThat(asked.statusCode()).as(asked.body()).isIn(200, 204);
+        String pendingTask = taskId(number);
+
+        JsonNode form = json(call("agent", "GET", "/engine-rest/task/" + pendingTask + "/deployed-form", null), 200);
+        JsonNode values = formVariables("agent", pendingTask);
+
+        assertThat(tickets.task(number).getTaskDefinitionKey()).isEqualTo(SupportTicketDiagram.PENDING_TASK);
+        assertThat(form).as("the same answer form").isEqualTo(JSON.readTree(Files.readString(Path.of("forms/work-ticket.form"))));
+        assertThat(shown(values, "status")).as("shows the PENDING line (Text_Pending)").isEqualTo("PENDING");
+        assertThat(values.has("action")).as("action starts unchosen").isFalse();
+
+        HttpResponse<String> refused = call("agent", "POST", "/engine-rest/task/" + pendingTask + "/submit-form",
+                variables(Map.of("action", "REPLY", "reply", "Any news?")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused, 400).path("message").asText()).contains("The ticket is PENDING", "take it back to work");
+
+        HttpResponse<String> solved = call("agent", "POST", "/engine-rest/task/" + pendingTask + "/submit-form",
+                variables(Map.of("action", "SOLVE", "reply", "Solved with you on the phone.")));
+        assertThat(solved.statusCode()).as(solved.body()).isIn(200, 204);
+        assertThat(repository.findByNumber(number).orElseThrow().closeReason()).isEqualTo(CloseReason.SOLVED);
+        assertThat(mailbox.to(requester, "Solved")).singleElement()
+                .satisfies(mail -> assertThat(mail.body()).contains("Solved with you on the phone."));
+    }
+
+    @Test
     void answeringThroughTheWorkFormMailsTheCustomerAndKeepsTheAnswerInTheTicketOnly() throws Exception {
         String number = triagedOverRest();
         String taskId = taskId(number);
