@@ -75,6 +75,12 @@ public final class CamundaWebapps {
             return send("GET", path, null, null);
         }
 
+        /** The value of the session's cookie {@code name} as the browser holds it now, or null. */
+        public String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                    .map(HttpCookie::getValue).findFirst().orElse(null);
+        }
+
         /** A GET whose answer is read as bytes (a file download). */
         public HttpResponse<byte[]> download(String path) throws Exception {
             return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -13,6 +13,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -61,7 +62,7 @@ class SecurityConfiguration {
                         .anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::stateless)
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
@@ -84,7 +85,7 @@ class SecurityConfiguration {
                         .hasRole(StaffAuthenticationProvider.STAFF)
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::stateless)
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -107,7 +108,7 @@ class SecurityConfiguration {
                         .anyRequest().hasRole(StaffAuthenticationProvider.STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::stateless)
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
@@ -133,7 +134,7 @@ class SecurityConfiguration {
                         .anyRequest().hasRole(CustomerAccounts.CUSTOMER))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::stateless)
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
@@ -216,6 +217,18 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
+    }
+
+    /**
+     * A chain that keeps no login in the session: it neither creates one nor changes the id of one the browser
+     * already has. Spring Security's session-fixation protection would otherwise give the session a new id on every
+     * request it sees authenticated (a staff member's HTTP Basic call, the Tasklist tab's call with the webapps'
+     * session), and the Camunda webapps' own calls still in flight with the old id would find no session and sign
+     * the agent out of Tasklist. Fixation protection belongs where a login is put into a session: the portal's form
+     * and Camunda's login, which both renew the id themselves.
+     */
+    private static void stateless(SessionManagementConfigurer<HttpSecurity> session) {
+        session.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(fixation -> fixation.none());
     }
 
     /** bcrypt, with successful checks remembered for minutes ({@link RememberedPasswords}). */

@@ -151,6 +151,33 @@ class TasklistTicketTabTest {
         assertThat(tasklist.download(url.replaceFirst("/\\d+$", "/999999")).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * Tasklist keeps calling the webapps' API while the tab reads the ticket and its files; were the tab's calls to
+     * give the session a new id (Spring Security's session-fixation protection does on a request it sees signed in),
+     * a Tasklist call still in flight with the old id would find no session and sign the agent out.
+     */
+    @Test
+    void theTabsCallsKeepTheTasklistSessionsIdSoTasklistsOwnCallsStaySignedIn() throws Exception {
+        String number = tickets.fileWithFile(rita, Tickets.request(), "server.log",
+                "a log line\n".getBytes(StandardCharsets.UTF_8));
+        String task = tickets.task(number).getId();
+        CamundaWebapps.Session tasklist = webapps.signIn("agent", "agent", "tasklist");
+        String signedIn = tasklist.cookie("SESSION");
+        assertThat(signedIn).isNotBlank();
+
+        HttpResponse<String> ticket = tasklist.get(ticketPath(task));
+        HttpResponse<byte[]> file = tasklist.download(read(ticket.body(), "$.ticket.attachments[0].url"));
+
+        assertThat(ticket.statusCode()).isEqualTo(200);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(ticket.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
+        assertThat(file.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
+        assertThat(tasklist.cookie("SESSION")).isEqualTo(signedIn);
+        HttpResponse<String> whoAmI = tasklist.get("/camunda/api/admin/auth/user/default");
+        assertThat(whoAmI.statusCode()).isEqualTo(200);
+        assertThat(read(whoAmI.body(), "$.userId")).isEqualTo("agent");
+    }
+
     @Test
     void analystsAre403AndCustomersOrNobodyAre401WithoutAPasswordPrompt() throws Exception {
         String number = tickets.fileWithFile(rita, Tickets.request(), "server.log", new byte[]{1, 2, 3});
