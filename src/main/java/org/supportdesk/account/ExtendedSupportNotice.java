@@ -16,7 +16,7 @@ public class ExtendedSupportNotice {
     private final MessageSource messages;
     private final CalendarProperties hours;
 
-    ExtendedSupportNotice(MessageSource messages, CalendarProperties hours) {
+    public ExtendedSupportNotice(MessageSource messages, CalendarProperties hours) {
         this.messages = messages;
         this.hours = hours;
     }

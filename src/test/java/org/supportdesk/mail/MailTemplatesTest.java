@@ -29,12 +29,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
 import org.supportdesk.Api;
 import org.supportdesk.SupportDeskTest;
 import org.supportdesk.TestFixtures;
 import org.supportdesk.Tickets;
 import org.supportdesk.EngineTime;
 import org.supportdesk.account.AccountMails;
+import org.supportdesk.account.ExtendedSupportNotice;
 import org.supportdesk.calendar.CalendarProperties;
 import org.supportdesk.catalog.Product;
 import org.supportdesk.inbound.AutomaticAnswers;
@@ -242,7 +244,8 @@ class MailTemplatesTest {
 
         Map<String, String> configured = hoursTexts(mails);
         Map<String, String> changed;
-        try (QueuedMails withOtherHours = new QueuedMails(context, otherHours)) {
+        try (QueuedMails withOtherHours = new QueuedMails(context, otherHours,
+                new ExtendedSupportNotice(context.getBean(MessageSource.class), otherHours))) {
             changed = hoursTexts(withOtherHours);
         }
 

@@ -133,7 +133,10 @@ class StaffPagesTest {
         assertThat(page.select("li.internal-note .text").text()).isEqualTo("Staff only " + EVIL);
         assertThat(page.select("li.from-support .text").text()).isEqualTo("Which version do you run?");
         assertThat(page.select("#attachments a").attr("href")).startsWith("/api/staff/tickets/" + number + "/attachments/");
-        assertThat(page.select("#tasklist-link")).isEmpty(); // PENDING: waiting for the customer, no task
+        // PENDING (R14): the agent's task is the one that finishes the wait
+        assertThat(page.select("#tasklist-link").attr("href"))
+                .isEqualTo("/camunda/app/tasklist/default/#/?task=" + tickets.task(number).getId());
+        assertThat(page.select("#tasklist-link").text()).startsWith("Open task in Tasklist: Pending " + number);
         assertThat(page.select("#timeline li").eachText()).anyMatch(t -> t.contains("Status PENDING"))
                 .anyMatch(t -> t.contains("Internal note"));
         assertThat(page.select("#add-note form input[name=_csrf]")).hasSize(1);
