@@ -79,7 +79,7 @@ class MailTemplatesTest {
      * passes process variables on); each name must be written by a form, a diagram or the application's code.
      */
     private static final Map<String, Map<String, Object>> PROCESS_VARIABLES = Map.of(
-            "new-sev1", Map.of("extendedSupport", true),
+            "new-sev1", Map.of("extendedSupport", true, "respondBy", "Monday 7 December 2026, 09:59 EST"),
             "auto-closed", Map.of("pendingSince", java.util.Date.from(java.time.Instant.parse("2026-11-02T15:00:00Z"))),
             "sev1-out-of-hours", Map.of("workStartsAt", "Wednesday 2 December 2026, 09:00 EST",
                     "respondBy", "Wednesday 2 December 2026, 10:00 EST"),

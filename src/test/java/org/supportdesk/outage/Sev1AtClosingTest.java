@@ -48,6 +48,9 @@ class Sev1AtClosingTest {
 
         assertThat(mailbox.to(customer, "SEV-1 outage received").get(0).body())
                 .contains("we will respond by Monday 7 December 2026, 09:59 EST");
+        assertThat(mailbox.to(ONCALL, "[" + number + "] SEV-1 outage in the queue").get(0).body())
+                .as("the SEV-1 engineers' mail")
+                .contains("Respond by Monday 7 December 2026, 09:59 EST").doesNotContain("within one hour");
         assertThat(Jobs.due(timer(number, Sev1OutageDiagram.RESPONSE_DUE_TIMER)))
                 .isEqualTo(EngineTime.newYork("2026-12-07T09:59"));
 
