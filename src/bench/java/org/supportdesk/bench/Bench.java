@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The benchmark: {@code ./mvnw -Pbench verify} (H2) or {@code ./mvnw -Pbench verify -Dbench.db=postgres}; the
- * small CI run adds {@code -Dbench.smoke=true}; {@code -Dbench.scenarios=intake,storm} runs a subset (start-up, engine
+ * small CI run adds {@code -Dbench.smoke=true}; {@code -Dbench.scenarios=intake,storm} runs a subset ({@code mail}:
+ * inbound mail, not in the default set; start-up, engine
  * floor and memory always run). Prints a Markdown table and writes target/bench/results.md.
  */
 public final class Bench {
@@ -83,6 +84,16 @@ public final class Bench {
                         + config.openLoopSeconds() + " s", Report.latencies(openLatencies)
                         + (open.errors() > 0 ? ", " + open.errors() + " errors" : ""),
                 "p99 <= 100 ms", openLatencies.getValueAtPercentile(99) <= 100_000);
+        }
+
+        if (only.contains("mail")) {
+            app.getBean(com.icegreen.greenmail.util.GreenMail.class).purgeEmailFromAllMailboxes();
+            int mails = Integer.getInteger("bench.mails", config.smoke() ? 50 : 1_000);
+            MailIntakeBench.Result mail = MailIntakeBench.run(app, contacts, mails);
+            report.row("6. mail intake", mails + " ordinary mails (plain text, a new ticket each) in the support"
+                            + " mailbox, polled until all are finished",
+                    MailIntakeBench.describe(mail, floor), "no slower than before issue #24 (same run, back to back)",
+                    mail.notFinished() == 0 && mail.tickets() == mails ? null : false);
         }
 
         System.gc();
