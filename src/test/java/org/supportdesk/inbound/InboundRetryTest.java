@@ -172,6 +172,8 @@ class InboundRetryTest extends EmailChannel {
         assertThat(nextAttempt(id)).isAfter(EngineTime.now());
         Api.Response waiting = api.as("agent", "agent").get("/api/staff/inbound-mail?status=STORED");
         assertThat(JsonPath.<java.util.List<Integer>>read(waiting.body(), "$[*].id")).contains((int) id);
+        assertThat(dashboard.inboundNeedingAPerson().rows()).as("the managers' dashboard lists it to retry")
+                .anySatisfy(row -> assertThat(row).startsWith(Long.toString(id), "STORED"));
 
         Api.Response retried = api.as("agent", "agent").post("/api/staff/inbound-mail/" + id + "/retry", null);
         poller.pollOnce(); // engine time has not moved: the back-off is not what lets it through
@@ -265,6 +267,7 @@ class InboundRetryTest extends EmailChannel {
         assertThat(row(mail.messageId()).status()).isEqualTo(InboundStatus.PROCESSED);
     }
 
+    @Autowired org.supportdesk.dashboard.Dashboard dashboard;
     @Autowired EmailIntake intake;
     @Autowired InboundMailProperties properties;
     @Autowired org.supportdesk.cluster.ClusterNode node;
