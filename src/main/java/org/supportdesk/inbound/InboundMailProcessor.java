@@ -16,9 +16,11 @@ import org.supportdesk.cluster.ClusterNode;
  * the transaction that did it, only while the claim is still this node's.
  *
  * <p>A transient error (the database away for a moment, a lock or an optimistic-locking conflict with another node;
- * {@link MailFailures} tells them apart) rolls the work back and the message is tried again after a back-off (30 s, doubling up to 30 minutes), up to
- * {@code MAX_RETRIES} times. Any other error — a parsing or decoding error of the message (an {@code IOException} of a
- * decoder too), an {@link OutOfMemoryError} or a {@link StackOverflowError} included — ends it FAILED at once with the reason (staff see it at {@code /api/staff/inbound-mail?status=FAILED} and may retry it, as they may a STORED message waiting for its next try);
+ * {@link MailFailures} tells them apart) rolls the work back and the message is tried again after a back-off (30 s,
+ * doubling up to 30 minutes), up to {@code MAX_RETRIES} times. Any other error — a parsing or decoding error of the
+ * message (an {@code IOException} of a decoder too), an {@link OutOfMemoryError} or a {@link StackOverflowError}
+ * included — ends it FAILED at once with the reason (staff see it at {@code /api/staff/inbound-mail?status=FAILED}
+ * and may retry it, as they may a STORED message waiting for its next try);
  * the next message goes ahead. A message whose processing was started {@value #MAX_ATTEMPTS} times without ever
  * finishing (the node stopped each time) is FAILED rather than started again.
  */

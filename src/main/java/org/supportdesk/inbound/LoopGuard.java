@@ -28,7 +28,8 @@ final class LoopGuard {
 
     /** Local parts of robots: bounces, list software, postmasters (RFC 2142), no-reply senders. */
     private static final Pattern ROBOT = Pattern.compile(
-            "^((mailer-daemon|postmaster|no-?reply|bounces?)([+-].*)?|owner-.+|.+-(admin|owner|request|bounces?)([+].*)?)$");
+            "^((mailer-daemon|postmaster|no-?reply|bounces?)([+-].*)?|owner-.+"
+                    + "|.+-(admin|owner|request|bounces?)([+].*)?)$");
     /** Robot names written as the display name of an empty or missing address ({@code MAILER-DAEMON <>}). */
     private static final Pattern ROBOT_NAME = Pattern.compile("^\\W*(mailer-daemon|postmaster)\\b.*",
             Pattern.CASE_INSENSITIVE);

@@ -248,7 +248,7 @@ class InboundRetryTest extends EmailChannel {
         String subject = "While the database is away " + System.nanoTime();
         MailboxPoller failing = pollerWhoseIntakeThrows(subject,
                 new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-                        new java.sql.SQLTransientConnectionException("Connection is not available, request timed out")));
+                        new java.sql.SQLTransientConnectionException("Connection is not available")));
         Smtp.Draft mail = Smtp.mail(paula).subject(subject);
         smtp.deliver(mail);
         Instant failedAt = EngineTime.now();

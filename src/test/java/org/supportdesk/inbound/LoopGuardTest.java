@@ -132,7 +132,8 @@ class LoopGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MAILER-DAEMON <>", "Mail Delivery Subsystem <>", "MAILER-DAEMON", "postmaster (Mail System)"})
+    @ValueSource(strings = {"MAILER-DAEMON <>", "Mail Delivery Subsystem <>", "MAILER-DAEMON",
+            "postmaster (Mail System)"})
     void r5_robotSendersWithoutAUsableAddressAreRecognisedFromTheHeadersAlone(String from) {
         assertThat(LoopGuard.fromHeaders(raw("From: " + from))).isEqualTo("sent by " + from);
     }
