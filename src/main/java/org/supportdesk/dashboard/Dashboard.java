@@ -237,14 +237,14 @@ public class Dashboard {
                 rows);
     }
 
-    /** Received mail that needs a person: FAILED (retry it) or UNVERIFIED (accept it). */
+    /** Received mail that needs a person: FAILED or waiting for a retry (retry it), or UNVERIFIED (accept it). */
     @Transactional(readOnly = true)
     public Table inboundNeedingAPerson() {
         List<List<String>> rows = inbound.needingAPerson(LIST_LIMIT).stream()
                 .map(m -> List.of(Long.toString(m.id()), m.status().name(), m.mailbox(), nullToEmpty(m.sender()),
                         nullToEmpty(m.subject()), nullToEmpty(m.outcome()), day(m.receivedAt())))
                 .toList();
-        return new Table("inbound", "Inbound mail FAILED or UNVERIFIED",
+        return new Table("inbound", "Inbound mail FAILED, waiting for a retry, or UNVERIFIED",
                 List.of("Mail", "Status", "Mailbox", "Sender", "Subject", "Reason", "Received"), rows);
     }
 

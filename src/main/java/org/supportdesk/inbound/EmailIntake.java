@@ -80,6 +80,11 @@ class EmailIntake {
     }
 
     private Outcome decide(InboundMail stored, byte[] raw) {
+        // R5 from the top-level headers alone: automatic mail is kept and never answered, whatever its body or From
+        String automatic = LoopGuard.fromHeaders(raw);
+        if (automatic != null) {
+            return new Outcome(InboundStatus.IGNORED, "Automatic mail (" + automatic + "): kept, not answered", null);
+        }
         ParsedMail mail;
         try {
             mail = parser.parse(raw);

@@ -75,7 +75,8 @@ class InboundMailController {
 
     /**
      * Sends a FAILED message through processing again (after the cause was fixed: a member added, a setting
-     * corrected); the next poll takes it up. A message that was never downloaded (too large) cannot be.
+     * corrected), or a STORED one waiting for its next try after a transient error (the database or a lock is fine
+     * again); the next poll takes it up at once. A message that was never downloaded (too large) cannot be.
      */
     @PostMapping("/{id}/retry")
     MailView retry(@PathVariable long id, Principal staff) {

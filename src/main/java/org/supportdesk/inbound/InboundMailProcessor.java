@@ -1,22 +1,12 @@
 package org.supportdesk.inbound;
 
-import java.io.IOException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.supportdesk.cluster.ClusterNode;
 
@@ -25,10 +15,12 @@ import org.supportdesk.cluster.ClusterNode;
  * claimed by one (a claim of a node that stopped beating goes to another). What became of a message is written in
  * the transaction that did it, only while the claim is still this node's.
  *
- * <p>A transient error (the database away for a moment, a lock or an optimistic-locking conflict with another node)
- * rolls the work back and the message is tried again after a back-off (30 s, doubling up to 30 minutes), up to
- * {@code MAX_RETRIES} times. Any other error — an {@link OutOfMemoryError} or a {@link StackOverflowError} included —
- * ends it FAILED with the reason (staff see it at {@code /api/staff/inbound-mail?status=FAILED} and may retry it);
+ * <p>A transient error (the database away for a moment, a lock or an optimistic-locking conflict with another node;
+ * {@link MailFailures} tells them apart) rolls the work back and the message is tried again after a back-off (30 s,
+ * doubling up to 30 minutes), up to {@code MAX_RETRIES} times. Any other error — a parsing or decoding error of the
+ * message (an {@code IOException} of a decoder too), an {@link OutOfMemoryError} or a {@link StackOverflowError}
+ * included — ends it FAILED at once with the reason (staff see it at {@code /api/staff/inbound-mail?status=FAILED}
+ * and may retry it, as they may a STORED message waiting for its next try);
  * the next message goes ahead. A message whose processing was started {@value #MAX_ATTEMPTS} times without ever
  * finishing (the node stopped each time) is FAILED rather than started again.
  */
@@ -134,26 +126,12 @@ class InboundMailProcessor {
         return wait.compareTo(LONGEST_BACK_OFF) > 0 ? LONGEST_BACK_OFF : wait;
     }
 
-    /** Errors that a later try may not meet: the database or a lock for a moment, a conflict with another node. */
+    /** Errors that a later try may not meet ({@link MailFailures}: the one place that tells them apart). */
     static boolean transient_(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException || cause instanceof ConcurrencyFailureException
-                    || cause instanceof CannotCreateTransactionException || cause instanceof OptimisticLockingException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
+        return MailFailures.transientInProcessing(failure);
     }
 
     static String reason(Throwable failure) {
-        Throwable root = failure;
-        for (int depth = 0; depth < 100 && root.getCause() != null && root.getCause() != root; depth++) {
-            root = root.getCause();
-        }
-        String message = Optional.ofNullable(root.getMessage()).orElse("");
-        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return MailFailures.reason(failure);
     }
 }

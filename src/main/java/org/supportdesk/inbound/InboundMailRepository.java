@@ -117,12 +117,16 @@ public class InboundMailRepository {
                 .update();
     }
 
-    /** A staff member sends a FAILED message through processing again; false when there is no FAILED one with this id. */
+    /**
+     * A staff member sends a FAILED message, or a STORED one waiting for its next try after a transient error, through
+     * processing again, now; false when there is no such message with this id.
+     */
     boolean redrive(long id, String staff, Instant now) {
         return jdbc.sql("""
                         update inbound_mail set status = 'STORED', claimed_by = null, attempts = 0, retries = 0,
                             next_attempt_at = null, outcome = ?
-                        where id = ? and status = 'FAILED' and size_bytes = octet_length(raw)""")
+                        where id = ? and size_bytes = octet_length(raw)
+                            and (status = 'FAILED' or (status = 'STORED' and next_attempt_at is not null))""")
                 .params(abbreviate("Retried by " + staff + " at " + now + "; waiting to be processed"), id)
                 .update() == 1;
     }
@@ -192,11 +196,15 @@ public class InboundMailRepository {
                                  String outcome, OffsetDateTime receivedAt) {
     }
 
-    /** The newest {@code limit} received mails that need a person: FAILED (retry) or UNVERIFIED (accept). */
+    /**
+     * The newest {@code limit} received mails that need a person: FAILED or STORED after a transient error, waiting
+     * for its next try (retry), or UNVERIFIED (accept).
+     */
     public List<NeedingAPerson> needingAPerson(int limit) {
         return jdbc.sql("""
                         select id, status, mailbox, sender, subject, outcome, received_at from inbound_mail
-                        where status in ('FAILED', 'UNVERIFIED') order by id desc""" + " limit " + limit)
+                        where status in ('FAILED', 'UNVERIFIED') or (status = 'STORED' and retries > 0)
+                        order by id desc""" + " limit " + limit)
                 .query((rs, row) -> new NeedingAPerson(rs.getLong("id"), InboundStatus.valueOf(rs.getString("status")),
                         rs.getString("mailbox"), rs.getString("sender"), rs.getString("subject"),
                         rs.getString("outcome"), rs.getObject("received_at", OffsetDateTime.class)))

@@ -44,14 +44,20 @@ class InboundMailStore {
                 clock.instant());
     }
 
-    /** What the mail server tells about a message without it being downloaded (IMAP ENVELOPE and RFC822.SIZE). */
-    record Envelope(String from, String subject, String messageId, long size, java.time.Instant sent) {
+    /**
+     * What the mail server tells about a message without it being downloaded (IMAP ENVELOPE and RFC822.SIZE), and
+     * where it is: the folder's UIDVALIDITY and the message's UID ({@code -1} when the server tells none).
+     */
+    record Envelope(String from, String subject, String messageId, long size, java.time.Instant sent, long uidValidity,
+                    long uid) {
     }
 
     /**
      * Keeps a message that was not downloaded, FAILED with {@code reason}: only its envelope, in a few header lines
-     * (never its body, nor its header block, which can be as large). Keyed like any message: by its Message-ID, or
-     * else by its envelope, so that fetching it again stores nothing. Returns whether it was new.
+     * (never its body, nor its header block, which can be as large). Keyed by its Message-ID, or else by where it is in
+     * the mailbox (UIDVALIDITY and UID, which no other message there shares, RFC 3501) and a hash of what is known of
+     * it: fetching it again stores nothing, and two messages whose envelopes cannot be read are two. Returns whether
+     * it was new.
      */
     boolean storeNotDownloaded(String mailbox, Envelope envelope, String reason) {
         String messageId = clean(envelope.messageId(), 998);
@@ -65,9 +71,13 @@ class InboundMailStore {
         line(raw, "X-Support-Desk-Size", String.valueOf(envelope.size()));
         line(raw, "X-Support-Desk-Not-Downloaded", reason);
         raw.append("\r\n");
-        String key = messageId != null ? messageId : "envelope:" + sha256(String.join("\n", String.valueOf(sender),
-                String.valueOf(subject), String.valueOf(envelope.sent()), String.valueOf(envelope.size()))
+        String known = sha256(String.join("\n", String.valueOf(sender), String.valueOf(subject),
+                String.valueOf(envelope.sent()), String.valueOf(envelope.size()))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String key = messageId != null ? messageId : envelope.uid() >= 0
+                ? "uid:" + envelope.uidValidity() + ":" + envelope.uid() + " envelope:" + known
+                // no UID (a server without UIDPLUS-style UIDs): this fetch's own key, as it is flagged seen at once
+                : "envelope:" + known + " at:" + clock.instant() + ":" + java.util.UUID.randomUUID();
         return repository.insertFailedIfNew(mailbox, perMailbox(mailbox, key), messageId, sender, subject, envelope.size(),
                 raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), clock.instant(), reason);
     }

@@ -10,8 +10,6 @@ import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +17,11 @@ import jakarta.mail.Address;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
-import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.StoreClosedException;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
@@ -127,7 +124,7 @@ public class MailboxPoller {
     /** Stores one message (or what is known of it) and flags it seen; true when it was new. Never throws. */
     private boolean fetchOne(InboundMailProperties.Mailbox mailbox, Message message) {
         try {
-            long size = message.getSize(); // RFC822.SIZE, known before a byte of the message is read
+            long size = size(mailbox, message); // RFC822.SIZE, known before a byte of the message is read
             if (!readLimit.allows(size)) {
                 return keepEnvelope(mailbox, message, readLimit.notDownloaded(size));
             }
@@ -155,6 +152,24 @@ public class MailboxPoller {
                             mailbox.address(), failure);
                 }
             }
+        }
+    }
+
+    /**
+     * The size the server states, or {@code -1} when it cannot describe the message (some servers fail the whole
+     * ENVELOPE of a message with a header they cannot parse, such as {@code From: MAILER-DAEMON <>}): then the
+     * download is bounded by the read limit alone. An unreachable server is thrown.
+     */
+    private static long size(InboundMailProperties.Mailbox mailbox, Message message) throws MessagingException {
+        try {
+            return message.getSize();
+        } catch (MessagingException undescribed) {
+            if (mayWorkNextTime(undescribed)) {
+                throw undescribed;
+            }
+            log.warn("The server could not describe message {} of {} ({}); downloaded within the read limit",
+                    message.getMessageNumber(), mailbox.address(), undescribed.toString());
+            return -1;
         }
     }
 
@@ -205,7 +220,17 @@ public class MailboxPoller {
         } catch (Exception | LinkageError unreadable) {
             // left out
         }
-        return new InboundMailStore.Envelope(from, subject, messageId, size, sent);
+        long uidValidity = -1;
+        long uid = -1;
+        try {
+            if (message.getFolder() instanceof UIDFolder folder) {
+                uidValidity = folder.getUIDValidity();
+                uid = folder.getUID(message);
+            }
+        } catch (Exception | LinkageError unreadable) {
+            // left out
+        }
+        return new InboundMailStore.Envelope(from, subject, messageId, size, sent, uidValidity, uid);
     }
 
     /** The whole message, read at most up to the limit (the server's size may be missing or wrong). */
@@ -222,19 +247,7 @@ public class MailboxPoller {
      * would happen again with the same message.
      */
     static boolean mayWorkNextTime(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof FolderClosedException
-                    || cause instanceof StoreClosedException
-                    || cause.getClass().getSimpleName().equals("ConnectionException") // IMAP connection lost
-                    || cause instanceof TransientDataAccessException
-                    || cause instanceof RecoverableDataAccessException
-                    || cause instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || cause instanceof java.sql.SQLTransientException
-                    || cause instanceof java.sql.SQLRecoverableException) {
-                return true;
-            }
-        }
-        return false;
+        return MailFailures.transientInFetching(failure);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

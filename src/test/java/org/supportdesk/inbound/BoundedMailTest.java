@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -144,10 +145,32 @@ class BoundedMailTest extends EmailChannel {
 
         assertThat(stored).isZero();
         assertThat(rowsFrom(paula)).singleElement().satisfies(mail -> {
-            assertThat(mail.messageKey()).startsWith(Smtp.SUPPORT + " envelope:");
+            assertThat(mail.messageKey()).startsWith(Smtp.SUPPORT + " uid:");
             assertThat(mail.status()).isEqualTo(InboundStatus.FAILED);
             assertThat(mail.outcome()).startsWith("Not downloaded:");
         });
+    }
+
+    @Test
+    void q2_threeMailsNotDownloadedWithTheSameEnvelopeAndNoMessageIdAreThreeAndEachIsKeptOnce() {
+        String subject = "Three alike " + System.nanoTime();
+        byte[] raw = Smtp.mail(paula).subject(subject).withoutMessageId()
+                .attach("core.dump", "application/octet-stream", random(1536 * 1024)).build();
+        for (int i = 0; i < 3; i++) {
+            append(raw); // the same sender, subject, date and size: only where they are in the mailbox differs
+        }
+
+        assertThat(poller.pollOnce()).isEqualTo(3);
+        setSeenAll(subject, false); // another mail client shows them as new again
+        assertThat(poller.pollOnce()).isZero();
+
+        List<InboundMail> kept = rowsFrom(paula);
+        assertThat(kept).hasSize(3).allSatisfy(mail -> {
+            assertThat(mail.status()).isEqualTo(InboundStatus.FAILED);
+            assertThat(mail.outcome()).startsWith("Not downloaded:");
+            assertThat(mail.messageKey()).startsWith(Smtp.SUPPORT + " uid:");
+        });
+        assertThat(kept).extracting(InboundMail::messageKey).doesNotHaveDuplicates();
     }
 
     /** Errors a message can cause while it is processed. */

@@ -112,6 +112,30 @@ abstract class EmailChannel {
                 .anyMatch(to -> to.contains("support@support.example"));
     }
 
+    /**
+     * Puts raw bytes into the support mailbox with IMAP APPEND, as they are: for mail GreenMail's SMTP refuses (a null
+     * sender, {@code MAIL FROM:<>}) or would rewrite (non-UTF-8 header bytes).
+     */
+    void append(byte[] raw) {
+        try {
+            Store store = greenMail.getImap().createStore();
+            store.connect(Smtp.SUPPORT, Smtp.SUPPORT);
+            try (store) {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_WRITE);
+                try {
+                    inbox.appendMessages(new Message[]{new jakarta.mail.internet.MimeMessage(
+                            jakarta.mail.Session.getInstance(new java.util.Properties()),
+                            new java.io.ByteArrayInputStream(raw))});
+                } finally {
+                    inbox.close(false);
+                }
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the message with this subject is flagged \\Seen in the support mailbox, read over IMAP. */
     boolean isSeen(String subject) {
         return imap(subject, message -> message.isSet(Flags.Flag.SEEN));
@@ -123,6 +147,27 @@ abstract class EmailChannel {
             message.setFlag(Flags.Flag.SEEN, seen);
             return seen;
         });
+    }
+
+    /** Sets or clears the \\Seen flag of every message with this subject in the support mailbox, over IMAP. */
+    void setSeenAll(String subject, boolean seen) {
+        try {
+            Store store = greenMail.getImap().createStore();
+            store.connect(Smtp.SUPPORT, Smtp.SUPPORT);
+            try (store) {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_WRITE);
+                try {
+                    for (Message message : inbox.search(new SubjectTerm(subject))) {
+                        message.setFlag(Flags.Flag.SEEN, seen);
+                    }
+                } finally {
+                    inbox.close(false);
+                }
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private <T> T imap(String subject, MessageFunction<T> action) {

@@ -169,6 +169,26 @@ class EmailIntakeTest extends EmailChannel {
     }
 
     @Test
+    void q2_threeMailsWithoutMessageIdFromTheSameSenderWithTheSameSubjectDateAndSizeAreThreeTickets() {
+        String subject = "Same envelope " + System.nanoTime();
+        for (String text : List.of("First question.", "Other question.", "Third question.")) {
+            append(smtp.received(Smtp.mail(paula).subject(subject).withoutMessageId().text(text)));
+        }
+
+        assertThat(poller.pollOnce()).isEqualTo(3);
+        setSeenAll(subject, false);
+        assertThat(poller.pollOnce()).as("the same messages polled again").isZero();
+
+        List<InboundMail> rows = rowsFrom(paula);
+        assertThat(rows).hasSize(3).allSatisfy(mail -> {
+            assertThat(mail.status()).isEqualTo(InboundStatus.PROCESSED);
+            assertThat(mail.size()).isEqualTo(rows.get(0).size());
+        });
+        assertThat(rows).extracting(InboundMail::messageKey).doesNotHaveDuplicates();
+        assertThat(ticketsOf(paula)).hasSize(3);
+    }
+
+    @Test
     void theMessageIsStoredWholeBeforeItIsProcessed() {
         Smtp.Draft mail = Smtp.mail(paula).subject("Kept as received").text("Exactly these words.");
         byte[] sent = mail.build();

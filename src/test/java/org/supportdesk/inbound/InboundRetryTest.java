@@ -126,7 +126,8 @@ class InboundRetryTest extends EmailChannel {
                 null);
 
         assertThat(processed.status()).isEqualTo(409);
-        assertThat(processed.<String>json("$.detail")).contains("only FAILED mail can be retried");
+        assertThat(processed.<String>json("$.detail"))
+                .contains("only FAILED mail, or STORED mail waiting for its next try, can be retried");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(customer.status()).isEqualTo(401);
     }
@@ -154,6 +155,133 @@ class InboundRetryTest extends EmailChannel {
 
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
         assertThat(row(reply.messageId()).status()).isEqualTo(InboundStatus.STORED);
+    }
+
+    @Test
+    void q2_storedMailWaitingForItsNextTryIsSentThroughByStaffAndProcessedNow() throws Exception {
+        Smtp.Draft reply = Smtp.mail(paula).subject("Re: [" + number + "] Policy evaluation fails")
+                .text("Here is the log you asked for.");
+        smtp.deliver(reply);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> lock = holdTicketLock(release);
+        poller.pollOnce();
+        release.countDown();
+        lock.get(10, TimeUnit.SECONDS);
+        long id = row(reply.messageId()).id();
+        assertThat(row(reply.messageId()).status()).isEqualTo(InboundStatus.STORED);
+        assertThat(nextAttempt(id)).isAfter(EngineTime.now());
+        Api.Response waiting = api.as("agent", "agent").get("/api/staff/inbound-mail?status=STORED");
+        assertThat(JsonPath.<java.util.List<Integer>>read(waiting.body(), "$[*].id")).contains((int) id);
+        assertThat(dashboard.inboundNeedingAPerson().rows()).as("the managers' dashboard lists it to retry")
+                .anySatisfy(row -> assertThat(row).startsWith(Long.toString(id), "STORED"));
+
+        Api.Response retried = api.as("agent", "agent").post("/api/staff/inbound-mail/" + id + "/retry", null);
+        poller.pollOnce(); // engine time has not moved: the back-off is not what lets it through
+
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.<String>json("$.outcome")).contains("Retried by agent");
+        InboundMail processed = row(reply.messageId());
+        assertThat(processed.status()).isEqualTo(InboundStatus.PROCESSED);
+        assertThat(processed.outcome()).isEqualTo("Reply on " + number);
+        assertThat(customerMessages()).isEqualTo(1);
+    }
+
+    @Test
+    void q2_newStoredMailNotWaitingForARetryIsNotRetriedByStaff() {
+        Smtp.Draft mail = Smtp.mail(paula).subject("Not yet polled");
+        store.store(Smtp.SUPPORT, smtp.received(mail));
+
+        Api.Response retried = api.as("agent", "agent").post("/api/staff/inbound-mail/" + row(mail.messageId()).id()
+                + "/retry", null);
+
+        assertThat(retried.status()).isEqualTo(409);
+        assertThat(retried.<String>json("$.detail")).contains("is STORED");
+    }
+
+    /** Failures a message's own bytes cause, as the MIME library throws them. */
+    enum Unreadable {
+        BROKEN_BASE64(new org.eclipse.angus.mail.util.DecodingException("BASE64Decoder: Error in encoded stream"),
+                "a part's encoded content is broken (DecodingException: BASE64Decoder: Error in encoded stream)"),
+        UNKNOWN_ENCODING(new java.io.IOException("Unknown encoding: base9000"),
+                "the message cannot be read as mail (IOException: Unknown encoding: base9000)"),
+        UNKNOWN_CHARSET(new java.io.UnsupportedEncodingException("x-unknown-8"),
+                "a part names an encoding or charset that cannot be read (UnsupportedEncodingException: x-unknown-8)"),
+        NO_START_BOUNDARY(new jakarta.mail.internet.ParseException("Missing start boundary"),
+                "a header or the MIME structure is malformed (ParseException: Missing start boundary)");
+
+        final Throwable error;
+        final String words;
+
+        Unreadable(Throwable error, String words) {
+            this.error = error;
+            this.words = words;
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Unreadable.class)
+    void q2_aParsingOrDecodingErrorFailsTheMailAtOnceWithoutARetry(Unreadable unreadable) {
+        String subject = "Unreadable " + unreadable + " " + System.nanoTime();
+        MailboxPoller failing = pollerWhoseIntakeThrows(subject, new IllegalStateException(
+                "The message cannot be read as mail: " + unreadable.error.getMessage(), unreadable.error));
+        Smtp.Draft mail = Smtp.mail(paula).subject(subject);
+        smtp.deliver(mail);
+
+        failing.pollOnce();
+
+        InboundMail failed = row(mail.messageId());
+        assertThat(failed.status()).isEqualTo(InboundStatus.FAILED);
+        assertThat(failed.retries()).isZero();
+        assertThat(failed.outcome()).isEqualTo("Cannot be read, not retried: " + unreadable.words);
+        assertThat(jdbc.sql("select next_attempt_at from inbound_mail where id = ?").param(failed.id())
+                .query(java.time.OffsetDateTime.class).optional()).isEmpty();
+
+        EngineTime.set(EngineTime.now().plus(java.time.Duration.ofHours(5)));
+        failing.pollOnce();
+
+        assertThat(row(mail.messageId()).status()).as("never tried again by itself").isEqualTo(InboundStatus.FAILED);
+        assertThat(row(mail.messageId()).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void q2_anUnreachableDatabaseIsTriedAgainAfterABackOff() {
+        String subject = "While the database is away " + System.nanoTime();
+        MailboxPoller failing = pollerWhoseIntakeThrows(subject,
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new java.sql.SQLTransientConnectionException("Connection is not available")));
+        Smtp.Draft mail = Smtp.mail(paula).subject(subject);
+        smtp.deliver(mail);
+        Instant failedAt = EngineTime.now();
+
+        failing.pollOnce();
+
+        InboundMail waiting = row(mail.messageId());
+        assertThat(waiting.status()).isEqualTo(InboundStatus.STORED);
+        assertThat(waiting.retries()).isEqualTo(1);
+        assertThat(waiting.outcome()).startsWith("Transient error, tried again at");
+        assertThat(nextAttempt(waiting.id())).isBetween(failedAt.plusSeconds(29), failedAt.plusSeconds(31));
+
+        EngineTime.set(EngineTime.now().plusSeconds(31));
+        poller.pollOnce(); // the database is back
+
+        assertThat(row(mail.messageId()).status()).isEqualTo(InboundStatus.PROCESSED);
+    }
+
+    @Autowired org.supportdesk.dashboard.Dashboard dashboard;
+    @Autowired EmailIntake intake;
+    @Autowired InboundMailProperties properties;
+    @Autowired org.supportdesk.cluster.ClusterNode node;
+    @Autowired MailReadLimit readLimit;
+    @Autowired java.time.Clock clock;
+
+    /** A poller whose intake throws {@code error} for the mail with this subject, as the real one would. */
+    private MailboxPoller pollerWhoseIntakeThrows(String subject, RuntimeException error) {
+        EmailIntake throwing = org.mockito.Mockito.spy(intake);
+        org.mockito.Mockito.doThrow(error).when(throwing).handle(
+                org.mockito.ArgumentMatchers.argThat(mail -> mail != null && subject.equals(mail.subject())),
+                org.mockito.ArgumentMatchers.any());
+        return new MailboxPoller(properties, store, new InboundMailProcessor(inbound, throwing, transaction, node,
+                clock), readLimit);
     }
 
     @Test

@@ -63,7 +63,7 @@ class LoopGuardTest {
                 "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"");
 
         assertThat(LoopGuard.automaticReason(report, new InternetAddress("paula@org.example")))
-                .isEqualTo("delivery or read report");
+                .isEqualTo("delivery status report");
     }
 
     @ParameterizedTest
@@ -91,6 +91,84 @@ class LoopGuardTest {
         assertThat(reasonFor("paula@org.example", "Out of office hours outage: production repository down")).isNull();
         assertThat(reasonFor("paula@org.example", "Autoreply rules do not fire after the upgrade")).isNull();
         assertThat(reasonFor("paula@org.example", "Automatic reply templates missing in 2.0")).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Return-Path: <>                                     | empty return path (a bounce)
+            Auto-Submitted: auto-generated                      | Auto-Submitted: auto-generated
+            Precedence: bulk                                    | Precedence: bulk
+            List-Id: Elena <elena.lists.example>                | List-Id header
+            List-Unsubscribe: <mailto:leave@lists.example>      | List-Unsubscribe header
+            List-Subscribe: <mailto:join@lists.example>         | List-Subscribe header
+            List-Post: <mailto:elena@lists.example>             | List-Post header
+            List-Help: <mailto:help@lists.example>              | List-Help header
+            List-Owner: <mailto:owner@lists.example>            | List-Owner header
+            List-Archive: <https://lists.example/elena>         | List-Archive header
+            X-Loop: support@support.example                     | X-Loop header
+            X-ML-Name: elena                                    | X-ML-Name header
+            X-ML-Count: 123                                     | X-ML-Count header
+            X-MLServer: fml [fml 4.0.3]                         | X-MLServer header
+            Mailing-List: contact elena-help@lists.example; run by ezmlm | Mailing-List header
+            X-Auto-Response-Suppress: OOF                       | X-Auto-Response-Suppress header
+            X-HmXmrOriginalRecipient: <someone@hotmail.com>     | X-HmXmrOriginalRecipient header
+            Content-Type: multipart/report; report-type=delivery-status; boundary=r | delivery status report
+            Content-Type: multipart/report; report-type="feedback-report"; boundary=r | complaint report (ARF)
+            Content-Type: multipart/report; report-type=disposition-notification; boundary=r | delivery or read report
+            Content-Type: multipart/report                      | delivery or read report
+            Content-Type: message/feedback-report               | complaint report (ARF)
+            """)
+    void r5_eachAutomaticHeaderIsRecognisedFromTheHeadersAlone(String header, String reason) {
+        assertThat(LoopGuard.fromHeaders(raw("From: paula@org.example", header, "In-Reply-To:")))
+                .isEqualTo(reason);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MAILER-DAEMON@mx.org.example", "postmaster@org.example", "elena-admin@lists.example",
+            "elena-owner@lists.example", "elena-request@lists.example", "owner-elena@lists.example",
+            "elena-bounces@lists.example", "elena-bounces+paula=org.example@lists.example", "staff@hotmail.com"})
+    void r5_robotSendersAreRecognisedFromTheHeadersAlone(String sender) {
+        assertThat(LoopGuard.fromHeaders(raw("From: " + sender))).isEqualTo("sent by " + sender);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MAILER-DAEMON <>", "Mail Delivery Subsystem <>", "MAILER-DAEMON",
+            "postmaster (Mail System)"})
+    void r5_robotSendersWithoutAUsableAddressAreRecognisedFromTheHeadersAlone(String from) {
+        assertThat(LoopGuard.fromHeaders(raw("From: " + from))).isEqualTo("sent by " + from);
+    }
+
+    @Test
+    void r5_aBrokenBodyOrFromDoesNotHideAutomaticHeaders() {
+        byte[] raw = raw("From: <<<not an address", "List-Id: <elena.lists.example>",
+                "Content-Type: multipart/mixed; boundary=");
+        assertThat(LoopGuard.fromHeaders(raw)).isEqualTo("List-Id header");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Auto-Submitted: no", "Precedence: first-class", "X-Mailer: Microsoft Outlook 16.0",
+            "Return-Path: <paula@org.example>", "Content-Type: multipart/mixed; boundary=b", "In-Reply-To:",
+            "X-Mailing-Address: 1 Main Street"})
+    void r5_aPersonsHeadersAreNotAutomatic(String header) {
+        assertThat(LoopGuard.fromHeaders(raw("From: Paula <paula@org.example>", header))).isNull();
+    }
+
+    @Test
+    void r5_onlyTheTopLevelHeadersCount() {
+        byte[] raw = raw("From: paula@org.example", "Content-Type: multipart/mixed; boundary=b");
+        byte[] withPart = (new String(raw, java.nio.charset.StandardCharsets.UTF_8)
+                + "--b\r\nList-Id: <quoted.lists.example>\r\n\r\nforwarded\r\n--b--\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(LoopGuard.fromHeaders(withPart)).isNull();
+    }
+
+    private static byte[] raw(String... headers) {
+        StringBuilder raw = new StringBuilder();
+        for (String header : headers) {
+            raw.append(header).append("\r\n");
+        }
+        raw.append("To: support@support.example\r\nSubject: Hello\r\n\r\nBody\r\n");
+        return raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String reasonFor(String from, String subject, String... headers) throws Exception {
