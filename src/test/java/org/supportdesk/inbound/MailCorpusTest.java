@@ -141,7 +141,7 @@ class MailCorpusTest extends EmailChannel {
             if (!problems.isEmpty()) {
                 mismatches++;
                 table.add(String.format("%-58s | %-17s | %s", one.entry().file(), one.entry().outcome(),
-                        String.join("; ", problems)));
+                        String.join("; ", problems).replaceAll("\\s+", " ")));
             }
         }
         String figures = "Corpus: " + delivered.size() + " messages (" + expectedCounts.getOrDefault("ticket", 0)
