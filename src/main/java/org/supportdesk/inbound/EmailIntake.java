@@ -20,6 +20,7 @@ import org.supportdesk.ticket.FileTicket;
 import org.supportdesk.ticket.FollowUps;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketFiling;
+import org.supportdesk.ticket.TicketNotes;
 
 import jakarta.mail.MessagingException;
 
@@ -28,7 +29,8 @@ import jakarta.mail.MessagingException;
  * follow-up of a closed one, a new ticket, or — from someone who may not file — no ticket and one polite answer.
  * Automatic mail is never answered. Mail whose sender the receiving server does not vouch for (RFC 8601,
  * {@link SenderAuthentication}) does nothing and is answered by nobody until a staff member accepts it: its From
- * address may be anyone's.
+ * address may be anyone's. A malformed mail (issue #24) is filed from whatever text it has, the parts the desk could
+ * not decode attached as they came, and staff are told so in an internal note on the ticket.
  */
 @Service
 class EmailIntake {
@@ -55,10 +57,14 @@ class EmailIntake {
     private final AutoAnswers answers;
     private final InboundMailProperties properties;
     private final SenderAuthentication senderAuthentication;
+    private final TicketNotes notes;
+
+    /** Who writes the internal note on a malformed mail (shown as the note's author). */
+    static final String NOTE_AUTHOR = "email-intake";
 
     EmailIntake(MailParser parser, AccountRepository accounts, EligibilityService eligibility, TicketFiling filing,
                 Conversation conversation, FollowUps followUps, MailThreads threads, MailCopies copies,
-                AutoAnswers answers, InboundMailProperties properties) {
+                AutoAnswers answers, InboundMailProperties properties, TicketNotes notes) {
         this.parser = parser;
         this.accounts = accounts;
         this.eligibility = eligibility;
@@ -70,6 +76,7 @@ class EmailIntake {
         this.answers = answers;
         this.properties = properties;
         this.senderAuthentication = new SenderAuthentication(properties.authentication().authservIds());
+        this.notes = notes;
     }
 
     Outcome handle(InboundMail stored, byte[] raw) {
@@ -80,13 +87,35 @@ class EmailIntake {
     }
 
     private Outcome decide(InboundMail stored, byte[] raw) {
-        ParsedMail mail;
+        ParsedMail mail = parse(raw);
+        Outcome outcome = decide(stored, raw, mail);
+        if (mail.malformed().isEmpty() || outcome.status() != InboundStatus.PROCESSED || outcome.ticketId() == null) {
+            return outcome;
+        }
+        notes.add(outcome.ticketId(), NOTE_AUTHOR, malformedNote(mail));
+        return new Outcome(outcome.status(), outcome.description() + "; the mail was malformed ("
+                + mail.malformed().size() + " " + (mail.malformed().size() == 1 ? "part" : "parts")
+                + " kept undecoded, see the internal note)", outcome.ticketId());
+    }
+
+    /** For staff: what could not be read and where it is. */
+    static String malformedNote(ParsedMail mail) {
+        StringBuilder note = new StringBuilder("This mail was malformed; the desk filed it from the text it could read"
+                + " and kept what it could not decode, as it came:");
+        mail.malformed().forEach(problem -> note.append("\n- ").append(problem));
+        return note.toString();
+    }
+
+    private ParsedMail parse(byte[] raw) {
         try {
-            mail = parser.parse(raw);
+            return parser.parse(raw);
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             throw new IllegalStateException("The message cannot be read as mail: " + unreadable.getMessage(),
                     unreadable);
         }
+    }
+
+    private Outcome decide(InboundMail stored, byte[] raw, ParsedMail mail) {
         if (mail.automatic() != null) {
             return new Outcome(InboundStatus.IGNORED, "Automatic mail (" + mail.automatic() + "): kept, not answered",
                     null);
