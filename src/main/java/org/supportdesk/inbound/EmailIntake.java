@@ -1,6 +1,5 @@
 package org.supportdesk.inbound;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +20,6 @@ import org.supportdesk.ticket.FollowUps;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketFiling;
 import org.supportdesk.ticket.TicketNotes;
-
-import jakarta.mail.MessagingException;
 
 /**
  * Translates a customer's mail into the ticket's commands (R5, R6b, R8, R15, R16): a reply to its ticket, a
@@ -109,7 +106,7 @@ class EmailIntake {
     private ParsedMail parse(byte[] raw) {
         try {
             return parser.parse(raw);
-        } catch (MessagingException | IOException | RuntimeException unreadable) {
+        } catch (MalformedMail | RuntimeException unreadable) {
             throw new IllegalStateException("The message cannot be read as mail: " + unreadable.getMessage(),
                     unreadable);
         }

@@ -52,11 +52,22 @@ public class MailParser {
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
-    public ParsedMail parse(byte[] raw) throws MessagingException, IOException {
+    /** @throws MalformedMail when not even leniently can the message be read as someone's mail */
+    public ParsedMail parse(byte[] raw) throws MalformedMail {
+        try {
+            return read(raw);
+        } catch (MalformedMail unreadable) {
+            throw unreadable;
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            throw new MalformedMail("The message's headers cannot be read: " + reason(unreadable), unreadable);
+        }
+    }
+
+    private ParsedMail read(byte[] raw) throws MessagingException, IOException {
         MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
         InternetAddress from = firstAddress(message.getFrom());
         if (from == null || from.getAddress() == null || !from.getAddress().contains("@")) {
-            throw new MessagingException("The message has no usable From address");
+            throw new MalformedMail("The message has no usable From address");
         }
         Body body = new Body();
         try {
@@ -289,7 +300,7 @@ public class MailParser {
             java.util.Map.entry("message/rfc822", "eml"), java.util.Map.entry("text/calendar", "ics"));
 
     /** The message is beyond what the desk reads at all: no part of it is kept as a stand-in. */
-    static final class TooComplex extends MessagingException {
+    static final class TooComplex extends MalformedMail {
         TooComplex(String message) {
             super(message);
         }

@@ -1,6 +1,7 @@
 package org.supportdesk.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,6 +120,20 @@ class LenientMailParsingTest {
         assertThat(mail.malformed()).singleElement().asString()
                 .startsWith("The mail's MIME structure could not be read (")
                 .endsWith("the original message is attached as message.eml");
+    }
+
+    @Test
+    void onlyAMailWithoutAUsableSenderOrBeyondTheBoundsIsAnErrorAndItSaysSo() {
+        assertThatThrownBy(() -> parser.parse(Smtp.bytes("""
+                From: undisclosed-recipients:;
+                Subject: who am I
+                Content-Type: multipart/mixed
+
+                Hi
+                """))).isInstanceOf(MalformedMail.class).hasMessage("The message has no usable From address");
+        assertThatThrownBy(() -> parser.parse(Smtp.siblingParts("paula@org.example", "<p@org.example>", "Many", 500)))
+                .isInstanceOf(MalformedMail.class)
+                .hasMessage("The message has more than 500 MIME parts; the desk reads at most 500");
     }
 
     // item 5: text as mail clients show it
