@@ -20,6 +20,13 @@ class LenientMailParsingTest {
     // item 1: lenient MIME; what still cannot be decoded is kept as it came, and staff are told
 
     @Test
+    void theTestJvmReadsMailAsLenientlyAsTheApplication() {
+        // the build sets them before any class loads (pom.xml); the MIME library reads some only once
+        LenientMime.SYSTEM_PROPERTIES.forEach((name, value) -> assertThat(System.getProperty(name)).as(name)
+                .isEqualTo(value));
+    }
+
+    @Test
     void anUnquotedBoundaryWithAnEqualsSignIsRead() throws Exception {
         ParsedMail mail = parse("unquoted-boundary-with-equals.eml");
 
@@ -145,6 +152,19 @@ class LenientMailParsingTest {
         assertThat(mail.subject()).isEqualTo("Säying Hello – the export fails");
         assertThat(mail.fromName()).isEqualTo("Jürgen Müller");
         assertThat(mail.text()).isEqualTo("Grüße aus Köln.");
+    }
+
+    @Test
+    void anEncodedWordInsideAWordIsDecoded() throws Exception {
+        ParsedMail mail = parser.parse(Smtp.bytes("""
+                From: paula@org.example
+                Subject: Re:=?UTF-8?Q?Gr=C3=BC=C3=9Fe?=
+                Content-Type: text/plain; charset=UTF-8
+
+                Hi
+                """));
+
+        assertThat(mail.subject()).isEqualTo("Re:Grüße");
     }
 
     @Test
