@@ -100,18 +100,20 @@ public class MailParser {
     }
 
     /**
-     * The body of a message whose structure cannot be read, as text, when it looks like text: no NUL bytes, no
-     * line that would start a MIME part; otherwise none (the original is attached anyway).
+     * The body of a message whose structure cannot be read, as text, when it looks like text (at most 64 KiB, no NUL
+     * bytes), up to the first line that would start a MIME part; otherwise none (the original is attached anyway).
      */
     private static String salvagedText(MimeMessage message) {
         try (InputStream in = message.getRawInputStream()) {
             byte[] body = in.readNBytes(SALVAGE_MAX + 1);
             String text = MailCharsets.guess(body);
-            if (body.length > SALVAGE_MAX || text.indexOf('\0') >= 0 || text.startsWith("--")
-                    || text.contains("\n--")) {
+            if (body.length > SALVAGE_MAX || text.indexOf('\0') >= 0) {
                 return null;
             }
-            return text;
+            // up to the first line that looks like a MIME delimiter: what follows is parts, not prose
+            int delimiter = text.startsWith("--") ? 0 : text.indexOf("\n--");
+            String prose = delimiter < 0 ? text : text.substring(0, delimiter);
+            return prose.isBlank() ? null : prose;
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             return null;
         }

@@ -61,6 +61,24 @@ class LenientMailParsingTest {
     }
 
     @Test
+    void aMultipartWithoutItsStartBoundaryKeepsItsTextAndTheOriginal() throws Exception {
+        ParsedMail mail = parse("missing-start-boundary.eml");
+
+        assertThat(mail.text()).isEqualTo("The client never wrote the first boundary.");
+        assertThat(mail.attachments()).extracting(ParsedMail.MailAttachment::fileName).containsExactly("message.eml");
+        assertThat(mail.malformed()).hasSize(1);
+    }
+
+    @Test
+    void aMultipartWithAMissingBodyPartKeepsTheOthers() throws Exception {
+        ParsedMail mail = parse("missing-body-part.eml");
+
+        assertThat(mail.text()).isEqualTo("The second part is missing.");
+        assertThat(mail.attachments()).isEmpty();
+        assertThat(mail.malformed()).isEmpty();
+    }
+
+    @Test
     void aMultipartWithoutItsEndBoundaryKeepsItsLastPart() throws Exception {
         ParsedMail mail = parse("missing-end-boundary.eml");
 
