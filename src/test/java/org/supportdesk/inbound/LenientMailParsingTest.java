@@ -79,6 +79,14 @@ class LenientMailParsingTest {
     }
 
     @Test
+    void aWildcardMultipartIsReadLikeAnyMultipart() throws Exception {
+        ParsedMail mail = parse("multipart-wildcard.eml");
+
+        assertThat(mail.text()).isEqualTo("The content type is a wildcard.");
+        assertThat(mail.malformed()).isEmpty();
+    }
+
+    @Test
     void aMultipartWithoutItsEndBoundaryKeepsItsLastPart() throws Exception {
         ParsedMail mail = parse("missing-end-boundary.eml");
 
