@@ -93,6 +93,28 @@ class MalformedMailTest extends EmailChannel {
     }
 
     @Test
+    void aMalformedReplyJoinsItsTicketWithTheRawPartAndANoteForStaff() throws Exception {
+        String number = ticket(deliver(Smtp.mail(paula).subject("Export hangs")).ticketId()).number();
+        String messageId = "<reply3." + System.nanoTime() + "@mail.customer.example>";
+        byte[] reply = new String(resource("undecodable-part.eml", messageId), StandardCharsets.ISO_8859_1)
+                .replaceFirst("Subject: .*", "Subject: Re: [" + number + "] Export hangs")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        smtp.deliver(reply, paula, Smtp.SUPPORT);
+
+        poller.pollOnce();
+
+        InboundMail stored = row(messageId);
+        assertThat(stored.status()).isEqualTo(InboundStatus.PROCESSED);
+        assertThat(stored.outcome()).startsWith("Reply on " + number).contains("malformed");
+        assertThat(ticketsOf(paula)).hasSize(1);
+        assertThat(lf(customerMessages(number).get(0).body())).isEqualTo("The text before the broken part.");
+        assertThat(ticketRepository.attachments(ticket(number).id())).extracting(Attachment::fileName)
+                .containsExactly("part-3.bin");
+        assertThat(notes.of(ticket(number).id())).singleElement().extracting(TicketNote::body).asString()
+                .contains("attached undecoded as part-3.bin");
+    }
+
+    @Test
     void rawUtf8HeadersGiveTheSummaryAndTheAcknowledgementAsTheCustomerWroteThem() throws Exception {
         String messageId = "<utf8." + System.nanoTime() + "@mail.customer.example>";
         smtp.deliver(resource("raw-utf8-headers.eml", messageId), paula, Smtp.SUPPORT);
