@@ -1,6 +1,5 @@
 package org.supportdesk.inbound;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,15 +19,15 @@ import org.supportdesk.ticket.FileTicket;
 import org.supportdesk.ticket.FollowUps;
 import org.supportdesk.ticket.Ticket;
 import org.supportdesk.ticket.TicketFiling;
-
-import jakarta.mail.MessagingException;
+import org.supportdesk.ticket.TicketNotes;
 
 /**
  * Translates a customer's mail into the ticket's commands (R5, R6b, R8, R15, R16): a reply to its ticket, a
  * follow-up of a closed one, a new ticket, or — from someone who may not file — no ticket and one polite answer.
  * Automatic mail is never answered. Mail whose sender the receiving server does not vouch for (RFC 8601,
  * {@link SenderAuthentication}) does nothing and is answered by nobody until a staff member accepts it: its From
- * address may be anyone's.
+ * address may be anyone's. A malformed mail (issue #24) is filed from whatever text it has, the parts the desk could
+ * not decode attached as they came, and staff are told so in an internal note on the ticket.
  */
 @Service
 class EmailIntake {
@@ -55,10 +54,14 @@ class EmailIntake {
     private final AutoAnswers answers;
     private final InboundMailProperties properties;
     private final SenderAuthentication senderAuthentication;
+    private final TicketNotes notes;
+
+    /** Who writes the internal note on a malformed mail (shown as the note's author). */
+    static final String NOTE_AUTHOR = "email-intake";
 
     EmailIntake(MailParser parser, AccountRepository accounts, EligibilityService eligibility, TicketFiling filing,
                 Conversation conversation, FollowUps followUps, MailThreads threads, MailCopies copies,
-                AutoAnswers answers, InboundMailProperties properties) {
+                AutoAnswers answers, InboundMailProperties properties, TicketNotes notes) {
         this.parser = parser;
         this.accounts = accounts;
         this.eligibility = eligibility;
@@ -70,6 +73,7 @@ class EmailIntake {
         this.answers = answers;
         this.properties = properties;
         this.senderAuthentication = new SenderAuthentication(properties.authentication().authservIds());
+        this.notes = notes;
     }
 
     Outcome handle(InboundMail stored, byte[] raw) {
@@ -85,13 +89,35 @@ class EmailIntake {
         if (automatic != null) {
             return new Outcome(InboundStatus.IGNORED, "Automatic mail (" + automatic + "): kept, not answered", null);
         }
-        ParsedMail mail;
+        ParsedMail mail = parse(raw);
+        Outcome outcome = decide(stored, raw, mail);
+        if (mail.malformed().isEmpty() || outcome.status() != InboundStatus.PROCESSED || outcome.ticketId() == null) {
+            return outcome;
+        }
+        notes.add(outcome.ticketId(), NOTE_AUTHOR, malformedNote(mail));
+        return new Outcome(outcome.status(), outcome.description() + "; the mail was malformed ("
+                + mail.malformed().size() + " " + (mail.malformed().size() == 1 ? "part" : "parts")
+                + " kept undecoded, see the internal note)", outcome.ticketId());
+    }
+
+    /** For staff: what could not be read and where it is. */
+    static String malformedNote(ParsedMail mail) {
+        StringBuilder note = new StringBuilder("This mail was malformed; the desk filed it from the text it could read"
+                + " and kept what it could not decode, as it came:");
+        mail.malformed().forEach(problem -> note.append("\n- ").append(problem));
+        return note.toString();
+    }
+
+    private ParsedMail parse(byte[] raw) {
         try {
-            mail = parser.parse(raw);
-        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            return parser.parse(raw);
+        } catch (MalformedMail | RuntimeException unreadable) {
             throw new IllegalStateException("The message cannot be read as mail: " + unreadable.getMessage(),
                     unreadable);
         }
+    }
+
+    private Outcome decide(InboundMail stored, byte[] raw, ParsedMail mail) {
         if (mail.automatic() != null) {
             return new Outcome(InboundStatus.IGNORED, "Automatic mail (" + mail.automatic() + "): kept, not answered",
                     null);

@@ -25,13 +25,19 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
 /**
  * Reads a stored RFC 822 message: sender, thread ids, plain text (HTML converted), attachments, loop signs, what the
  * receiving server says about the sender. Bounded: MIME parts nest at most {@value #MAX_DEPTH} levels deep and a
  * message has at most {@value #MAX_PARTS} parts; beyond that it cannot be read (a person's mail never comes near).
+ * <p>
+ * Lenient (issue #24): the MIME library's lenient switches are on ({@link LenientMime}); a part that still cannot be
+ * decoded is kept undecoded as an attachment ({@code part-3.bin}, the original {@code message.eml} when not even the
+ * message's structure can be read) and {@link ParsedMail#malformed()} tells staff which and how. Text is read as mail
+ * clients show it ({@link MailCharsets}): raw UTF-8 headers, missing or wrong charsets, UTF-7; the HTML part when the
+ * plain one is blank; the content of S/MIME signed mail ({@link SignedContent}).
  */
 @Component
 public class MailParser {
@@ -39,25 +45,86 @@ public class MailParser {
     static final int MAX_DEPTH = 20;
     static final int MAX_PARTS = 500;
 
+    static {
+        LenientMime.install();
+    }
+
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
-    public ParsedMail parse(byte[] raw) throws MessagingException, IOException {
+    /** @throws MalformedMail when not even leniently can the message be read as someone's mail */
+    public ParsedMail parse(byte[] raw) throws MalformedMail {
+        try {
+            return read(raw);
+        } catch (MalformedMail unreadable) {
+            throw unreadable;
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            throw new MalformedMail("The message's headers cannot be read: " + reason(unreadable), unreadable);
+        }
+    }
+
+    private ParsedMail read(byte[] raw) throws MessagingException, IOException {
         MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
         InternetAddress from = firstAddress(message.getFrom());
         if (from == null || from.getAddress() == null || !from.getAddress().contains("@")) {
-            throw new MessagingException("The message has no usable From address");
+            throw new MalformedMail("The message has no usable From address");
         }
         Body body = new Body();
-        collect(message, body, 0);
-        String text = body.plain != null ? body.plain : body.html != null ? htmlToText(body.html) : "";
+        try {
+            collect(message, body, 0);
+        } catch (TooComplex unreadable) {
+            throw unreadable;
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            // not even the structure: whatever text there is, and the original message for staff
+            if (body.plain == null && body.html == null) {
+                body.plain = salvagedText(message);
+            }
+            body.attachments.add(new ParsedMail.MailAttachment("message.eml", "message/rfc822", raw));
+            body.malformed.add("The mail's MIME structure could not be read (" + reason(unreadable)
+                    + "); the original message is attached as message.eml");
+        }
+        String text = body.plain != null && !body.plain.isBlank() ? body.plain
+                : body.html != null ? htmlToText(body.html) : body.plain == null ? "" : body.plain;
         String[] authenticationResults = message.getHeader(SenderAuthentication.HEADER);
         return new ParsedMail(message.getMessageID(), references(message), from.getAddress().toLowerCase(Locale.ROOT),
-                from.getPersonal(), addresses(message.getRecipients(MimeMessage.RecipientType.CC)),
-                decode(message.getSubject()), text.strip(), body.attachments, LoopGuard.automaticReason(message, from),
-                allAddresses(message.getFrom()),
+                personal(from), addresses(message.getRecipients(MimeMessage.RecipientType.CC)),
+                MailCharsets.header(message.getHeader("Subject", null)), text.strip(), body.attachments,
+                LoopGuard.automaticReason(message, from), allAddresses(message.getFrom()),
                 authenticationResults == null ? List.of() : List.of(authenticationResults),
-                addresses(message.getRecipients(MimeMessage.RecipientType.TO)));
+                addresses(message.getRecipients(MimeMessage.RecipientType.TO)), List.copyOf(body.malformed));
+    }
+
+    /** The sender's name with raw UTF-8 read as UTF-8 (the MIME library reads raw header bytes as Latin-1). */
+    private static String personal(InternetAddress from) {
+        return from.getPersonal() == null ? null : MailCharsets.raw8Bit(from.getPersonal());
+    }
+
+    /**
+     * The body of a message whose structure cannot be read, as text, when it looks like text (at most 64 KiB, no NUL
+     * bytes), up to the first line that would start a MIME part; otherwise none (the original is attached anyway).
+     */
+    private static String salvagedText(MimeMessage message) {
+        try (InputStream in = message.getRawInputStream()) {
+            byte[] body = in.readNBytes(SALVAGE_MAX + 1);
+            String text = MailCharsets.guess(body);
+            if (body.length > SALVAGE_MAX || text.indexOf('\0') >= 0) {
+                return null;
+            }
+            // up to the first line that looks like a MIME delimiter: what follows is parts, not prose
+            int delimiter = text.startsWith("--") ? 0 : text.indexOf("\n--");
+            String prose = delimiter < 0 ? text : text.substring(0, delimiter);
+            return prose.isBlank() ? null : prose;
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static final int SALVAGE_MAX = 64 * 1024;
+
+    /** What went wrong, for staff: the library's words, or the kind of error when it has none. */
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
     }
 
     private static List<String> references(MimeMessage message) throws MessagingException {
@@ -84,11 +151,31 @@ public class MailParser {
         if (++body.parts > MAX_PARTS) {
             throw tooManyParts();
         }
-        String disposition = part.getDisposition();
+        if (depth == 0) {
+            read(part, body, depth, body.parts);
+            return;
+        }
+        int number = body.parts;
+        try {
+            read(part, body, depth, number);
+        } catch (TooComplex limit) {
+            throw limit;
+        } catch (MessagingException | IOException | RuntimeException undecodable) {
+            // the part stays as it came, for staff to look at; the rest of the mail is read
+            String name = "part-" + number + ".bin";
+            body.attachments.add(new ParsedMail.MailAttachment(name, "application/octet-stream", rawBytes(part)));
+            body.malformed.add("Part " + number + " (" + describe(part) + ") could not be read ("
+                    + reason(undecodable) + "); it is attached undecoded as " + name);
+        }
+    }
+
+    private void read(Part part, Body body, int depth, int number) throws MessagingException, IOException {
+        String disposition = disposition(part);
         String fileName = fileName(part);
+        byte[] signedContent = isSignedData(part) ? SignedContent.of(bytes(part)) : null;
         if (part.isMimeType("multipart/*")) {
             if (depth >= MAX_DEPTH) {
-                throw new MessagingException("The message nests MIME parts more than " + MAX_DEPTH + " levels deep;"
+                throw new TooComplex("The message nests MIME parts more than " + MAX_DEPTH + " levels deep;"
                         + " the desk reads at most " + MAX_DEPTH);
             }
             // the MIME library parses every part of a multipart at once: count them in the bytes first
@@ -102,6 +189,10 @@ public class MailParser {
             }
             Multipart multipart = (Multipart) part.getContent();
             int count = multipart.getCount();
+            if (count == 0 && !isBlank(part)) {
+                // the lenient library reads a multipart without any delimiter as empty: its text is not lost
+                throw new MessagingException("A multipart without any part");
+            }
             if (body.parts + count > MAX_PARTS) {
                 throw tooManyParts();
             }
@@ -109,10 +200,20 @@ public class MailParser {
                 BodyPart child = multipart.getBodyPart(i);
                 collect(child, body, depth + 1);
             }
+        } else if (isSignature(part)) {
+            // the detached signature of multipart/signed: the content beside it is read (see SignedContent)
+            return;
+        } else if (signedContent != null) {
+            if (depth >= MAX_DEPTH) {
+                throw new TooComplex("The message nests MIME parts more than " + MAX_DEPTH + " levels deep;"
+                        + " the desk reads at most " + MAX_DEPTH);
+            }
+            collect(new MimeBodyPart(new ByteArrayInputStream(signedContent)), body, depth + 1);
         } else if (fileName != null || Part.ATTACHMENT.equalsIgnoreCase(disposition)) {
-            body.attachments.add(new ParsedMail.MailAttachment(fileName == null ? "attachment" : fileName,
-                    baseType(part.getContentType()), bytes(part)));
-        } else if (part.isMimeType("text/plain") && body.plain == null) {
+            String baseType = baseType(part);
+            body.attachments.add(new ParsedMail.MailAttachment(fileName == null
+                    ? fallbackName(body.attachments.size() + 1, baseType) : fileName, baseType, bytes(part)));
+        } else if (part.isMimeType("text/plain") && (body.plain == null || body.plain.isBlank())) {
             body.plain = text(part);
         } else if (part.isMimeType("text/html") && body.html == null) {
             body.html = text(part);
@@ -121,8 +222,94 @@ public class MailParser {
         }
     }
 
+    private static boolean isBlank(Part part) throws MessagingException, IOException {
+        try (InputStream in = part.getInputStream()) {
+            int b;
+            while ((b = in.read()) != -1) {
+                if (b > ' ') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static boolean isSignature(Part part) throws MessagingException {
+        return part.isMimeType("application/pkcs7-signature") || part.isMimeType("application/x-pkcs7-signature");
+    }
+
+    /**
+     * S/MIME that may be signed data with the content inside ({@code smime-type=signed-data}, RFC 8551 section
+     * 3.5.2; older clients leave the parameter out). Encrypted S/MIME (enveloped-data) stays an attachment.
+     */
+    private static boolean isSignedData(Part part) throws MessagingException {
+        if (!part.isMimeType("application/pkcs7-mime") && !part.isMimeType("application/x-pkcs7-mime")) {
+            return false;
+        }
+        String smimeType = parameter(part, "smime-type");
+        return smimeType == null || "signed-data".equalsIgnoreCase(smimeType.strip());
+    }
+
+    /** A part in words for staff: its type and file name as they came. */
+    private static String describe(Part part) {
+        String type;
+        try {
+            type = baseType(part);
+        } catch (RuntimeException | MessagingException unreadable) {
+            type = "no readable type";
+        }
+        String name = fileName(part);
+        return name == null ? type : type + ", \"" + name + "\"";
+    }
+
+    /** A part's bytes as they are in the message, transfer encoding and all; nothing when even that fails. */
+    private static byte[] rawBytes(Part part) {
+        try (InputStream in = part instanceof MimeBodyPart mime ? mime.getRawInputStream() : part.getInputStream()) {
+            return in.readAllBytes();
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            return new byte[0];
+        }
+    }
+
+    private static String disposition(Part part) {
+        try {
+            return part.getDisposition();
+        } catch (MessagingException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static String parameter(Part part, String name) {
+        try {
+            return new ContentType(part.getContentType()).getParameter(name);
+        } catch (MessagingException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** An attachment without a (usable) name: {@code attachment-2.pdf}, the extension from its content type. */
+    static String fallbackName(int number, String contentType) {
+        return "attachment-" + number + "." + EXTENSIONS.getOrDefault(contentType, "bin");
+    }
+
+    private static final java.util.Map<String, String> EXTENSIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("text/plain", "txt"), java.util.Map.entry("text/html", "html"),
+            java.util.Map.entry("text/csv", "csv"), java.util.Map.entry("text/xml", "xml"),
+            java.util.Map.entry("application/xml", "xml"), java.util.Map.entry("application/json", "json"),
+            java.util.Map.entry("application/pdf", "pdf"), java.util.Map.entry("application/zip", "zip"),
+            java.util.Map.entry("application/gzip", "gz"), java.util.Map.entry("image/png", "png"),
+            java.util.Map.entry("image/jpeg", "jpg"), java.util.Map.entry("image/gif", "gif"),
+            java.util.Map.entry("message/rfc822", "eml"), java.util.Map.entry("text/calendar", "ics"));
+
+    /** The message is beyond what the desk reads at all: no part of it is kept as a stand-in. */
+    static final class TooComplex extends MalformedMail {
+        TooComplex(String message) {
+            super(message);
+        }
+    }
+
     private static MessagingException tooManyParts() {
-        return new MessagingException("The message has more than " + MAX_PARTS + " MIME parts; the desk reads at most "
+        return new TooComplex("The message has more than " + MAX_PARTS + " MIME parts; the desk reads at most "
                 + MAX_PARTS);
     }
 
@@ -173,17 +360,9 @@ public class MailParser {
         return matched == delimiter.length && dashes != 1 ? count + 1 : count;
     }
 
-    /** Text in whatever charset it claims; an unknown charset is read as UTF-8 rather than stopping the mail. */
+    /** Text as a mail client shows it: its charset when that is right, else UTF-8 or windows-1252 (MailCharsets). */
     private static String text(Part part) throws MessagingException, IOException {
-        try {
-            Object content = part.getContent();
-            if (content instanceof String s) {
-                return s;
-            }
-        } catch (IOException unsupportedCharset) {
-            // fall through to the raw bytes
-        }
-        return new String(bytes(part), StandardCharsets.UTF_8);
+        return MailCharsets.text(bytes(part), parameter(part, "charset"));
     }
 
     private static final String BREAK = "\uE000";
@@ -206,32 +385,35 @@ public class MailParser {
         }
     }
 
-    private static String fileName(Part part) {
+    /**
+     * The file name as the sender's client shows it (RFC 2231 parameters, RFC 2047 words, raw UTF-8), without
+     * folders or control characters; {@code null} when there is none or nothing usable is left.
+     */
+    static String fileName(Part part) {
+        String name;
         try {
-            String name = part.getFileName();
-            return name == null ? null : decode(name);
-        } catch (MessagingException badHeader) {
-            return "attachment";
+            name = part.getFileName();
+        } catch (MessagingException | RuntimeException badHeader) {
+            return null;
         }
+        if (name == null) {
+            return null;
+        }
+        name = MailCharsets.header(name.replace("\"", ""));
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\uFFFD]", "").strip();
+        return name.isEmpty() || name.equals(".") || name.equals("..") ? null : name;
     }
 
-    private static String baseType(String contentType) {
+    private static String baseType(Part part) throws MessagingException {
+        String contentType = part.getContentType();
         if (contentType == null) {
             return "application/octet-stream";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static String decode(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return MimeUtility.decodeText(text);
-        } catch (IOException e) {
-            return text;
-        }
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
+                .toLowerCase(Locale.ROOT);
+        return type.matches("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+*-]+") ? type : "application/octet-stream";
     }
 
     private static InternetAddress firstAddress(Address[] addresses) {
@@ -265,5 +447,6 @@ public class MailParser {
         String plain;
         String html;
         final List<ParsedMail.MailAttachment> attachments = new ArrayList<>();
+        final List<String> malformed = new ArrayList<>();
     }
 }

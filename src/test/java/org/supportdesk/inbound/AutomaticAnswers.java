@@ -26,7 +26,8 @@ public final class AutomaticAnswers {
         EmailIntake intake = new EmailIntake(mails.bean(MailParser.class), mails.bean(AccountRepository.class),
                 mails.bean(EligibilityService.class), mails.bean(TicketFiling.class), mails.bean(Conversation.class),
                 mails.bean(FollowUps.class), mails.bean(MailThreads.class), mails.bean(MailCopies.class),
-                mails.create(AutoAnswers.class), mails.bean(InboundMailProperties.class));
+                mails.create(AutoAnswers.class), mails.bean(InboundMailProperties.class),
+                mails.bean(org.supportdesk.ticket.TicketNotes.class));
         intake.handle(stored(stranger), received(Smtp.mail(stranger).fromName("Sam Stranger")
                 .subject("Our server is down")));
         intake.handle(stored(member), received(Smtp.mail(member).fromName("Paula Member").subject("The whole log")

@@ -147,7 +147,7 @@ class MailParserTest {
 
         assertThat(mail.text()).isEqualTo("See the attached files.");
         assertThat(mail.attachments()).extracting(ParsedMail.MailAttachment::fileName)
-                .containsExactly("server.log", "Besprechung über Policies.msg", "attachment");
+                .containsExactly("server.log", "Besprechung über Policies.msg", "attachment-3.bin");
         assertThat(mail.attachments()).extracting(ParsedMail.MailAttachment::contentType)
                 .containsExactly("text/plain", "application/vnd.ms-outlook", "application/octet-stream");
         assertThat(mail.attachments().get(0).content()).asString(StandardCharsets.UTF_8).isEqualTo("ERROR no policy");
@@ -281,8 +281,9 @@ class MailParserTest {
     }
 
     @Test
-    void brokenMultipartIsAnError() {
-        assertThatThrownBy(() -> parse("""
+    void brokenMultipartIsReadAsFarAsItGoesAndKeptWhole() throws Exception {
+        // issue #24: no longer an error (LenientMailParsingTest has every malformed case)
+        ParsedMail mail = parse("""
                 From: paula@org.example
                 Subject: Broken
                 Message-ID: <broken@org.example>
@@ -290,7 +291,11 @@ class MailParserTest {
                 Content-Type: multipart/mixed
 
                 This is not MIME at all.
-                """)).isInstanceOfAny(MessagingException.class, java.io.IOException.class);
+                """);
+
+        assertThat(lf(mail.text())).isEqualTo("This is not MIME at all.");
+        assertThat(mail.attachments()).extracting(ParsedMail.MailAttachment::fileName).containsExactly("message.eml");
+        assertThat(mail.malformed()).hasSize(1);
     }
 
     @Test
