@@ -37,12 +37,60 @@ final class MailCharsets {
         if (value == null) {
             return null;
         }
-        String text = MimeUtility.unfold(raw8Bit(value));
+        String text = utf7Words(MimeUtility.unfold(raw8Bit(value)));
         try {
             return MimeUtility.decodeText(text);
         } catch (java.io.UnsupportedEncodingException unknownCharset) {
             return text;
         }
+    }
+
+    private static final java.util.regex.Pattern ENCODED_WORD = java.util.regex.Pattern.compile(
+            "=\\?([^?*]+)(?:\\*[^?]*)?\\?([QqBb])\\?([^?]*)\\?=");
+
+    /** RFC 2047 encoded words in UTF-7 (which the MIME library cannot decode: no JDK charset) decoded in place. */
+    static String utf7Words(String text) {
+        java.util.regex.Matcher word = ENCODED_WORD.matcher(text);
+        StringBuilder decoded = new StringBuilder();
+        boolean any = false;
+        while (word.find()) {
+            if (!UTF_7.contains(word.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            any = true;
+            String encoded = word.group(3);
+            byte[] bytes;
+            try {
+                bytes = word.group(2).equalsIgnoreCase("B") ? java.util.Base64.getMimeDecoder().decode(encoded)
+                        : qDecode(encoded);
+            } catch (IllegalArgumentException broken) {
+                continue;
+            }
+            word.appendReplacement(decoded, java.util.regex.Matcher.quoteReplacement(
+                    utf7(new String(bytes, StandardCharsets.US_ASCII))));
+        }
+        if (!any) {
+            return text;
+        }
+        word.appendTail(decoded);
+        return decoded.toString();
+    }
+
+    /** RFC 2047's "Q" encoding: {@code _} is a space, {@code =XX} a byte. */
+    private static byte[] qDecode(String encoded) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '_') {
+                bytes.write(' ');
+            } else if (c == '=' && i + 2 < encoded.length()) {
+                bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** Raw 8-bit characters (U+0080 to U+00FF, one per byte) read as UTF-8, else windows-1252; others unchanged. */

@@ -31,12 +31,12 @@ import jakarta.mail.StoreClosedException;
 final class MailFailures {
 
     /**
-     * Failures of the message itself, by simple class name (the MIME library's decoders are not public API; a
-     * dedicated "malformed mail" type of the parser is added here). They win over any transient cause.
+     * Failures of the message itself, by simple class name (the MIME library's decoders are not public API), and the
+     * parser's own {@link MalformedMail}. They win over any transient cause.
      */
     private static final Set<String> MALFORMED = Set.of("DecodingException", "ParseException", "AddressException",
             "UnsupportedEncodingException", "CharacterCodingException", "MalformedInputException",
-            "UnmappableCharacterException", "MalformedMailException");
+            "UnmappableCharacterException");
 
     private MailFailures() {
     }
@@ -56,7 +56,8 @@ final class MailFailures {
 
     /** Whether the message itself cannot be read: retrying would meet the same error. */
     static boolean malformed(Throwable failure) {
-        return anyCause(failure, cause -> MALFORMED.contains(cause.getClass().getSimpleName())
+        return anyCause(failure, cause -> cause instanceof MalformedMail
+                || MALFORMED.contains(cause.getClass().getSimpleName())
                 || cause instanceof UnsupportedEncodingException || cause instanceof CharacterCodingException);
     }
 

@@ -213,7 +213,9 @@ public class MailParser {
             String baseType = baseType(part);
             body.attachments.add(new ParsedMail.MailAttachment(fileName == null
                     ? fallbackName(body.attachments.size() + 1, baseType) : fileName, baseType, bytes(part)));
-        } else if (part.isMimeType("text/plain") && (body.plain == null || body.plain.isBlank())) {
+        } else if ((part.isMimeType("text/plain") || part.isMimeType("application/plain"))
+                && (body.plain == null || body.plain.isBlank())) {
+            // application/plain: how some S/MIME clients label the text inside the signature
             body.plain = text(part);
         } else if (part.isMimeType("text/html") && body.html == null) {
             body.html = text(part);

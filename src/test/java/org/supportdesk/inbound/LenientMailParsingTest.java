@@ -256,6 +256,25 @@ class LenientMailParsingTest {
         assertThat(MailCharsets.utf7("1 +- 1")).isEqualTo("1 + 1");
     }
 
+    @Test
+    void aUtf7EncodedWordInTheSubjectIsDecoded() throws Exception {
+        ParsedMail mail = parser.parse(("From: Paula <paula@customer.example>\r\nTo: support@support.example\r\n"
+                + "Subject: =?utf-7?Q?Die_Hasen_und_die_Fr+APY-sche?=\r\nContent-Type: text/plain\r\n\r\nHallo\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(mail.subject()).isEqualTo("Die Hasen und die Frösche");
+    }
+
+    @Test
+    void textLabelledApplicationPlainAsSomeSmimeClientsDoIsTheMailsText() throws Exception {
+        ParsedMail mail = parser.parse(("From: Paula <paula@customer.example>\r\nTo: support@support.example\r\n"
+                + "Subject: Signed\r\nContent-Type: application/plain; charset=us-ascii\r\n\r\n"
+                + "Please renew our certificate.\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(mail.text()).isEqualTo("Please renew our certificate.");
+        assertThat(mail.attachments()).isEmpty();
+    }
+
     private ParsedMail parse(String name) throws Exception {
         return parser.parse(bytes(name));
     }
