@@ -90,7 +90,7 @@ public final class Bench {
             app.getBean(com.icegreen.greenmail.util.GreenMail.class).purgeEmailFromAllMailboxes();
             int mails = Integer.getInteger("bench.mails", config.smoke() ? 50 : 1_000);
             MailIntakeBench.Result mail = MailIntakeBench.run(app, contacts, mails);
-            report.row("6. mail intake", mails + " ordinary mails (plain text, a new ticket each) in the support"
+            report.row("8. mail intake", mails + " ordinary mails (plain text, a new ticket each) in the support"
                             + " mailbox, polled until all are finished",
                     MailIntakeBench.describe(mail, floor), "no slower than before issue #24 (same run, back to back)",
                     mail.notFinished() == 0 && mail.tickets() == mails ? null : false);

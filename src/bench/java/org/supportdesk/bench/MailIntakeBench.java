@@ -16,7 +16,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Scenario 6 (issue #24): {@code mails} ordinary customer mails (plain text, one new ticket each, from the
+ * Scenario 8 (issue #24): {@code mails} ordinary customer mails (plain text, one new ticket each, from the
  * organisations' contacts) put into the support mailbox, then timed from the first poll until every one of them is
  * finished (a ticket, or any other final state); the rate is compared with the engine floor of the same run.
  */

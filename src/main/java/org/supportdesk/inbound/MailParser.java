@@ -72,8 +72,14 @@ public class MailParser {
         Body body = new Body();
         try {
             collect(message, body, 0);
-        } catch (TooComplex unreadable) {
-            throw unreadable;
+        } catch (TooComplex beyondTheBounds) {
+            // none of its parts is read (that is the bound), but the mail is not lost: its text as far as it can be
+            // read without parsing, and the original for staff
+            body = new Body();
+            body.plain = salvagedText(message);
+            body.attachments.add(new ParsedMail.MailAttachment("message.eml", "message/rfc822", raw));
+            body.malformed.add(beyondTheBounds.getMessage() + "; none of its parts was read, the original message is"
+                    + " attached as message.eml");
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             // not even the structure: whatever text there is, and the original message for staff
             if (body.plain == null && body.html == null) {

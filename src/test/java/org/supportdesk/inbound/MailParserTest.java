@@ -307,10 +307,18 @@ class MailParserTest {
 
     @ParameterizedTest
     @ValueSource(ints = {21, 10_000})
-    void partsNestedDeeperThanTwentyLevelsAreAnError(int levels) {
-        assertThatThrownBy(() -> parser.parse(Smtp.nestedMultiparts("paula@org.example", "<n@org.example>", "Deep",
-                levels))).isInstanceOf(MessagingException.class)
-                .hasMessage("The message nests MIME parts more than 20 levels deep; the desk reads at most 20");
+    void partsNestedDeeperThanTwentyLevelsAreNotReadButTheOriginalIsKeptWithANote(int levels) throws Exception {
+        byte[] raw = Smtp.nestedMultiparts("paula@org.example", "<n@org.example>", "Deep", levels);
+
+        ParsedMail mail = parser.parse(raw);
+
+        assertThat(mail.subject()).isEqualTo("Deep");
+        assertThat(mail.attachments()).singleElement().satisfies(original -> {
+            assertThat(original.fileName()).isEqualTo("message.eml");
+            assertThat(original.content()).isEqualTo(raw);
+        });
+        assertThat(mail.malformed()).containsExactly("The message nests MIME parts more than 20 levels deep; the desk"
+                + " reads at most 20; none of its parts was read, the original message is attached as message.eml");
     }
 
     @Test
@@ -323,10 +331,12 @@ class MailParserTest {
 
     @ParameterizedTest
     @ValueSource(ints = {500, 10_000})
-    void moreThanFiveHundredPartsAreAnError(int parts) {
-        assertThatThrownBy(() -> parser.parse(Smtp.siblingParts("paula@org.example", "<p@org.example>", "Many",
-                parts))).isInstanceOf(MessagingException.class)
-                .hasMessage("The message has more than 500 MIME parts; the desk reads at most 500");
+    void moreThanFiveHundredPartsAreNotReadButTheOriginalIsKeptWithANote(int parts) throws Exception {
+        ParsedMail mail = parser.parse(Smtp.siblingParts("paula@org.example", "<p@org.example>", "Many", parts));
+
+        assertThat(mail.attachments()).extracting(ParsedMail.MailAttachment::fileName).containsExactly("message.eml");
+        assertThat(mail.malformed()).containsExactly("The message has more than 500 MIME parts; the desk reads at"
+                + " most 500; none of its parts was read, the original message is attached as message.eml");
     }
 
     @Test
